@@ -1,0 +1,181 @@
+// The validated content of a pack: what the loader produces and every plugin reads.
+// Plain data only, so it can cross the plugin boundary without surprises.
+#pragma once
+
+#include <coachkit/version.hpp>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+COACHKIT_NAMESPACE_BEGIN
+
+// Where a value was written, so later stages can still point at the author's file.
+struct SourcePosition {
+  std::string file;
+  int line = 0;
+  int column = 0;
+};
+
+// An article, book or person the content is drawn from.
+struct Source {
+  std::string id;
+  std::string title;
+  std::string author;
+  std::optional<int> year;
+  std::string note;
+  SourcePosition where;
+};
+
+// One do or one don't, always tied to the principle that explains it.
+struct Behavior {
+  std::string id;
+  std::string text;
+  std::string why;
+  double weight = 1.0;
+  bool critical = false;
+  std::string source;
+  SourcePosition where;
+};
+
+struct Principle {
+  std::string id;
+  std::string title;
+  std::string summary;
+  std::string body;  // paragraphs separated by blank lines
+  std::string source;
+  std::string group;
+  std::vector<std::string> tags;
+  std::vector<Behavior> dos;
+  std::vector<Behavior> donts;
+  SourcePosition where;
+};
+
+struct Worksheet {
+  enum class Kind { Grid, Prompts, Lines };
+  Kind kind = Kind::Grid;
+  std::string title;
+  std::string instructions;
+  std::vector<std::string> rows;     // grid
+  std::vector<std::string> columns;  // grid
+  int scale_min = 0;                 // grid; 0 and 0 when no scale is given
+  int scale_max = 0;
+  bool totals = false;               // grid
+  std::vector<std::string> prompts;  // prompts
+  int lines = 0;                     // lines
+};
+
+struct Activity {
+  std::string id;
+  std::string title;
+  std::vector<std::string> principles;
+  int minutes = 0;
+  std::string goal;
+  std::string group_size;
+  std::vector<std::string> materials;
+  std::vector<std::string> steps;
+  std::vector<std::string> debrief;
+  std::string source;
+  std::optional<Worksheet> worksheet;
+  SourcePosition where;
+};
+
+struct Quote {
+  std::string id;
+  std::string text;
+  std::string author;
+  std::string source;
+  std::vector<std::string> principles;
+  SourcePosition where;
+};
+
+struct Question {
+  enum class Kind { Single, Multiple, TrueFalse, Matching, Ordering, Short };
+  std::string id;
+  std::string principle;
+  Kind kind = Kind::Single;
+  std::string prompt;
+  std::vector<std::string> choices;
+  std::vector<std::string> answers;  // single: one choice; multiple: choices; short: accepted
+  bool true_false_answer = false;
+  std::vector<std::pair<std::string, std::string>> pairs;  // matching
+  std::vector<std::string> order;                          // ordering, in the right order
+  std::string feedback;
+  SourcePosition where;
+};
+
+struct Criterion {
+  std::string id;
+  std::string text;
+  double weight = 1.0;
+  bool critical = false;
+};
+
+struct RubricSection {
+  std::string title;
+  std::string principle;
+  double weight = 0.0;
+  bool behaviors = false;  // criteria drawn from the principle's do's and don'ts
+  std::vector<Criterion> criteria;
+};
+
+struct Rubric {
+  std::string id;
+  std::string title;
+  std::string description;
+  int scale_min = 0;
+  int scale_max = 1;
+  std::vector<RubricSection> sections;
+  SourcePosition where;
+};
+
+struct PosterItem {
+  enum class Kind { Principle, Quote };
+  Kind kind = Kind::Principle;
+  std::string id;
+};
+
+struct Poster {
+  std::string id;
+  std::string title;
+  std::string subtitle;
+  std::vector<PosterItem> items;
+  std::string size;
+  std::string theme;
+  SourcePosition where;
+};
+
+struct Pack {
+  std::string id;
+  std::string title;
+  std::string version;
+  std::string language;
+  std::vector<std::string> authors;
+  std::string license;
+  std::string description;
+  std::string directory;  // the folder the pack was loaded from
+
+  std::vector<Source> sources;
+  std::vector<Principle> principles;
+  std::vector<Activity> activities;
+  std::vector<Quote> quotes;
+  std::vector<Question> questions;
+  std::vector<Rubric> rubrics;
+  std::vector<Poster> posters;
+
+  // Look-ups by id; nullptr when absent (a loaded pack has every reference resolved).
+  const Source* find_source(const std::string& id) const { return find(sources, id); }
+  const Principle* find_principle(const std::string& id) const { return find(principles, id); }
+  const Quote* find_quote(const std::string& id) const { return find(quotes, id); }
+
+ private:
+  template <typename T>
+  static const T* find(const std::vector<T>& items, const std::string& id) {
+    for (const T& item : items) {
+      if (item.id == id) return &item;
+    }
+    return nullptr;
+  }
+};
+
+COACHKIT_NAMESPACE_END

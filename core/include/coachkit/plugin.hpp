@@ -1,0 +1,69 @@
+// The plugin ABI: what a coachkit plugin exports and what the host calls.
+//
+// A plugin is a shared library with one entry point per ABI major version, placed in the
+// "coachkit" section so the host can see it without loading the library:
+//
+//   const coachkit::PluginDescriptor* my_plugin() { static const ... ; return &descriptor; }
+//   COACHKIT_PLUGIN_ENTRY(my_plugin)
+//
+// The host checks the ABI version before it calls anything else, wraps every call in one
+// place that turns an exception into a report, and keeps the library loaded for the life of
+// the process.
+#pragma once
+
+#include <coachkit/document.hpp>
+#include <coachkit/model.hpp>
+#include <coachkit/version.hpp>
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#ifndef BOOST_DLL_USE_STD_FS
+#define BOOST_DLL_USE_STD_FS
+#endif
+#include <boost/dll/alias.hpp>
+
+COACHKIT_NAMESPACE_BEGIN
+
+// Turns a pack into documents of one kind (handout, poster, quiz, …).
+class Generator {
+ public:
+  virtual ~Generator() = default;
+  // What `coachkit build --only KIND` selects, e.g. "handout".
+  virtual std::string kind() const = 0;
+  virtual std::string description() const = 0;
+  virtual std::vector<Artifact> generate(const Pack& pack) const = 0;
+};
+
+using GeneratorList = std::vector<std::unique_ptr<Generator>>;
+
+struct PluginDescriptor {
+  std::uint32_t struct_size;  // sizeof(PluginDescriptor) as the plugin saw it
+  std::uint32_t abi_major;
+  std::uint32_t abi_minor;
+  const char* name;
+  const char* version;
+  const char* license;
+  const char* description;
+  // Called once, after the host accepted the ABI version.
+  GeneratorList (*create_generators)();
+};
+
+// Fills in the size and the ABI version this plugin was compiled against.
+inline PluginDescriptor make_descriptor(const char* name, const char* version, const char* license,
+                                        const char* description,
+                                        GeneratorList (*create_generators)()) {
+  return PluginDescriptor{sizeof(PluginDescriptor), kAbiMajor, kAbiMinor, name, version, license,
+                          description, create_generators};
+}
+
+COACHKIT_NAMESPACE_END
+
+// The section and symbol names the host looks for; the symbol carries the ABI major.
+#define COACHKIT_PLUGIN_SECTION coachkit
+#define COACHKIT_PLUGIN_SYMBOL_PREFIX "coachkit_plugin_v"
+
+// Exports `fn`, a `const coachkit::PluginDescriptor* fn()`, as this ABI's entry point.
+#define COACHKIT_PLUGIN_ENTRY(fn) BOOST_DLL_ALIAS_SECTIONED(fn, coachkit_plugin_v1, coachkit)

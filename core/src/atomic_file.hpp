@@ -1,0 +1,22 @@
+// Writing outputs so that readers only ever see complete files: write a temporary sibling,
+// then rename it over the destination.
+#pragma once
+
+#include <string>
+
+namespace coachkit {
+
+// A hidden, unique sibling of `destination` to write into before the rename.
+std::string temporary_path_for(const std::string& destination);
+
+// Renames `temporary` to `destination` (creating nothing else); false + error on failure.
+bool commit_file(const std::string& temporary, const std::string& destination, std::string* error);
+
+// Writes `contents` to `destination` through a temporary file.
+bool write_file_atomically(const std::string& destination, const std::string& contents,
+                           std::string* error);
+
+// Removes temporary files that an earlier, killed run may have left below `directory`.
+void remove_stale_temporaries(const std::string& directory);
+
+}  // namespace coachkit

@@ -1,0 +1,224 @@
+#include "plugin_host.hpp"
+
+#include <boost/dll/library_info.hpp>
+#include <boost/dll/shared_library.hpp>
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+
+namespace fs = std::filesystem;
+
+namespace coachkit {
+
+struct PluginHost::Libraries {
+  // Plugins stay loaded for the life of the host: code they handed out may still run.
+  std::vector<boost::dll::shared_library> loaded;
+};
+
+PluginHost::PluginHost() : libraries_(std::make_unique<Libraries>()) {}
+
+PluginHost::~PluginHost() {
+  // Generators live in the libraries' code: destroy them while it is still mapped.
+  plugins_.clear();
+}
+
+namespace {
+
+std::string abi_string(std::uint32_t major, std::uint32_t minor) {
+  return std::to_string(major) + "." + std::to_string(minor);
+}
+
+std::string host_abi() { return abi_string(kAbiMajor, kAbiMinor); }
+
+const std::string kEntryPrefix = COACHKIT_PLUGIN_SYMBOL_PREFIX;
+
+std::string text_or_empty(const char* s) { return s ? s : ""; }
+
+}  // namespace
+
+void PluginHost::refuse(const std::string& path, std::string reason) {
+  refused_.push_back(RefusedPlugin{path, std::move(reason)});
+}
+
+void PluginHost::load_directory(const std::string& directory) {
+  searched_.push_back(directory);
+  std::error_code ec;
+  if (!fs::is_directory(directory, ec)) return;
+  std::vector<fs::path> files;
+  for (const fs::directory_entry& entry : fs::directory_iterator(directory, ec)) {
+    if (entry.path().extension() == boost::dll::shared_library::suffix().string() &&
+        !entry.is_directory(ec)) {
+      files.push_back(entry.path());
+    }
+  }
+  std::sort(files.begin(), files.end());
+  for (const fs::path& file : files) load_file(file.string());
+}
+
+void PluginHost::load_file(const std::string& path) {
+  // 1. Look inside the file without loading it: is it a library, and which ABI does it offer?
+  std::vector<std::string> entries;
+  try {
+    {
+      std::ifstream probe(path, std::ios::binary);
+      if (!probe) {
+        refuse(path, "cannot be read");
+        return;
+      }
+    }
+    boost::dll::library_info info(path);
+    std::vector<std::string> sections = info.sections();
+    if (std::find(sections.begin(), sections.end(), "coachkit") != sections.end()) {
+      for (const std::string& symbol : info.symbols("coachkit")) {
+        if (symbol.rfind(kEntryPrefix, 0) == 0) entries.push_back(symbol);
+      }
+    }
+  } catch (const std::exception& e) {
+    refuse(path, std::string("not a shared library coachkit can read (") + e.what() + ")");
+    return;
+  }
+  const std::string wanted = kEntryPrefix + std::to_string(kAbiMajor);
+  if (std::find(entries.begin(), entries.end(), wanted) == entries.end()) {
+    if (entries.empty()) {
+      refuse(path, "no coachkit entry point: the library exports no '" + wanted +
+                       "' in its 'coachkit' section (was it built with COACHKIT_PLUGIN_ENTRY?)");
+    } else {
+      std::string offered;
+      for (const std::string& e : entries) {
+        offered += (offered.empty() ? "" : ", ") + e.substr(kEntryPrefix.size()) + ".x";
+      }
+      refuse(path, "built for plugin ABI " + offered + "; this coachkit speaks ABI " + host_abi());
+    }
+    return;
+  }
+
+  // 2. Load it and ask for its descriptor; nothing else is called before the version check.
+  boost::dll::shared_library library;
+  const PluginDescriptor* descriptor = nullptr;
+  try {
+    library.load(path, boost::dll::load_mode::rtld_now | boost::dll::load_mode::rtld_local);
+    auto entry = library.get_alias<const PluginDescriptor*()>(wanted);
+    descriptor = entry();
+  } catch (const std::exception& e) {
+    refuse(path, std::string("failed to load: ") + e.what());
+    return;
+  } catch (...) {
+    refuse(path, "failed to load: its entry point threw an unknown exception");
+    return;
+  }
+  if (!descriptor) {
+    refuse(path, "its entry point returned no descriptor");
+    return;
+  }
+  if (descriptor->abi_major != kAbiMajor || descriptor->abi_minor > kAbiMinor) {
+    refuse(path, "plugin ABI " + abi_string(descriptor->abi_major, descriptor->abi_minor) +
+                     " does not fit this coachkit's ABI " + host_abi() +
+                     " (the major must match and the plugin's minor may not be newer)");
+    return;
+  }
+  if (descriptor->struct_size < sizeof(PluginDescriptor) || !descriptor->name ||
+      !descriptor->create_generators) {
+    refuse(path, "its descriptor is incomplete (size " + std::to_string(descriptor->struct_size) +
+                     ", expected " + std::to_string(sizeof(PluginDescriptor)) + ")");
+    return;
+  }
+  LoadedPlugin plugin;
+  plugin.path = path;
+  plugin.name = descriptor->name;
+  plugin.version = text_or_empty(descriptor->version);
+  plugin.license = text_or_empty(descriptor->license);
+  plugin.description = text_or_empty(descriptor->description);
+  plugin.abi_major = descriptor->abi_major;
+  plugin.abi_minor = descriptor->abi_minor;
+  for (const LoadedPlugin& other : plugins_) {
+    if (other.name == plugin.name) {
+      refuse(path, "a plugin named '" + plugin.name + "' is already loaded from " + other.path);
+      return;
+    }
+  }
+  try {
+    plugin.generators = descriptor->create_generators();
+    for (const auto& generator : plugin.generators) {
+      if (!generator) throw std::runtime_error("it returned an empty generator");
+      for (const LoadedPlugin& other : plugins_) {
+        for (const auto& taken : other.generators) {
+          if (taken->kind() == generator->kind()) {
+            throw std::runtime_error("its generator '" + generator->kind() +
+                                     "' is already provided by plugin '" + other.name + "'");
+          }
+        }
+      }
+    }
+  } catch (const std::exception& e) {
+    plugin.generators.clear();
+    refuse(path, "plugin '" + plugin.name + "' failed to start: " + e.what());
+    return;
+  } catch (...) {
+    plugin.generators.clear();
+    refuse(path, "plugin '" + plugin.name + "' failed to start: unknown exception");
+    return;
+  }
+  libraries_->loaded.push_back(std::move(library));
+  plugins_.push_back(std::move(plugin));
+}
+
+bool PluginHost::generate(const LoadedPlugin& plugin, const Generator& generator, const Pack& pack,
+                          std::vector<Artifact>* artifacts, std::string* error) const {
+  std::string where = "plugin '" + plugin.name + "' " + plugin.version + " (" + plugin.path + ")";
+  try {
+    *artifacts = generator.generate(pack);
+    return true;
+  } catch (const std::exception& e) {
+    *error = where + " failed in generator '" + generator.kind() + "': " + e.what();
+  } catch (...) {
+    *error = where + " failed in generator '" + generator.kind() + "': unknown exception";
+  }
+  return false;
+}
+
+std::string PluginHost::to_json() const {
+  nlohmann::json loaded = nlohmann::json::array();
+  for (const LoadedPlugin& p : plugins_) {
+    nlohmann::json provides = nlohmann::json::array();
+    for (const auto& g : p.generators) {
+      provides.push_back({{"type", "generator"}, {"kind", g->kind()}, {"description", g->description()}});
+    }
+    loaded.push_back({{"name", p.name},
+                      {"version", p.version},
+                      {"abi", abi_string(p.abi_major, p.abi_minor)},
+                      {"license", p.license},
+                      {"description", p.description},
+                      {"path", p.path},
+                      {"provides", provides}});
+  }
+  nlohmann::json refused = nlohmann::json::array();
+  for (const RefusedPlugin& r : refused_) refused.push_back({{"path", r.path}, {"reason", r.reason}});
+  nlohmann::json root = {{"coachkit", kVersion},
+                         {"abi", host_abi()},
+                         {"searched", searched_},
+                         {"loaded", loaded},
+                         {"refused", refused}};
+  return root.dump(2, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+std::vector<std::string> plugin_search_path(const std::vector<std::string>& plugin_dirs,
+                                            const std::string& builtin_directory) {
+  std::vector<std::string> path = plugin_dirs;
+  if (const char* env = std::getenv("COACHKIT_PLUGIN_PATH")) {
+    std::string value = env;
+    std::size_t start = 0;
+    while (start <= value.size()) {
+      std::size_t end = value.find(':', start);
+      if (end == std::string::npos) end = value.size();
+      if (end > start) path.push_back(value.substr(start, end - start));
+      start = end + 1;
+    }
+  }
+  if (!builtin_directory.empty()) path.push_back(builtin_directory);
+  return path;
+}
+
+}  // namespace coachkit

@@ -1,0 +1,184 @@
+#include "process.hpp"
+
+#include "interruption.hpp"
+
+#include <cerrno>
+#include <chrono>
+#include <csignal>
+#include <cstdlib>
+#include <cstring>
+#include <mutex>
+#include <fcntl.h>
+#include <poll.h>
+#include <spawn.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+extern char** environ;
+
+namespace coachkit {
+
+std::string CommandResult::describe(const Command& command) const {
+  std::string name = command.argv.empty() ? "(nothing)" : command.argv.front();
+  if (!started) return name + " could not be started: " + start_error;
+  if (timed_out) {
+    return name + " did not finish within " + std::to_string(static_cast<int>(command.timeout_seconds)) +
+           " s and was stopped";
+  }
+  if (signal != 0) return name + " was killed by signal " + std::to_string(signal);
+  return name + " exited with status " + std::to_string(exit_code);
+}
+
+std::string find_program(const std::string& program) {
+  if (program.find('/') != std::string::npos) {
+    return access(program.c_str(), X_OK) == 0 ? program : "";
+  }
+  const char* path = std::getenv("PATH");
+  std::string dirs = path ? path : "/usr/local/bin:/usr/bin:/bin";
+  std::size_t start = 0;
+  while (start <= dirs.size()) {
+    std::size_t end = dirs.find(':', start);
+    if (end == std::string::npos) end = dirs.size();
+    std::string dir = dirs.substr(start, end - start);
+    if (dir.empty()) dir = ".";
+    std::string candidate = dir + "/" + program;
+    struct stat st {};
+    if (stat(candidate.c_str(), &st) == 0 && S_ISREG(st.st_mode) &&
+        access(candidate.c_str(), X_OK) == 0) {
+      return candidate;
+    }
+    start = end + 1;
+  }
+  return "";
+}
+
+namespace {
+
+class Pipe {
+ public:
+  Pipe() {
+    if (pipe2(fds_, O_CLOEXEC) != 0) fds_[0] = fds_[1] = -1;
+  }
+  ~Pipe() {
+    close_read();
+    close_write();
+  }
+  bool ok() const { return fds_[0] >= 0; }
+  int read_end() const { return fds_[0]; }
+  int write_end() const { return fds_[1]; }
+  void close_read() { close_fd(fds_[0]); }
+  void close_write() { close_fd(fds_[1]); }
+
+ private:
+  static void close_fd(int& fd) {
+    if (fd >= 0) close(fd);
+    fd = -1;
+  }
+  int fds_[2] = {-1, -1};
+};
+
+}  // namespace
+
+CommandResult SystemProcessRunner::run(const Command& command) {
+  CommandResult result;
+  if (command.argv.empty()) {
+    result.start_error = "no program given";
+    return result;
+  }
+  std::string program = find_program(command.argv.front());
+  if (program.empty()) {
+    result.start_error = "not found on PATH";
+    return result;
+  }
+  Pipe in, out, err;
+  if (!in.ok() || !out.ok() || !err.ok()) {
+    result.start_error = std::string("cannot create pipes: ") + std::strerror(errno);
+    return result;
+  }
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  posix_spawn_file_actions_adddup2(&actions, in.read_end(), 0);
+  posix_spawn_file_actions_adddup2(&actions, out.write_end(), 1);
+  posix_spawn_file_actions_adddup2(&actions, err.write_end(), 2);
+  // Its own process group, so a time-out can stop the program and anything it started.
+  posix_spawnattr_t attributes;
+  posix_spawnattr_init(&attributes);
+  posix_spawnattr_setflags(&attributes, POSIX_SPAWN_SETPGROUP);
+  posix_spawnattr_setpgroup(&attributes, 0);
+
+  std::vector<char*> argv;
+  for (const std::string& a : command.argv) argv.push_back(const_cast<char*>(a.c_str()));
+  argv.push_back(nullptr);
+  pid_t pid = 0;
+  int rc = posix_spawn(&pid, program.c_str(), &actions, &attributes, argv.data(), environ);
+  posix_spawn_file_actions_destroy(&actions);
+  posix_spawnattr_destroy(&attributes);
+  if (rc != 0) {
+    result.start_error = std::strerror(rc);
+    return result;
+  }
+  result.started = true;
+  in.close_read();
+  out.close_write();
+  err.close_write();
+  fcntl(in.write_end(), F_SETFL, O_NONBLOCK);
+
+  // A child that exits early must not kill us with SIGPIPE while we write its input.
+  static std::once_flag ignore_sigpipe;
+  std::call_once(ignore_sigpipe, [] { std::signal(SIGPIPE, SIG_IGN); });
+  ScopedChild guard(pid);
+
+  auto deadline = std::chrono::steady_clock::now() +
+                  std::chrono::milliseconds(static_cast<long>(command.timeout_seconds * 1000));
+  std::size_t written = 0;
+  if (command.input.empty()) in.close_write();
+  char buffer[65536];
+  while (out.read_end() >= 0 || err.read_end() >= 0) {
+    auto now = std::chrono::steady_clock::now();
+    if (now >= deadline) {
+      result.timed_out = true;
+      kill(-pid, SIGKILL);
+      break;
+    }
+    pollfd fds[3];
+    int count = 0;
+    if (in.write_end() >= 0) fds[count++] = {in.write_end(), POLLOUT, 0};
+    if (out.read_end() >= 0) fds[count++] = {out.read_end(), POLLIN, 0};
+    if (err.read_end() >= 0) fds[count++] = {err.read_end(), POLLIN, 0};
+    int wait_ms = static_cast<int>(
+        std::chrono::duration_cast<std::chrono::milliseconds>(deadline - now).count() + 1);
+    int ready = poll(fds, count, std::min(wait_ms, 1000));
+    if (ready < 0 && errno != EINTR) break;
+    for (int i = 0; i < count; ++i) {
+      if (fds[i].revents == 0) continue;
+      if (fds[i].fd == in.write_end()) {
+        ssize_t n = write(in.write_end(), command.input.data() + written,
+                          command.input.size() - written);
+        if (n > 0) written += static_cast<std::size_t>(n);
+        if (n < 0 && errno != EAGAIN && errno != EINTR) written = command.input.size();
+        if (written >= command.input.size()) in.close_write();
+      } else {
+        bool is_out = fds[i].fd == out.read_end();
+        ssize_t n = read(fds[i].fd, buffer, sizeof buffer);
+        if (n > 0) {
+          (is_out ? result.output : result.errors).append(buffer, static_cast<std::size_t>(n));
+        } else if (n == 0 || (errno != EAGAIN && errno != EINTR)) {
+          is_out ? out.close_read() : err.close_read();
+        }
+      }
+    }
+  }
+  in.close_write();
+  int status = 0;
+  while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+  }
+  if (WIFEXITED(status)) {
+    result.exit_code = WEXITSTATUS(status);
+  } else if (WIFSIGNALED(status)) {
+    result.signal = WTERMSIG(status);
+  }
+  return result;
+}
+
+}  // namespace coachkit

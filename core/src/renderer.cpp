@@ -1,0 +1,202 @@
+#include "renderer.hpp"
+
+#include "atomic_file.hpp"
+#include "interruption.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+namespace fs = std::filesystem;
+
+namespace coachkit {
+
+std::optional<Format> parse_format(const std::string& name) {
+  for (Format f : all_formats()) {
+    if (format_name(f) == name) return f;
+  }
+  if (name == "markdown") return Format::Markdown;
+  if (name == "htm") return Format::Html;
+  return std::nullopt;
+}
+
+std::string format_name(Format format) {
+  switch (format) {
+    case Format::Html: return "html";
+    case Format::Docx: return "docx";
+    case Format::Odt: return "odt";
+    case Format::Markdown: return "md";
+    case Format::Pdf: return "pdf";
+  }
+  return "";
+}
+
+std::vector<Format> all_formats() {
+  return {Format::Html, Format::Docx, Format::Odt, Format::Markdown, Format::Pdf};
+}
+
+bool load_theme(const std::string& directory, Theme* theme, std::string* error) {
+  fs::path dir(directory);
+  std::ifstream css(dir / "style.css", std::ios::binary);
+  if (!css) {
+    *error = "theme " + directory + " has no readable style.css";
+    return false;
+  }
+  std::ostringstream text;
+  text << css.rdbuf();
+  theme->name = dir.filename().string();
+  theme->directory = directory;
+  theme->css = text.str();
+  std::error_code ec;
+  fs::path reference = dir / "reference.docx";
+  theme->reference_docx = fs::is_regular_file(reference, ec) ? reference.string() : "";
+  return true;
+}
+
+namespace {
+
+std::string program_from_env(const char* variable, const char* fallback) {
+  const char* value = std::getenv(variable);
+  return value && *value ? value : fallback;
+}
+
+std::string first_line(const std::string& text) { return text.substr(0, text.find('\n')); }
+
+// The end of a tool's error output: what it said last is what explains the failure.
+std::string tail(const std::string& text, std::size_t max_lines = 15) {
+  std::vector<std::string> lines;
+  std::istringstream in(text);
+  for (std::string line; std::getline(in, line);) {
+    if (!line.empty()) lines.push_back(line);
+  }
+  std::string out;
+  std::size_t start = lines.size() > max_lines ? lines.size() - max_lines : 0;
+  for (std::size_t i = start; i < lines.size(); ++i) out += "\n    " + lines[i];
+  return out;
+}
+
+std::string failure(const Command& command, const CommandResult& result) {
+  return result.describe(command) + tail(result.errors);
+}
+
+}  // namespace
+
+bool Renderer::detect_pandoc(std::string* error) {
+  pandoc_ = program_from_env("COACHKIT_PANDOC", "pandoc");
+  Command version{{pandoc_, "--version"}, "", timeout_seconds_};
+  CommandResult result = runner_.run(version);
+  if (!result.started) {
+    *error = "pandoc was not found (looked for '" + pandoc_ +
+             "'). Install it with: sudo apt-get install pandoc (or set COACHKIT_PANDOC)";
+    return false;
+  }
+  if (!result.ok()) {
+    *error = failure(version, result);
+    return false;
+  }
+  pandoc_version_ = first_line(result.output);
+  Command probe{{pandoc_, "-f", "markdown", "-t", "json"}, "", timeout_seconds_};
+  result = runner_.run(probe);
+  if (!result.ok()) {
+    *error = "cannot read pandoc's AST version: " + failure(probe, result);
+    return false;
+  }
+  auto json = nlohmann::json::parse(result.output, nullptr, false);
+  if (json.is_discarded() || !json.contains("pandoc-api-version") ||
+      !json["pandoc-api-version"].is_array()) {
+    *error = "cannot read pandoc's AST version from '" + first_line(result.output) + "'";
+    return false;
+  }
+  api_.clear();
+  for (const auto& part : json["pandoc-api-version"]) api_.push_back(part.get<int>());
+  // Tables with captions, heads and foots arrived in pandoc-types 1.21 (pandoc 2.10).
+  if (api_.size() < 2 || api_[0] != 1 || api_[1] < 21) {
+    *error = pandoc_version_ + " is too old: coachkit needs pandoc 2.10 or newer";
+    return false;
+  }
+  return true;
+}
+
+bool Renderer::detect_weasyprint(std::string* error) {
+  weasyprint_ = program_from_env("COACHKIT_WEASYPRINT", "weasyprint");
+  Command version{{weasyprint_, "--version"}, "", timeout_seconds_};
+  CommandResult result = runner_.run(version);
+  if (!result.started) {
+    *error = "WeasyPrint was not found (looked for '" + weasyprint_ +
+             "'); PDF needs it. Install it with: sudo apt-get install weasyprint "
+             "(or set COACHKIT_WEASYPRINT)";
+    return false;
+  }
+  if (!result.ok()) {
+    *error = failure(version, result);
+    return false;
+  }
+  weasyprint_version_ = first_line(result.output);
+  return true;
+}
+
+std::string Renderer::pandoc_input(const Document& document, Format format,
+                                   const Theme& theme) const {
+  bool html = format == Format::Html || format == Format::Pdf;
+  std::string head;
+  if (html && !theme.css.empty()) head = "<style>\n" + theme.css + "\n</style>";
+  return to_pandoc_json(document, api_, head);
+}
+
+bool Renderer::render(const Document& document, Format format, const Theme& theme,
+                      const std::string& destination, std::string* error) {
+  std::error_code ec;
+  fs::create_directories(fs::path(destination).parent_path(), ec);
+  if (ec) {
+    *error = "cannot create the folder for " + destination + ": " + ec.message();
+    return false;
+  }
+  std::string temporary = temporary_path_for(destination);
+  ScopedTempFile guard(temporary);
+
+  Command pandoc{{pandoc_, "--from", "json", "--standalone"},
+                 pandoc_input(document, format, theme),
+                 timeout_seconds_};
+  switch (format) {
+    case Format::Html:
+    case Format::Pdf: pandoc.argv.insert(pandoc.argv.end(), {"--to", "html5"}); break;
+    case Format::Docx:
+      pandoc.argv.insert(pandoc.argv.end(), {"--to", "docx"});
+      if (!theme.reference_docx.empty()) {
+        pandoc.argv.push_back("--reference-doc=" + theme.reference_docx);
+      }
+      break;
+    case Format::Odt: pandoc.argv.insert(pandoc.argv.end(), {"--to", "odt"}); break;
+    case Format::Markdown: pandoc.argv.insert(pandoc.argv.end(), {"--to", "markdown"}); break;
+  }
+  if (format != Format::Pdf) pandoc.argv.insert(pandoc.argv.end(), {"--output", temporary});
+
+  CommandResult result = runner_.run(pandoc);
+  if (!result.ok()) {
+    *error = failure(pandoc, result);
+    return false;
+  }
+  if (format == Format::Pdf) {
+    Command weasyprint{{weasyprint_, "--quiet", "--encoding", "utf-8", "--base-url",
+                        theme.directory.empty() ? "." : theme.directory + "/", "-", temporary},
+                       result.output,
+                       timeout_seconds_};
+    CommandResult printed = runner_.run(weasyprint);
+    if (!printed.ok()) {
+      *error = failure(weasyprint, printed);
+      return false;
+    }
+  }
+  if (fs::file_size(temporary, ec) == 0 || ec) {
+    *error = "pandoc reported success but wrote nothing for " + destination;
+    return false;
+  }
+  if (!commit_file(temporary, destination, error)) return false;
+  guard.release();
+  return true;
+}
+
+}  // namespace coachkit

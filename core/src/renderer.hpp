@@ -1,0 +1,64 @@
+// Renders Documents into files through pandoc (and WeasyPrint for PDF), each written to a
+// temporary file and renamed into place, so a failure never leaves a half-written output.
+#pragma once
+
+#include "pandoc_ast.hpp"
+#include "process.hpp"
+
+#include <coachkit/document.hpp>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace coachkit {
+
+enum class Format { Html, Docx, Odt, Markdown, Pdf };
+
+std::optional<Format> parse_format(const std::string& name);
+std::string format_name(Format format);  // also the file extension
+std::vector<Format> all_formats();
+
+// The look of the outputs, kept apart from the words: CSS for HTML and PDF, an optional
+// reference.docx for DOCX.
+struct Theme {
+  std::string name;
+  std::string directory;
+  std::string css;
+  std::string reference_docx;  // a path, or "" for pandoc's default
+};
+
+// Reads THEME_DIR/style.css (and reference.docx when present).
+bool load_theme(const std::string& directory, Theme* theme, std::string* error);
+
+class Renderer {
+ public:
+  explicit Renderer(ProcessRunner& runner, double timeout_seconds = 120)
+      : runner_(runner), timeout_seconds_(timeout_seconds) {}
+
+  // Finds pandoc (COACHKIT_PANDOC or PATH) and reads its version and AST API version.
+  bool detect_pandoc(std::string* error);
+  // Finds WeasyPrint (COACHKIT_WEASYPRINT or PATH); needed for PDF only.
+  bool detect_weasyprint(std::string* error);
+
+  const std::string& pandoc_version() const { return pandoc_version_; }
+  const PandocApiVersion& api_version() const { return api_; }
+  const std::string& weasyprint_version() const { return weasyprint_version_; }
+
+  // The exact bytes pandoc will read for this document and format.
+  std::string pandoc_input(const Document& document, Format format, const Theme& theme) const;
+
+  bool render(const Document& document, Format format, const Theme& theme,
+              const std::string& destination, std::string* error);
+
+ private:
+  ProcessRunner& runner_;
+  double timeout_seconds_;
+  std::string pandoc_ = "pandoc";
+  std::string weasyprint_ = "weasyprint";
+  std::string pandoc_version_;
+  std::string weasyprint_version_;
+  PandocApiVersion api_;
+};
+
+}  // namespace coachkit

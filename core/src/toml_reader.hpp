@@ -1,0 +1,70 @@
+// Reads one TOML table against a schema: each key asked for is checked for presence and type,
+// and whatever was not asked for is reported as an unknown key, with the closest known one.
+#pragma once
+
+#include "diagnostics.hpp"
+
+#include <coachkit/model.hpp>
+
+#include <toml++/toml.h>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace coachkit {
+
+SourcePosition position_of(const std::string& file, const toml::source_region& region);
+
+class TableReader {
+ public:
+  // `context` names the table in messages, e.g. "[principle]" or "[[principle.do]]".
+  TableReader(const toml::table& table, std::string context, const std::string& file,
+              Diagnostics& diagnostics);
+
+  // A non-empty string that is a valid id.
+  std::string id(std::string_view key = "id");
+  std::string required_string(std::string_view key);
+  std::string optional_string(std::string_view key);
+  std::optional<std::int64_t> integer(std::string_view key, bool required, std::int64_t min,
+                                      std::int64_t max);
+  std::optional<double> positive_number(std::string_view key, bool required);
+  std::optional<bool> boolean(std::string_view key);
+  // An array of non-empty strings; `min_items` > 0 makes the key required.
+  std::vector<std::string> string_list(std::string_view key, std::size_t min_items);
+  const toml::table* table(std::string_view key);
+  const toml::array* array(std::string_view key, bool required);
+  // Any value; only marks the key as known.
+  const toml::node* node(std::string_view key);
+
+  SourcePosition where() const;
+  SourcePosition where(const toml::node& node) const;
+  void error(const toml::node& at, const std::string& message);
+  void error(const std::string& message);  // at the table itself
+  const std::string& file() const { return file_; }
+  const std::string& context() const { return context_; }
+
+  // Reports every key that no call above asked for. Call once, after reading.
+  void finish();
+
+ private:
+  const toml::node* find(std::string_view key);
+  void missing(std::string_view key, std::string_view expected);
+  void wrong_type(std::string_view key, const toml::node& node, std::string_view expected);
+
+  const toml::table& table_;
+  std::string context_;
+  const std::string& file_;
+  Diagnostics& diagnostics_;
+  std::vector<std::string> known_;
+};
+
+// "a string", "an integer", … for messages.
+std::string describe_type(const toml::node& node);
+bool is_valid_id(std::string_view id);
+// The candidate closest to `word` by edit distance, or "" when none is close.
+std::string closest(std::string_view word, const std::vector<std::string>& candidates);
+
+}  // namespace coachkit
