@@ -2,6 +2,7 @@
 
 #include "interruption.hpp"
 
+#include <unistd.h>
 #include <atomic>
 #include <cerrno>
 #include <csignal>
@@ -10,7 +11,6 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
-#include <unistd.h>
 
 namespace fs = std::filesystem;
 
@@ -23,15 +23,15 @@ constexpr const char* kTemporaryMarker = ".coachkit-partial-";
 std::string temporary_path_for(const std::string& destination) {
   static std::atomic<unsigned> counter{0};
   fs::path path(destination);
-  std::string name = "." + path.filename().string() + kTemporaryMarker +
-                     std::to_string(getpid()) + "-" + std::to_string(counter++);
+  std::string name = "." + path.filename().string() + kTemporaryMarker + std::to_string(getpid()) +
+                     "-" + std::to_string(counter++);
   return (path.parent_path() / name).string();
 }
 
 bool commit_file(const std::string& temporary, const std::string& destination, std::string* error) {
   if (std::rename(temporary.c_str(), destination.c_str()) != 0) {
-    *error = "cannot move the finished file into place at " + destination + ": " +
-             std::strerror(errno);
+    *error =
+        "cannot move the finished file into place at " + destination + ": " + std::strerror(errno);
     std::remove(temporary.c_str());
     return false;
   }

@@ -2,8 +2,8 @@
 
 #include "atomic_file.hpp"
 
-#include <nlohmann/json.hpp>
 #include <xxhash.h>
+#include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <atomic>
@@ -59,7 +59,8 @@ std::map<std::string, std::string> read_manifest(const fs::path& path) {
 
 std::string check_artifact_name(const std::string& name) {
   if (name.empty()) return "the name is empty";
-  if (name.front() == '/' || name.find('\\') != std::string::npos) return "it is not a relative path";
+  if (name.front() == '/' || name.find('\\') != std::string::npos)
+    return "it is not a relative path";
   std::size_t start = 0;
   while (start <= name.size()) {
     std::size_t end = name.find('/', start);
@@ -155,8 +156,8 @@ BuildReport Builder::build(const Pack& pack) {
       fs::path destination = pack_out / task.relative;
       std::error_code ec;
       auto old = previous.find(task.relative);
-      bool unchanged = old != previous.end() && old->second == task.key &&
-                       fs::is_regular_file(destination, ec);
+      bool unchanged =
+          old != previous.end() && old->second == task.key && fs::is_regular_file(destination, ec);
       std::string error;
       bool ok = unchanged ||
                 renderer_.render(*task.document, task.format, theme_, destination.string(), &error);
@@ -190,7 +191,9 @@ BuildReport Builder::build(const Pack& pack) {
     bool format_built = false;
     for (Format f : options_.formats) {
       std::string suffix = "." + format_name(f);
-      if (name.size() > suffix.size() && name.compare(name.size() - suffix.size(), suffix.size(), suffix) == 0) format_built = true;
+      if (name.size() > suffix.size() &&
+          name.compare(name.size() - suffix.size(), suffix.size(), suffix) == 0)
+        format_built = true;
     }
     if (every_generator_ran && report.plugin_errors.empty() && format_built) {
       std::error_code ec;

@@ -8,7 +8,7 @@ namespace coachkit {
 
 struct Diagnostic {
   std::string file;
-  int line = 0;    // 0 when the problem is about the whole file
+  int line = 0;  // 0 when the problem is about the whole file
   int column = 0;
   std::string message;
 };

@@ -1,11 +1,11 @@
 #include "interruption.hpp"
 
+#include <unistd.h>
 #include <atomic>
 #include <csignal>
 #include <cstdio>
 #include <cstring>
 #include <mutex>
-#include <unistd.h>
 
 namespace coachkit {
 
@@ -63,7 +63,8 @@ void install_interruption_handler() {
   });
 }
 
-ScopedTempFile::ScopedTempFile(const std::string& path) : slot_(claim_file_slot(path)), path_(path) {}
+ScopedTempFile::ScopedTempFile(const std::string& path)
+    : slot_(claim_file_slot(path)), path_(path) {}
 
 ScopedTempFile::~ScopedTempFile() {
   if (!released_) unlink(path_.c_str());

@@ -3,8 +3,8 @@
 // files. The signal handler touches only fixed slots, as async-signal safety requires.
 #pragma once
 
-#include <string>
 #include <sys/types.h>
+#include <string>
 
 namespace coachkit {
 

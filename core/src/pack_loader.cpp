@@ -30,8 +30,9 @@ std::optional<toml::table> parse_file(const fs::path& path, const std::string& d
     return std::nullopt;
   }
   if (size > kMaxFileBytes) {
-    diagnostics.add(display, 0, 0, "the file is " + std::to_string(size) +
-                                       " bytes; a content file may be at most 4 MiB");
+    diagnostics.add(
+        display, 0, 0,
+        "the file is " + std::to_string(size) + " bytes; a content file may be at most 4 MiB");
     return std::nullopt;
   }
   try {
@@ -116,8 +117,7 @@ class PackLoader {
   // Reports a reference to a missing principle, quote or source.
   void check_reference(const IdRegistry& registry, const std::string& kind, const std::string& id,
                        const SourcePosition& where);
-  void check_principles(TableReader& r, const std::vector<std::string>& ids,
-                        std::string_view key);
+  void check_principles(TableReader& r, const std::vector<std::string>& ids, std::string_view key);
   void check_source(TableReader& r, const std::string& id);
 
   fs::path directory_;
@@ -210,10 +210,10 @@ void PackLoader::read_pack_file() {
     if (const toml::node* lang = root->get("pack")->as_table()->get("language");
         lang && lang->is_string()) {
       const std::string& tag = lang->as_string()->get();
-      bool ok = tag.size() >= 2 && tag.size() <= 35 &&
-                std::all_of(tag.begin(), tag.end(), [](char c) {
-                  return std::isalnum(static_cast<unsigned char>(c)) || c == '-';
-                });
+      bool ok =
+          tag.size() >= 2 && tag.size() <= 35 && std::all_of(tag.begin(), tag.end(), [](char c) {
+            return std::isalnum(static_cast<unsigned char>(c)) || c == '-';
+          });
       if (!ok && !tag.empty()) {
         r.error(*lang, "'language' in [pack] is \"" + tag +
                            "\"; expected a language tag such as \"en\" or \"en-GB\"");
@@ -233,7 +233,8 @@ void PackLoader::read_pack_file() {
   if (const toml::node* n = root->get("source")) {
     if (!n->is_array_of_tables()) {
       SourcePosition p = position_of(display, n->source());
-      diagnostics_.add(display, p.line, p.column, "'source' must be an array of tables ([[source]])");
+      diagnostics_.add(display, p.line, p.column,
+                       "'source' must be an array of tables ([[source]])");
     } else {
       for (const toml::node& item : *n->as_array()) {
         TableReader r(*item.as_table(), "[[source]]", display, diagnostics_);
@@ -407,9 +408,9 @@ void PackLoader::read_quote_file(const toml::table& root, const std::string& fil
 
 void PackLoader::read_question(TableReader& r, Question& q) {
   static const std::map<std::string, Question::Kind> kinds = {
-      {"single", Question::Kind::Single},         {"multiple", Question::Kind::Multiple},
-      {"true-false", Question::Kind::TrueFalse},  {"matching", Question::Kind::Matching},
-      {"ordering", Question::Kind::Ordering},     {"short", Question::Kind::Short}};
+      {"single", Question::Kind::Single},        {"multiple", Question::Kind::Multiple},
+      {"true-false", Question::Kind::TrueFalse}, {"matching", Question::Kind::Matching},
+      {"ordering", Question::Kind::Ordering},    {"short", Question::Kind::Short}};
   std::string kind = r.required_string("kind");
   const toml::node* kind_node = r.node("kind");
   auto found = kinds.find(kind);
@@ -453,8 +454,10 @@ void PackLoader::read_question(TableReader& r, Question& q) {
         r.error(*answer, "'answer' of a multiple question must be an array of its choices");
       } else {
         for (const toml::node& a : *answer->as_array()) {
-          if (a.is_string()) q.answers.push_back(a.as_string()->get());
-          else r.error(a, "each answer must be a string naming a choice");
+          if (a.is_string())
+            q.answers.push_back(a.as_string()->get());
+          else
+            r.error(a, "each answer must be a string naming a choice");
         }
         if (q.answers.empty()) r.error(*answer, "a multiple question needs at least one answer");
       }
@@ -470,8 +473,11 @@ void PackLoader::read_question(TableReader& r, Question& q) {
     case Question::Kind::TrueFalse:
       answer = r.node("answer");
       if (!answer || !answer->is_boolean()) {
-        if (answer) r.error(*answer, "'answer' of a true-false question must be true or false");
-        else r.error("[[question]] '" + q.id + "' is missing the required key 'answer' (true or false)");
+        if (answer)
+          r.error(*answer, "'answer' of a true-false question must be true or false");
+        else
+          r.error("[[question]] '" + q.id +
+                  "' is missing the required key 'answer' (true or false)");
       } else {
         q.true_false_answer = answer->as_boolean()->get();
       }
@@ -510,10 +516,12 @@ void PackLoader::read_question(TableReader& r, Question& q) {
       } else if (answer && answer->is_array()) {
         q.answers = r.string_list("answer", 1);
       } else if (answer) {
-        r.error(*answer, "'answer' of a short question must be a string or an array of accepted "
-                         "answers");
+        r.error(*answer,
+                "'answer' of a short question must be a string or an array of accepted "
+                "answers");
       } else {
-        r.error("[[question]] '" + q.id + "' is missing the required key 'answer' (the accepted "
+        r.error("[[question]] '" + q.id +
+                "' is missing the required key 'answer' (the accepted "
                 "answers)");
       }
       reject("choices");
@@ -622,8 +630,9 @@ void PackLoader::read_rubric_file(const toml::table& root, const std::string& fi
         }
       }
       if (!s.behaviors && s.criteria.empty()) {
-        sr.error("[[rubric.section]] needs criteria: [[rubric.section.criterion]] tables or "
-                 "'behaviors = true'");
+        sr.error(
+            "[[rubric.section]] needs criteria: [[rubric.section.criterion]] tables or "
+            "'behaviors = true'");
       }
       sr.finish();
       rubric.sections.push_back(std::move(s));
@@ -667,11 +676,10 @@ void PackLoader::read_poster_file(const toml::table& root, const std::string& fi
       }
     }
   }
-  static const std::vector<std::string> sizes = {"8x10",  "11x14", "11x17", "16x20",
+  static const std::vector<std::string> sizes = {"8x10",   "11x14", "11x17", "16x20",
                                                  "letter", "a4",    "a3"};
   poster.size = r.optional_string("size");
-  if (!poster.size.empty() &&
-      std::find(sizes.begin(), sizes.end(), poster.size) == sizes.end()) {
+  if (!poster.size.empty() && std::find(sizes.begin(), sizes.end(), poster.size) == sizes.end()) {
     r.error(*r.node("size"), "'size' in [poster] is \"" + poster.size +
                                  "\"; expected 8x10, 11x14, 11x17, 16x20, letter, a4 or a3");
   }

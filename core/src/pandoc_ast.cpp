@@ -11,49 +11,55 @@ using json = nlohmann::json;
 json node(const char* type) { return json{{"t", type}}; }
 json node(const char* type, json content) { return json{{"t", type}, {"c", std::move(content)}}; }
 
-// Splits text at white space into Str and Space nodes, as pandoc's own readers do, so that
-// writers can wrap lines; a Str's characters are never interpreted.
-void append_words(const std::string& text, json& out) {
-  std::string word;
-  bool pending_space = false;
-  for (char c : text) {
-    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
-      if (!word.empty()) {
-        if (pending_space) out.push_back(node("Space"));
-        out.push_back(node("Str", word));
-        word.clear();
-        pending_space = false;
-      }
-      if (!out.empty()) pending_space = true;
-    } else {
-      word += c;
-    }
-  }
-  if (!word.empty()) {
-    if (pending_space) out.push_back(node("Space"));
-    out.push_back(node("Str", word));
-  } else if (pending_space) {
-    out.push_back(node("Space"));
-  }
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+// Appends a Space unless the inlines already end in one (or are empty).
+void append_space(json& out) {
+  if (!out.empty() && out.back()["t"] != "Space") out.push_back(node("Space"));
 }
 
+// Splits text at white space into Str and Space nodes, as pandoc's own readers do, so that
+// writers can wrap lines; a Str's characters are never interpreted.
+json words(const std::string& text) {
+  json out = json::array();
+  std::string word;
+  for (char c : text) {
+    if (!is_space(c)) {
+      word += c;
+      continue;
+    }
+    if (!word.empty()) out.push_back(node("Str", word));
+    word.clear();
+    append_space(out);
+  }
+  if (!word.empty()) out.push_back(node("Str", word));
+  if (!out.empty() && out.back()["t"] == "Space") out.erase(out.size() - 1);
+  return out;
+}
+
+// Spans become inlines; white space at a span's edges becomes a Space between the spans.
 json inlines(const Text& text) {
   json out = json::array();
   for (const Span& span : text) {
-    json words = json::array();
-    append_words(span.text, words);
-    switch (span.style) {
-      case Span::Style::Plain:
-        for (json& w : words) out.push_back(std::move(w));
-        break;
-      case Span::Style::Strong:
-        out.push_back(node("Strong", std::move(words)));
-        break;
-      case Span::Style::Emphasis:
-        out.push_back(node("Emph", std::move(words)));
-        break;
+    if (span.text.empty()) continue;
+    if (is_space(span.text.front())) append_space(out);
+    json content = words(span.text);
+    if (!content.empty()) {
+      switch (span.style) {
+        case Span::Style::Plain:
+          for (json& w : content) out.push_back(std::move(w));
+          break;
+        case Span::Style::Strong:
+          out.push_back(node("Strong", std::move(content)));
+          break;
+        case Span::Style::Emphasis:
+          out.push_back(node("Emph", std::move(content)));
+          break;
+      }
     }
+    if (is_space(span.text.back())) append_space(out);
   }
+  if (!out.empty() && out.back()["t"] == "Space") out.erase(out.size() - 1);
   return out;
 }
 
@@ -65,10 +71,14 @@ json blocks(const Blocks& bs, bool compact = false);
 
 json align(Table::Align a) {
   switch (a) {
-    case Table::Align::Left: return node("AlignLeft");
-    case Table::Align::Center: return node("AlignCenter");
-    case Table::Align::Right: return node("AlignRight");
-    default: return node("AlignDefault");
+    case Table::Align::Left:
+      return node("AlignLeft");
+    case Table::Align::Center:
+      return node("AlignCenter");
+    case Table::Align::Right:
+      return node("AlignRight");
+    default:
+      return node("AlignDefault");
   }
 }
 
@@ -141,11 +151,7 @@ json blocks(const Blocks& bs, bool compact) {
   return out;
 }
 
-json meta_inlines(const std::string& text) {
-  json words = json::array();
-  append_words(text, words);
-  return node("MetaInlines", std::move(words));
-}
+json meta_inlines(const std::string& text) { return node("MetaInlines", words(text)); }
 
 }  // namespace
 
@@ -154,7 +160,8 @@ std::string to_pandoc_json(const Document& document, const PandocApiVersion& api
   json meta = json::object();
   if (!html_head.empty()) {
     json raw = node("RawBlock", json::array({"html", html_head}));
-    meta["header-includes"] = node("MetaList", json::array({node("MetaBlocks", json::array({raw}))}));
+    meta["header-includes"] =
+        node("MetaList", json::array({node("MetaBlocks", json::array({raw}))}));
   }
   if (!document.title.empty()) meta["title"] = meta_inlines(document.title);
   if (!document.subtitle.empty()) meta["subtitle"] = meta_inlines(document.subtitle);
@@ -164,9 +171,8 @@ std::string to_pandoc_json(const Document& document, const PandocApiVersion& api
     for (const std::string& a : document.authors) list.push_back(meta_inlines(a));
     meta["author"] = node("MetaList", std::move(list));
   }
-  json root = {{"pandoc-api-version", api},
-               {"meta", std::move(meta)},
-               {"blocks", blocks(document.blocks)}};
+  json root = {
+      {"pandoc-api-version", api}, {"meta", std::move(meta)}, {"blocks", blocks(document.blocks)}};
   return root.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 

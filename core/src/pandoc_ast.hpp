@@ -4,8 +4,8 @@
 
 #include <coachkit/document.hpp>
 
-#include <vector>
 #include <string>
+#include <vector>
 
 namespace coachkit {
 

@@ -184,7 +184,8 @@ std::string PluginHost::to_json() const {
   for (const LoadedPlugin& p : plugins_) {
     nlohmann::json provides = nlohmann::json::array();
     for (const auto& g : p.generators) {
-      provides.push_back({{"type", "generator"}, {"kind", g->kind()}, {"description", g->description()}});
+      provides.push_back(
+          {{"type", "generator"}, {"kind", g->kind()}, {"description", g->description()}});
     }
     loaded.push_back({{"name", p.name},
                       {"version", p.version},
@@ -195,7 +196,8 @@ std::string PluginHost::to_json() const {
                       {"provides", provides}});
   }
   nlohmann::json refused = nlohmann::json::array();
-  for (const RefusedPlugin& r : refused_) refused.push_back({{"path", r.path}, {"reason", r.reason}});
+  for (const RefusedPlugin& r : refused_)
+    refused.push_back({{"path", r.path}, {"reason", r.reason}});
   nlohmann::json root = {{"coachkit", kVersion},
                          {"abi", host_abi()},
                          {"searched", searched_},

@@ -2,18 +2,18 @@
 
 #include "interruption.hpp"
 
-#include <cerrno>
-#include <chrono>
-#include <csignal>
-#include <cstdlib>
-#include <cstring>
-#include <mutex>
 #include <fcntl.h>
 #include <poll.h>
 #include <spawn.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
+#include <cerrno>
+#include <chrono>
+#include <csignal>
+#include <cstdlib>
+#include <cstring>
+#include <mutex>
 
 extern char** environ;
 
@@ -23,8 +23,8 @@ std::string CommandResult::describe(const Command& command) const {
   std::string name = command.argv.empty() ? "(nothing)" : command.argv.front();
   if (!started) return name + " could not be started: " + start_error;
   if (timed_out) {
-    return name + " did not finish within " + std::to_string(static_cast<int>(command.timeout_seconds)) +
-           " s and was stopped";
+    return name + " did not finish within " +
+           std::to_string(static_cast<int>(command.timeout_seconds)) + " s and was stopped";
   }
   if (signal != 0) return name + " was killed by signal " + std::to_string(signal);
   return name + " exited with status " + std::to_string(exit_code);
@@ -153,8 +153,8 @@ CommandResult SystemProcessRunner::run(const Command& command) {
     for (int i = 0; i < count; ++i) {
       if (fds[i].revents == 0) continue;
       if (fds[i].fd == in.write_end()) {
-        ssize_t n = write(in.write_end(), command.input.data() + written,
-                          command.input.size() - written);
+        ssize_t n =
+            write(in.write_end(), command.input.data() + written, command.input.size() - written);
         if (n > 0) written += static_cast<std::size_t>(n);
         if (n < 0 && errno != EAGAIN && errno != EINTR) written = command.input.size();
         if (written >= command.input.size()) in.close_write();

@@ -16,10 +16,10 @@ struct Command {
 struct CommandResult {
   bool started = false;  // false: the program was not found or could not be executed
   bool timed_out = false;
-  int exit_code = -1;    // -1 when killed by a signal
+  int exit_code = -1;  // -1 when killed by a signal
   int signal = 0;
-  std::string output;    // standard output
-  std::string errors;    // standard error
+  std::string output;       // standard output
+  std::string errors;       // standard error
   std::string start_error;  // why it did not start
   bool ok() const { return started && !timed_out && exit_code == 0; }
   // One line for a report: "exited with 3", "killed by signal 9", "timed out after 120 s", …

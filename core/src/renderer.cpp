@@ -25,11 +25,16 @@ std::optional<Format> parse_format(const std::string& name) {
 
 std::string format_name(Format format) {
   switch (format) {
-    case Format::Html: return "html";
-    case Format::Docx: return "docx";
-    case Format::Odt: return "odt";
-    case Format::Markdown: return "md";
-    case Format::Pdf: return "pdf";
+    case Format::Html:
+      return "html";
+    case Format::Docx:
+      return "docx";
+    case Format::Odt:
+      return "odt";
+    case Format::Markdown:
+      return "md";
+    case Format::Pdf:
+      return "pdf";
   }
   return "";
 }
@@ -162,15 +167,21 @@ bool Renderer::render(const Document& document, Format format, const Theme& them
                  timeout_seconds_};
   switch (format) {
     case Format::Html:
-    case Format::Pdf: pandoc.argv.insert(pandoc.argv.end(), {"--to", "html5"}); break;
+    case Format::Pdf:
+      pandoc.argv.insert(pandoc.argv.end(), {"--to", "html5"});
+      break;
     case Format::Docx:
       pandoc.argv.insert(pandoc.argv.end(), {"--to", "docx"});
       if (!theme.reference_docx.empty()) {
         pandoc.argv.push_back("--reference-doc=" + theme.reference_docx);
       }
       break;
-    case Format::Odt: pandoc.argv.insert(pandoc.argv.end(), {"--to", "odt"}); break;
-    case Format::Markdown: pandoc.argv.insert(pandoc.argv.end(), {"--to", "markdown"}); break;
+    case Format::Odt:
+      pandoc.argv.insert(pandoc.argv.end(), {"--to", "odt"});
+      break;
+    case Format::Markdown:
+      pandoc.argv.insert(pandoc.argv.end(), {"--to", "markdown"});
+      break;
   }
   if (format != Format::Pdf) pandoc.argv.insert(pandoc.argv.end(), {"--output", temporary});
 

@@ -11,16 +11,26 @@ SourcePosition position_of(const std::string& file, const toml::source_region& r
 
 std::string describe_type(const toml::node& node) {
   switch (node.type()) {
-    case toml::node_type::table: return "a table";
-    case toml::node_type::array: return "an array";
-    case toml::node_type::string: return "a string";
-    case toml::node_type::integer: return "an integer";
-    case toml::node_type::floating_point: return "a float";
-    case toml::node_type::boolean: return "a boolean";
-    case toml::node_type::date: return "a date";
-    case toml::node_type::time: return "a time";
-    case toml::node_type::date_time: return "a date-time";
-    default: return "nothing";
+    case toml::node_type::table:
+      return "a table";
+    case toml::node_type::array:
+      return "an array";
+    case toml::node_type::string:
+      return "a string";
+    case toml::node_type::integer:
+      return "an integer";
+    case toml::node_type::floating_point:
+      return "a float";
+    case toml::node_type::boolean:
+      return "a boolean";
+    case toml::node_type::date:
+      return "a date";
+    case toml::node_type::time:
+      return "a time";
+    case toml::node_type::date_time:
+      return "a date-time";
+    default:
+      return "nothing";
   }
 }
 
@@ -200,8 +210,9 @@ std::vector<std::string> TableReader::string_list(std::string_view key, std::siz
   std::vector<std::string> values;
   const toml::node* n = find(key);
   std::string expected = "an array of strings";
-  if (min_items > 0) expected += " with at least " + std::to_string(min_items) + " item" +
-                                 (min_items == 1 ? "" : "s");
+  if (min_items > 0)
+    expected +=
+        " with at least " + std::to_string(min_items) + " item" + (min_items == 1 ? "" : "s");
   if (!n) {
     if (min_items > 0) missing(key, expected);
     return values;

@@ -92,7 +92,8 @@ Blocks worksheet(const Worksheet& w) {
       }
       t.widths.assign(columns, 0.0);
       t.widths[0] = 0.22;
-      for (std::size_t i = 1; i < columns; ++i) t.widths[i] = 0.78 / static_cast<double>(columns - 1);
+      for (std::size_t i = 1; i < columns; ++i)
+        t.widths[i] = 0.78 / static_cast<double>(columns - 1);
       break;
     }
     case Worksheet::Kind::Prompts:
@@ -116,7 +117,8 @@ Blocks activity_blocks(const Pack& pack, const Activity& a, int level) {
   out.push_back(heading(level, a.title, "activity-" + a.id));
   std::string facts = std::to_string(a.minutes) + " minutes";
   if (!a.group_size.empty()) facts += " · groups of " + a.group_size;
-  out.push_back(paragraph(Text{strong("Goal: "), plain(a.goal), plain(" "), emphasis("(" + facts + ")")}));
+  out.push_back(
+      paragraph(Text{strong("Goal: "), plain(a.goal), plain(" "), emphasis("(" + facts + ")")}));
   if (!a.materials.empty()) {
     std::string list;
     for (const std::string& m : a.materials) list += (list.empty() ? "" : ", ") + m;
@@ -140,8 +142,7 @@ Blocks activity_blocks(const Pack& pack, const Activity& a, int level) {
 Block quote_block(const Pack& pack, const Quote& q) {
   Blocks inside{paragraph(Text{plain("\u201C" + q.text + "\u201D")})};
   std::string credit = "\u2014 " + q.author;
-  std::string source = attribution(pack, q.source);
-  if (!source.empty() && source.find(q.author) == std::string::npos) credit += ", " + source;
+  if (const Source* source = pack.find_source(q.source)) credit += " (" + source->title + ")";
   inside.push_back(paragraph(Text{emphasis(credit)}));
   return section({"quote"}, {quote(std::move(inside))});
 }
@@ -222,7 +223,8 @@ Document pack_handout(const Pack& pack) {
     if (std::find(groups.begin(), groups.end(), p.group) == groups.end()) groups.push_back(p.group);
   }
   for (const std::string& group : groups) {
-    d.blocks.push_back(heading(1, group_title(group), "group-" + (group.empty() ? "principles" : group)));
+    d.blocks.push_back(
+        heading(1, group_title(group), "group-" + (group.empty() ? "principles" : group)));
     for (const Principle& p : pack.principles) {
       if (p.group != group) continue;
       Blocks part = principle_blocks(pack, p, 2, false);
@@ -286,8 +288,10 @@ GeneratorList create_generators() {
 
 const PluginDescriptor* handout_plugin() {
   static const PluginDescriptor descriptor =
-      make_descriptor("handout", "0.1.0", "MIT", "Trainer handouts: principles, do's and don'ts, "
-                      "activities with worksheets, quotes", create_generators);
+      make_descriptor("handout", "0.1.0", "MIT",
+                      "Trainer handouts: principles, do's and don'ts, "
+                      "activities with worksheets, quotes",
+                      create_generators);
   return &descriptor;
 }
 

@@ -15,11 +15,11 @@
 
 #include <CLI/CLI.hpp>
 
+#include <unistd.h>
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
 #include <thread>
-#include <unistd.h>
 
 namespace fs = std::filesystem;
 using namespace coachkit;
@@ -117,7 +117,9 @@ int build(const BuildArguments& args, const std::vector<std::string>& plugin_dir
   }
 
   BuildOptions options;
-  options.out_directory = !args.out.empty() ? args.out : !project->out.empty() ? project->out : "out";
+  options.out_directory = !args.out.empty()       ? args.out
+                          : !project->out.empty() ? project->out
+                                                  : "out";
   std::vector<std::string> format_names = !args.formats.empty() ? args.formats : project->formats;
   if (!format_names.empty()) {
     options.formats.clear();
@@ -165,7 +167,7 @@ int build(const BuildArguments& args, const std::vector<std::string>& plugin_dir
 
   int status = host.refused().empty() ? kOk : kToolError;
   for (const Pack& pack : packs) {
-    std::string theme_name = !args.theme.empty() ? args.theme
+    std::string theme_name = !args.theme.empty()       ? args.theme
                              : !project->theme.empty() ? project->theme
                                                        : "default";
     std::string theme_dir = find_theme(theme_name, pack.directory);
@@ -199,8 +201,8 @@ int plugins(bool json, const std::vector<std::string>& plugin_dirs) {
     return kOk;
   }
   for (const LoadedPlugin& p : host.plugins()) {
-    std::cout << p.name << " " << p.version << " (ABI " << p.abi_major << "." << p.abi_minor
-              << ", " << p.license << ") " << p.path << "\n";
+    std::cout << p.name << " " << p.version << " (ABI " << p.abi_major << "." << p.abi_minor << ", "
+              << p.license << ") " << p.path << "\n";
     for (const auto& g : p.generators) {
       std::cout << "  generator " << g->kind() << ": " << g->description() << "\n";
     }
@@ -221,9 +223,10 @@ int plugins(bool json, const std::vector<std::string>& plugin_dirs) {
 
 int main(int argc, char** argv) {
   install_interruption_handler();
-  CLI::App app{"coachkit: author coaching content once, in TOML; get handouts, posters, quizzes "
-               "and rubrics.\nExit codes: 0 success, 1 content or usage error, 2 a tool or "
-               "plugin failed."};
+  CLI::App app{
+      "coachkit: author coaching content once, in TOML; get handouts, posters, quizzes "
+      "and rubrics.\nExit codes: 0 success, 1 content or usage error, 2 a tool or "
+      "plugin failed."};
   app.set_version_flag("--version", std::string("coachkit ") + kVersion + " (plugin ABI " +
                                         std::to_string(kAbiMajor) + "." +
                                         std::to_string(kAbiMinor) + ")");
@@ -240,7 +243,8 @@ int main(int argc, char** argv) {
   build_cmd->add_option("path", build_args.path, "a content pack folder or a project")
       ->type_name("PACK_OR_PROJECT");
   build_cmd->add_option("--out", build_args.out, "output folder (default: out)")->type_name("DIR");
-  build_cmd->add_option("--format", build_args.formats, "formats: html,docx,odt,md,pdf (default: all)")
+  build_cmd
+      ->add_option("--format", build_args.formats, "formats: html,docx,odt,md,pdf (default: all)")
       ->delimiter(',')
       ->type_name("LIST");
   build_cmd->add_option("--only", build_args.only, "only these kinds of output, e.g. handout")
@@ -249,13 +253,17 @@ int main(int argc, char** argv) {
   build_cmd->add_option("--theme", build_args.theme, "a theme name or folder (default: default)");
   build_cmd->add_option("--jobs,-j", build_args.jobs, "renders at once (default: the cores)")
       ->check(CLI::Range(1, 64));
-  build_cmd->add_option("--timeout", build_args.timeout,
-                        "seconds one pandoc or WeasyPrint run may take (default: 120)")
+  build_cmd
+      ->add_option("--timeout", build_args.timeout,
+                   "seconds one pandoc or WeasyPrint run may take (default: 120)")
       ->check(CLI::Range(1.0, 3600.0));
 
   std::vector<std::string> lint_paths;
-  CLI::App* lint_cmd = app.add_subcommand("lint", "check packs; problems as FILE:LINE:COL: message");
-  lint_cmd->add_option("paths", lint_paths, "pack folders or projects")->required()->type_name("PATH");
+  CLI::App* lint_cmd =
+      app.add_subcommand("lint", "check packs; problems as FILE:LINE:COL: message");
+  lint_cmd->add_option("paths", lint_paths, "pack folders or projects")
+      ->required()
+      ->type_name("PATH");
 
   bool json = false;
   CLI::App* plugins_cmd = app.add_subcommand("plugins", "list loaded and refused plugins");

@@ -55,8 +55,9 @@ struct PluginDescriptor {
 inline PluginDescriptor make_descriptor(const char* name, const char* version, const char* license,
                                         const char* description,
                                         GeneratorList (*create_generators)()) {
-  return PluginDescriptor{sizeof(PluginDescriptor), kAbiMajor, kAbiMinor, name, version, license,
-                          description, create_generators};
+  return PluginDescriptor{
+      sizeof(PluginDescriptor), kAbiMajor, kAbiMinor, name, version, license, description,
+      create_generators};
 }
 
 COACHKIT_NAMESPACE_END

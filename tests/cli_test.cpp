@@ -1,0 +1,281 @@
+// End to end: the coachkit program as a user runs it, its outputs read as a reader would.
+#include "process.hpp"
+#include "test_support.hpp"
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include <filesystem>
+
+namespace fs = std::filesystem;
+using coachkit::testing::read_file;
+using coachkit::testing::TempDir;
+
+namespace coachkit {
+namespace {
+
+const std::string kHostile = "<script>alert(1)</script> **not bold** [x](javascript:alert(1))";
+
+CommandResult run(std::vector<std::string> args, std::vector<std::string> env = {}) {
+  Command command;
+  command.argv = {"env"};
+  for (std::string& e : env) command.argv.push_back(std::move(e));
+  command.argv.push_back(COACHKIT_PROGRAM);
+  for (std::string& a : args) command.argv.push_back(std::move(a));
+  command.timeout_seconds = 600;
+  SystemProcessRunner runner;
+  return runner.run(command);
+}
+
+CommandResult run_tool(std::vector<std::string> argv) {
+  SystemProcessRunner runner;
+  return runner.run(Command{std::move(argv), "", 120});
+}
+
+std::string default_pack() {
+  return std::string(COACHKIT_SOURCE_DIR) + "/content/service-principles";
+}
+
+std::string script(const std::string& name) {
+  return std::string(COACHKIT_SCRIPTS_DIR) + "/" + name;
+}
+
+// Files below `dir` whose name marks them as unfinished.
+std::vector<std::string> partial_files(const fs::path& dir) {
+  std::vector<std::string> found;
+  std::error_code ec;
+  for (auto& entry : fs::recursive_directory_iterator(dir, ec)) {
+    if (entry.path().filename().string().find("partial") != std::string::npos) {
+      found.push_back(entry.path().string());
+    }
+  }
+  return found;
+}
+
+// A small pack whose principle carries markup that must stay literal text.
+void write_hostile_pack(const TempDir& dir) {
+  dir.write("pack/pack.toml", R"([pack]
+id = "hostile"
+title = "Hostile"
+version = "1"
+language = "en"
+authors = ["tests"]
+license = "CC0"
+)");
+  dir.write("pack/principles/p.toml", "[principle]\nid = \"p\"\ntitle = '" + kHostile +
+                                          "'\nsummary = '" + kHostile + "'\nbody = '" + kHostile +
+                                          "'\n[[principle.do]]\nid = \"d\"\ntext = '" + kHostile +
+                                          "'\nwhy = '" + kHostile + "'\n");
+}
+
+TEST(Cli, VersionAndHelp) {
+  CommandResult version = run({"--version"});
+  EXPECT_EQ(version.exit_code, 0);
+  EXPECT_NE(version.output.find("coachkit 0.1.0"), std::string::npos) << version.output;
+  CommandResult help = run({"--help"});
+  EXPECT_EQ(help.exit_code, 0);
+  for (const char* word : {"build", "lint", "plugins"}) {
+    EXPECT_NE(help.output.find(word), std::string::npos) << word;
+  }
+}
+
+TEST(Cli, UsageErrorsExitWithOne) {
+  EXPECT_EQ(run({"frobnicate"}).exit_code, 1);
+  EXPECT_EQ(run({}).exit_code, 1);
+  EXPECT_EQ(run({"build", default_pack(), "--format", "rtf"}).exit_code, 1);
+  EXPECT_EQ(run({"build", "/no/such/pack"}).exit_code, 1);
+}
+
+TEST(Cli, LintsTheDefaultPackClean) {
+  CommandResult r = run({"lint", default_pack()});
+  EXPECT_EQ(r.exit_code, 0) << r.errors;
+  EXPECT_TRUE(r.errors.empty()) << r.errors;
+  EXPECT_NE(r.output.find(": ok"), std::string::npos);
+}
+
+TEST(Cli, LintReportsEveryProblemWithFileLineAndColumn) {
+  TempDir dir;
+  dir.write("pack/pack.toml",
+            "[pack]\nid = \"x\"\ntitle = \"X\"\nversion = \"1\"\n"
+            "language = \"en\"\nauthors = [\"a\"]\nlicense = \"CC0\"\n");
+  dir.write("pack/principles/a.toml", "[principle]\nid = \"a\"\ntitel = \"A\"\nsummary = \"S\"\n");
+  dir.write("pack/activities/b.toml",
+            "[activity]\nid = \"b\"\ntitle = \"B\"\nprinciples = [\"nope\"]\nminutes = 5\n"
+            "goal = \"G\"\nsteps = [\"one\"]\n");
+  CommandResult r = run({"lint", dir.str() + "/pack"});
+  EXPECT_EQ(r.exit_code, 1);
+  std::string file_a = dir.str() + "/pack/principles/a.toml";
+  std::string file_b = dir.str() + "/pack/activities/b.toml";
+  EXPECT_NE(r.errors.find(file_a + ":3:1: unknown key 'titel'"), std::string::npos) << r.errors;
+  EXPECT_NE(r.errors.find(file_a + ":1:1: [principle] is missing the required key 'title'"),
+            std::string::npos)
+      << r.errors;
+  EXPECT_NE(r.errors.find(file_b + ":4:15: unknown principle 'nope'"), std::string::npos)
+      << r.errors;
+}
+
+class BuiltDefaultPack : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    out_ = new TempDir();
+    result_ = new CommandResult(run({"build", default_pack(), "--out", out_->str()}));
+  }
+  static void TearDownTestSuite() {
+    delete out_;
+    delete result_;
+  }
+  static fs::path handout(const std::string& name) {
+    return out_->path() / "service-principles" / "handouts" / name;
+  }
+  static TempDir* out_;
+  static CommandResult* result_;
+};
+TempDir* BuiltDefaultPack::out_ = nullptr;
+CommandResult* BuiltDefaultPack::result_ = nullptr;
+
+TEST_F(BuiltDefaultPack, BuildsEveryFormatAndLeavesNothingHalfWritten) {
+  ASSERT_EQ(result_->exit_code, 0) << result_->errors;
+  for (const char* ext : {"html", "docx", "odt", "md", "pdf"}) {
+    EXPECT_GT(fs::file_size(handout(std::string("service-principles.") + ext)), 0u) << ext;
+    EXPECT_GT(fs::file_size(handout(std::string("respect.") + ext)), 0u) << ext;
+  }
+  EXPECT_TRUE(partial_files(out_->path()).empty());
+}
+
+TEST_F(BuiltDefaultPack, PdfTextReadsAsAHandout) {
+  ASSERT_EQ(result_->exit_code, 0) << result_->errors;
+  CommandResult text = run_tool({"pdftotext", "-layout", handout("respect.pdf").string(), "-"});
+  ASSERT_TRUE(text.ok()) << text.errors;
+  for (const char* expected : {"Respect", "Do's and don'ts", "Don't", "Why:"}) {
+    EXPECT_NE(text.output.find(expected), std::string::npos) << expected;
+  }
+  CommandResult info = run_tool({"pdfinfo", handout("service-principles.pdf").string()});
+  ASSERT_TRUE(info.ok());
+  std::string title = info.output.substr(info.output.find("Title:"));
+  title = title.substr(0, title.find('\n'));
+  EXPECT_NE(title.find("Service Principles"), std::string::npos) << info.output;
+}
+
+TEST_F(BuiltDefaultPack, DocxOpensAsADocumentWithTheWorksheetGrid) {
+  ASSERT_EQ(result_->exit_code, 0) << result_->errors;
+  CommandResult doc = run_tool(
+      {"/usr/bin/python3", script("docx_text.py"), handout("pride-in-workmanship.docx").string()});
+  ASSERT_TRUE(doc.ok()) << doc.errors;
+  auto json = nlohmann::json::parse(doc.output);
+  std::string all = json.dump();
+  for (const char* expected : {"Process", "Rules", "Presentation", "Product", "People", "Total"}) {
+    EXPECT_NE(all.find(expected), std::string::npos) << expected;
+  }
+}
+
+TEST_F(BuiltDefaultPack, SecondBuildWithNothingChangedRendersNothing) {
+  ASSERT_EQ(result_->exit_code, 0) << result_->errors;
+  auto before = fs::last_write_time(handout("respect.pdf"));
+  CommandResult again = run({"build", default_pack(), "--out", out_->str()});
+  EXPECT_EQ(again.exit_code, 0) << again.errors;
+  EXPECT_NE(again.output.find(" 0 written"), std::string::npos) << again.output;
+  EXPECT_EQ(fs::last_write_time(handout("respect.pdf")), before);
+}
+
+TEST(Cli, HostileTextStaysLiteralInEveryFormat) {
+  TempDir dir;
+  write_hostile_pack(dir);
+  CommandResult r = run({"build", dir.str() + "/pack", "--out", dir.str() + "/out", "--theme",
+                         std::string(COACHKIT_SOURCE_DIR) + "/content/themes/default"});
+  ASSERT_EQ(r.exit_code, 0) << r.errors;
+  fs::path base = dir.path() / "out" / "hostile" / "handouts";
+
+  CommandResult html =
+      run_tool({"/usr/bin/python3", script("html_text.py"), (base / "p.html").string()});
+  ASSERT_TRUE(html.ok()) << html.errors;
+  auto page = nlohmann::json::parse(html.output);
+  EXPECT_NE(page["text"].get<std::string>().find(kHostile), std::string::npos);
+  for (const auto& tag : page["tags"]) {
+    EXPECT_NE(tag, "script");
+    EXPECT_NE(tag, "a");
+  }
+
+  CommandResult pdf = run_tool({"pdftotext", (base / "p.pdf").string(), "-"});
+  ASSERT_TRUE(pdf.ok());
+  EXPECT_NE(pdf.output.find("<script>alert(1)</script>"), std::string::npos) << pdf.output;
+  EXPECT_NE(pdf.output.find("**not bold**"), std::string::npos) << pdf.output;
+
+  CommandResult docx =
+      run_tool({"/usr/bin/python3", script("docx_text.py"), (base / "p.docx").string()});
+  ASSERT_TRUE(docx.ok()) << docx.errors;
+  EXPECT_NE(docx.output.find(nlohmann::json(kHostile).dump()), std::string::npos) << docx.output;
+
+  CommandResult md =
+      run_tool({"pandoc", "-f", "markdown", "-t", "plain", (base / "p.md").string()});
+  ASSERT_TRUE(md.ok());
+  EXPECT_NE(md.output.find("<script>alert(1)</script>"), std::string::npos) << md.output;
+}
+
+TEST(Cli, MissingPandocSaysHowToInstallIt) {
+  TempDir dir;
+  CommandResult r = run({"build", default_pack(), "--out", dir.str(), "--format", "html"},
+                        {"COACHKIT_PANDOC=/nonexistent/pandoc"});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.errors.find("apt-get install pandoc"), std::string::npos) << r.errors;
+  EXPECT_FALSE(fs::exists(dir.path() / "service-principles"));
+}
+
+TEST(Cli, AFailedBuildKeepsThePreviousOutputs) {
+  TempDir dir;
+  std::string out = dir.str() + "/out";
+  ASSERT_EQ(run({"build", default_pack(), "--out", out, "--format", "md"}).exit_code, 0);
+  fs::path respect = fs::path(out) / "service-principles" / "handouts" / "respect.md";
+  std::string before = read_file(respect);
+  ASSERT_FALSE(before.empty());
+
+  // The same pack, changed so every output must be rebuilt, rendered by a pandoc that fails.
+  fs::copy(default_pack(), dir.path() / "pack", fs::copy_options::recursive);
+  std::string pack_toml = read_file(dir.path() / "pack" / "pack.toml");
+  pack_toml.replace(pack_toml.find("version = "), 10, "version = \"9\"\nx_version = ");
+  dir.write("pack/pack.toml", pack_toml);
+  CommandResult broken = run({"build", dir.str() + "/pack", "--out", out, "--format", "md"});
+  EXPECT_EQ(broken.exit_code, 1) << "an unknown key is a content error";
+  EXPECT_NE(broken.errors.find("pack.toml:"), std::string::npos) << broken.errors;
+  EXPECT_EQ(read_file(respect), before);
+
+  CommandResult failing = run({"build", default_pack(), "--out", out, "--format", "md"},
+                              {"COACHKIT_PANDOC=" + script("failing_pandoc.sh")});
+  EXPECT_EQ(failing.exit_code, 2);
+  EXPECT_EQ(read_file(respect), before);
+  EXPECT_TRUE(partial_files(out).empty());
+}
+
+TEST(Cli, AThrowingPluginIsReportedAndEverythingElseIsBuilt) {
+  TempDir dir;
+  fs::create_directories(dir.path() / "plugins");
+  for (const char* name : {"throwing", "good"}) {
+    std::string file = std::string("coachkit-test_") + name + ".so";
+    fs::copy_file(fs::path(COACHKIT_TEST_PLUGIN_DIR) / file, dir.path() / "plugins" / file);
+  }
+  CommandResult r = run({"build", default_pack(), "--out", dir.str() + "/out", "--format", "html",
+                         "--plugin-dir", dir.str() + "/plugins"});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.errors.find("test-throwing"), std::string::npos) << r.errors;
+  EXPECT_NE(r.errors.find("broke on purpose"), std::string::npos) << r.errors;
+  fs::path pack_out = dir.path() / "out" / "service-principles";
+  EXPECT_TRUE(fs::exists(pack_out / "handouts" / "respect.html"));
+  EXPECT_TRUE(fs::exists(pack_out / "cards" / "service-principles.html"));
+}
+
+TEST(Cli, PluginsJsonListsLoadedAndRefused) {
+  TempDir dir;
+  fs::copy_file(fs::path(COACHKIT_TEST_PLUGIN_DIR) / "coachkit-test_wrong_abi.so",
+                dir.path() / "old.so");
+  CommandResult r = run({"plugins", "--json"}, {"COACHKIT_PLUGIN_PATH=" + dir.str()});
+  ASSERT_EQ(r.exit_code, 0) << r.errors;
+  auto json = nlohmann::json::parse(r.output);
+  bool handout = false;
+  for (const auto& p : json["loaded"]) handout = handout || p["name"] == "handout";
+  EXPECT_TRUE(handout) << r.output;
+  ASSERT_EQ(json["refused"].size(), 1u) << r.output;
+  EXPECT_EQ(json["refused"][0]["path"], (dir.path() / "old.so").string());
+  EXPECT_NE(json["refused"][0]["reason"].get<std::string>().find("ABI 2.x"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace coachkit

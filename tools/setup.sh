@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Installs what coachkit needs on Debian 12 (only what is missing), configures once and builds.
+# Arguments are ninja targets (none: everything). Idempotent: with nothing changed it takes
+# about a second.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+packages=(
+  cmake ninja-build g++ pkg-config
+  libtomlplusplus-dev libboost-dev libcli11-dev nlohmann-json3-dev libxxhash-dev
+  libgtest-dev
+  pandoc weasyprint fonts-dejavu-core
+  poppler-utils python3-docx  # the tests read PDFs and DOCX files as a reader would
+)
+missing=()
+for package in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$package")
+  fi
+done
+if ((${#missing[@]})); then
+  sudo=()
+  if [[ $(id -u) -ne 0 ]]; then sudo=(sudo); fi
+  echo "coachkit: installing ${missing[*]}" >&2
+  "${sudo[@]}" apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends \
+    "${missing[@]}" >/dev/null
+fi
+
+build=${COACHKIT_BUILD_DIR:-build}
+if [[ ! -f $build/build.ninja ]]; then
+  werror=OFF
+  if [[ ${CI:-} == true ]]; then werror=ON; fi
+  cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCOACHKIT_WERROR=$werror \
+    >/dev/null
+fi
+ninja -C "$build" "$@" | { grep -v '^ninja: no work to do' || true; }
