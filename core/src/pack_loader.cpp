@@ -665,7 +665,9 @@ void PackLoader::read_poster_file(const toml::table& root, const std::string& fi
       std::size_t colon = ref.find(':');
       std::string kind = colon == std::string::npos ? "" : ref.substr(0, colon);
       std::string id = colon == std::string::npos ? "" : ref.substr(colon + 1);
-      if (kind == "principle") {
+      if (id.empty() && (kind == "principle" || kind == "quote")) {
+        r.error(item, "poster item \"" + ref + "\" names no " + kind + " id");
+      } else if (kind == "principle") {
         check_reference(principle_ids_, "principle", id, r.where(item));
         poster.items.push_back({PosterItem::Kind::Principle, id});
       } else if (kind == "quote") {

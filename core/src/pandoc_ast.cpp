@@ -94,6 +94,7 @@ json table_row(const std::vector<Blocks>& cells, const Table& t) {
 json table(const Table& t) {
   std::size_t columns = t.header.size();
   for (const auto& row : t.rows) columns = std::max(columns, row.size());
+  for (const auto& row : t.footer) columns = std::max(columns, row.size());
   json specs = json::array();
   for (std::size_t i = 0; i < columns; ++i) {
     Table::Align a = i < t.aligns.size() ? t.aligns[i] : Table::Align::Default;
@@ -153,10 +154,44 @@ json blocks(const Blocks& bs, bool compact) {
 
 json meta_inlines(const std::string& text) { return node("MetaInlines", words(text)); }
 
+// pandoc's Markdown writer leaves "&" alone, so "&amp;" in content would read back as "&".
+// For Markdown output each "&" becomes a fixed, escaped "\&"; the raw text is ours, never
+// content's.
+void escape_ampersands(json& tree) {
+  if (tree.is_object()) {  // a node, or the metadata map
+    if (tree.contains("t")) {
+      if (tree.contains("c")) escape_ampersands(tree["c"]);
+    } else {
+      for (auto& [key, value] : tree.items()) escape_ampersands(value);
+    }
+    return;
+  }
+  if (!tree.is_array()) return;
+  json out = json::array();
+  for (json& item : tree) {
+    bool text = item.is_object() && item.value("t", "") == "Str" &&
+                item["c"].get_ref<const std::string&>().find('&') != std::string::npos;
+    if (!text) {
+      escape_ampersands(item);
+      out.push_back(std::move(item));
+      continue;
+    }
+    const std::string& s = item["c"].get_ref<const std::string&>();
+    std::size_t start = 0;
+    for (std::size_t amp = s.find('&'); amp != std::string::npos; amp = s.find('&', start)) {
+      if (amp > start) out.push_back(node("Str", s.substr(start, amp - start)));
+      out.push_back(node("RawInline", json::array({"markdown", "\\&"})));
+      start = amp + 1;
+    }
+    if (start < s.size()) out.push_back(node("Str", s.substr(start)));
+  }
+  tree = std::move(out);
+}
+
 }  // namespace
 
 std::string to_pandoc_json(const Document& document, const PandocApiVersion& api,
-                           const std::string& html_head) {
+                           const std::string& html_head, bool for_markdown) {
   json meta = json::object();
   if (!html_head.empty()) {
     json raw = node("RawBlock", json::array({"html", html_head}));
@@ -173,6 +208,10 @@ std::string to_pandoc_json(const Document& document, const PandocApiVersion& api
   }
   json root = {
       {"pandoc-api-version", api}, {"meta", std::move(meta)}, {"blocks", blocks(document.blocks)}};
+  if (for_markdown) {
+    escape_ampersands(root["meta"]);
+    escape_ampersands(root["blocks"]);
+  }
   return root.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 

@@ -14,8 +14,9 @@ namespace coachkit {
 using PandocApiVersion = std::vector<int>;
 
 // `html_head`, when given, is trusted HTML from the theme (a <style> element), placed in the
-// document's header-includes; it is never built from content.
+// document's header-includes; it is never built from content. `for_markdown` escapes what
+// pandoc's Markdown writer would otherwise let a reader take as an entity.
 std::string to_pandoc_json(const Document& document, const PandocApiVersion& api,
-                           const std::string& html_head = {});
+                           const std::string& html_head = {}, bool for_markdown = false);
 
 }  // namespace coachkit

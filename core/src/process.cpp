@@ -11,6 +11,7 @@
 #include <cerrno>
 #include <chrono>
 #include <csignal>
+#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <mutex>
@@ -23,8 +24,9 @@ std::string CommandResult::describe(const Command& command) const {
   std::string name = command.argv.empty() ? "(nothing)" : command.argv.front();
   if (!started) return name + " could not be started: " + start_error;
   if (timed_out) {
-    return name + " did not finish within " +
-           std::to_string(static_cast<int>(command.timeout_seconds)) + " s and was stopped";
+    char seconds[32];
+    std::snprintf(seconds, sizeof seconds, "%g", command.timeout_seconds);
+    return name + " did not finish within " + seconds + " s and was stopped";
   }
   if (signal != 0) return name + " was killed by signal " + std::to_string(signal);
   return name + " exited with status " + std::to_string(exit_code);

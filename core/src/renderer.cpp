@@ -148,13 +148,14 @@ std::string Renderer::pandoc_input(const Document& document, Format format,
   bool html = format == Format::Html || format == Format::Pdf;
   std::string head;
   if (html && !theme.css.empty()) head = "<style>\n" + theme.css + "\n</style>";
-  return to_pandoc_json(document, api_, head);
+  return to_pandoc_json(document, api_, head, format == Format::Markdown);
 }
 
 bool Renderer::render(const Document& document, Format format, const Theme& theme,
                       const std::string& destination, std::string* error) {
   std::error_code ec;
-  fs::create_directories(fs::path(destination).parent_path(), ec);
+  fs::path folder = fs::path(destination).parent_path();
+  if (!folder.empty()) fs::create_directories(folder, ec);
   if (ec) {
     *error = "cannot create the folder for " + destination + ": " + ec.message();
     return false;
