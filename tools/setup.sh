@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what coachkit needs on Debian 12 (only what is missing), configures once and builds.
-# Arguments are ninja targets (none: everything). Idempotent: with nothing changed it takes
-# about a second.
+# Arguments are ninja targets (none: everything). COACHKIT_BUILD_DIR names the build folder
+# (default: build); COACHKIT_CMAKE_ARGS adds options when it is first configured. Idempotent:
+# with nothing changed it takes about a second.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -31,7 +32,9 @@ build=${COACHKIT_BUILD_DIR:-build}
 if [[ ! -f $build/build.ninja ]]; then
   werror=OFF
   if [[ ${CI:-} == true ]]; then werror=ON; fi
+  # shellcheck disable=SC2086 # COACHKIT_CMAKE_ARGS is a list of words
   cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCOACHKIT_WERROR=$werror \
-    >/dev/null
+    ${COACHKIT_CMAKE_ARGS:-} >/dev/null
 fi
-ninja -C "$build" "$@" | { grep -v '^ninja: no work to do' || true; }
+ninja -C "$build" "$@" | { grep -v -e '^ninja: no work to do' -e '^ninja: Entering' \
+  -e 'Re-checking globbed' || true; }

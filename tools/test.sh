@@ -1,7 +1,13 @@
 #!/usr/bin/env bash
-# The whole test suite: set up, build everything, run every test.
+# The whole test suite: set up, build everything, run every test; then the same again in a
+# build with the address and undefined-behaviour sanitizers.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+jobs=$(nproc)
+
 tools/setup.sh
-cd "${COACHKIT_BUILD_DIR:-build}"
-exec ctest --output-on-failure -j "$(nproc)" "$@"
+(cd build && ctest --output-on-failure -j "$jobs" "$@")
+
+COACHKIT_BUILD_DIR=build-sanitize \
+  COACHKIT_CMAKE_ARGS="-DCOACHKIT_SANITIZE=ON -DCMAKE_BUILD_TYPE=Debug" tools/setup.sh
+(cd build-sanitize && ctest --output-on-failure -j "$jobs" "$@")
