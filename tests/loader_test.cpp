@@ -503,7 +503,7 @@ note = "Not part of the schema."
   // Reported at the table's name inside the brackets.
   EXPECT_TRUE(only_error(
       pack_, diagnostics_, file("principles/respect.toml"), 6, 2,
-      {"unexpected top-level key 'extras' in a principle file", "(expected: principle)"}));
+      {"unexpected top-level key 'extras' in a principle file", "(expected one of: principle)"}));
 }
 
 TEST_F(LoaderTest, MisspelledPrincipleTableIsReportedWithASuggestion) {
@@ -520,9 +520,7 @@ summary = "Every customer is owed a measure of respect."
   EXPECT_TRUE(has_error(diagnostics_, f, 1, 1, {"a principle file holds one [principle] table"}));
 }
 
-// Known bug, disabled until fixed: "principle:" and "quote:" (an empty id) pass validation,
-// because check_reference() in pack_loader.cpp returns early for an empty id, and the pack
-// loads with a PosterItem whose id is "".
+// "principle:" and "quote:" name nothing: an error, not an item with an empty id.
 TEST_F(LoaderTest, PosterItemWithAnEmptyIdIsAnError) {
   load({{"principles/respect.toml", kRespect}, {"posters/wall.toml", R"([poster]
 id = "wall"

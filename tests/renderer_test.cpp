@@ -4,6 +4,7 @@
 // pandoc and a hung program are reported.
 
 #include "renderer.hpp"
+#include "pandoc_tree.hpp"
 #include "process.hpp"
 #include "test_support.hpp"
 
@@ -28,6 +29,7 @@ namespace fs = std::filesystem;
 namespace {
 
 using json = nlohmann::json;
+using coachkit::testing::text_of;
 using namespace coachkit::doc;
 using coachkit::Command;
 using coachkit::CommandResult;
@@ -126,21 +128,6 @@ void collect_types(const json& j, std::multimap<std::string, std::string>& types
       collect_types(j[i], types, path + "/" + std::to_string(i));
     }
   }
-}
-
-// The text of a pandoc JSON node: Str contents, a blank for each Space or break.
-std::string text_of(const json& j) {
-  std::string out;
-  if (j.is_object() && j.contains("t")) {
-    if (j["t"] == "Str") return j["c"].get<std::string>();
-    if (j["t"] == "Space" || j["t"] == "SoftBreak" || j["t"] == "LineBreak") return " ";
-    if (j.contains("c")) return text_of(j["c"]);
-    return out;
-  }
-  if (j.is_array()) {
-    for (const json& item : j) out += text_of(item);
-  }
-  return out;
 }
 
 // The text of every paragraph-like block (Para, Plain) anywhere in the tree.
@@ -325,6 +312,15 @@ class FakePandoc : public coachkit::ProcessRunner {
     auto it = std::find(command.argv.begin(), command.argv.end(), "--output");
     return it != command.argv.end() && it + 1 != command.argv.end() ? *(it + 1) : "";
   }
+
+  // A successful conversion that wrote `contents` where it was told to.
+  static CommandResult wrote(const Command& command, const std::string& contents) {
+    std::ofstream(output_of(command), std::ios::binary) << contents;
+    CommandResult r;
+    r.started = true;
+    r.exit_code = 0;
+    return r;
+  }
 };
 
 std::vector<std::string> partial_files(const fs::path& dir) {
@@ -388,13 +384,7 @@ TEST(RenderAtomic, SuccessReplacesTheFileAndEmptyOutputDoesNot) {
   fs::path destination = dir.write("out/handout.docx", "old contents");
   FakePandoc pandoc;
   std::string new_contents = "new contents";
-  pandoc.convert = [&](const Command& command) {
-    std::ofstream(FakePandoc::output_of(command), std::ios::binary) << new_contents;
-    CommandResult r;
-    r.started = true;
-    r.exit_code = 0;
-    return r;
-  };
+  pandoc.convert = [&](const Command& command) { return FakePandoc::wrote(command, new_contents); };
   Renderer renderer(pandoc);
   std::string error;
   ASSERT_TRUE(renderer.detect_pandoc(&error)) << error;
@@ -420,20 +410,14 @@ TEST(RenderAtomic, SuccessReplacesTheFileAndEmptyOutputDoesNot) {
   EXPECT_EQ(last.input, renderer.pandoc_input(hostile_document(), Format::Docx, Theme{}));
 }
 
-// Known bug, disabled until fixed: Renderer::render() calls create_directories() on the
-// destination's parent path, which is "" for a bare file name, and fails with "cannot create
-// the folder for handout.html: Invalid argument".
+// A bare file name means the current folder.
 TEST(RenderAtomic, DestinationWithoutAFolder) {
   TempDir dir;
   fs::path previous = fs::current_path();
   fs::current_path(dir.path());
   FakePandoc pandoc;
-  pandoc.convert = [&](const Command& command) {
-    std::ofstream(FakePandoc::output_of(command), std::ios::binary) << "<html></html>";
-    CommandResult r;
-    r.started = true;
-    r.exit_code = 0;
-    return r;
+  pandoc.convert = [](const Command& command) {
+    return FakePandoc::wrote(command, "<html></html>");
   };
   Renderer renderer(pandoc);
   std::string error;

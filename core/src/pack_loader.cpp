@@ -134,19 +134,7 @@ class PackLoader {
 
 void PackLoader::only_keys(const toml::table& root, const std::string& file,
                            const std::vector<std::string>& allowed, const std::string& what) {
-  for (const auto& [key, value] : root) {
-    std::string name(key.str());
-    if (std::find(allowed.begin(), allowed.end(), name) != allowed.end()) continue;
-    std::string message = "unexpected top-level key '" + name + "' in " + what;
-    std::string suggestion = closest(name, allowed);
-    if (!suggestion.empty()) message += "; did you mean '" + suggestion + "'?";
-    std::string list;
-    for (const std::string& a : allowed) list += (list.empty() ? "" : ", ") + a;
-    message += " (expected: " + list + ")";
-    SourcePosition p = position_of(file, key.source());
-    if (p.line == 0) p = position_of(file, value.source());
-    diagnostics_.add(file, p.line, p.column, message);
-  }
+  report_unknown_keys(root, allowed, "unexpected top-level key", what, file, diagnostics_);
 }
 
 void PackLoader::check_reference(const IdRegistry& registry, const std::string& kind,

@@ -39,14 +39,8 @@ std::optional<Project> resolve_project(const std::string& path, Diagnostics& dia
     diagnostics.add(display, 1, 1, "a project file holds a [project] table (packs = [...])");
     return std::nullopt;
   }
-  for (const auto& [key, value] : root) {
-    if (key.str() != "project") {
-      diagnostics.add(display, static_cast<int>(key.source().begin.line),
-                      static_cast<int>(key.source().begin.column),
-                      "unexpected top-level key '" + std::string(key.str()) +
-                          "' in a project file (expected: project)");
-    }
-  }
+  report_unknown_keys(root, {"project"}, "unexpected top-level key", "a project file", display,
+                      diagnostics);
   TableReader r(*table, "[project]", display, diagnostics);
   Project project;
   fs::path base = file.parent_path();

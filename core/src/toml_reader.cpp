@@ -265,18 +265,24 @@ const toml::array* TableReader::array(std::string_view key, bool required) {
 
 const toml::node* TableReader::node(std::string_view key) { return find(key); }
 
-void TableReader::finish() {
-  for (const auto& [key, value] : table_) {
+void report_unknown_keys(const toml::table& table, const std::vector<std::string>& known,
+                         const std::string& what, const std::string& context,
+                         const std::string& file, Diagnostics& diagnostics) {
+  for (const auto& [key, value] : table) {
     std::string name(key.str());
-    if (std::find(known_.begin(), known_.end(), name) != known_.end()) continue;
-    std::string message = "unknown key '" + name + "' in " + context_;
-    std::string suggestion = closest(name, known_);
+    if (std::find(known.begin(), known.end(), name) != known.end()) continue;
+    std::string message = what + " '" + name + "' in " + context;
+    std::string suggestion = closest(name, known);
     if (!suggestion.empty()) message += "; did you mean '" + suggestion + "'?";
-    message += " (expected one of: " + join(known_) + ")";
-    SourcePosition p = position_of(file_, key.source());
-    if (p.line == 0) p = where(value);
-    diagnostics_.add(file_, p.line, p.column, message);
+    message += " (expected one of: " + join(known) + ")";
+    SourcePosition p = position_of(file, key.source());
+    if (p.line == 0) p = position_of(file, value.source());
+    diagnostics.add(file, p.line, p.column, message);
   }
+}
+
+void TableReader::finish() {
+  report_unknown_keys(table_, known_, "unknown key", context_, file_, diagnostics_);
 }
 
 }  // namespace coachkit

@@ -61,6 +61,12 @@ class TableReader {
   std::vector<std::string> known_;
 };
 
+// Reports every key of `table` that is not in `known`, as "<what> 'KEY' in <context>", with the
+// closest known key and the full list.
+void report_unknown_keys(const toml::table& table, const std::vector<std::string>& known,
+                         const std::string& what, const std::string& context,
+                         const std::string& file, Diagnostics& diagnostics);
+
 // "a string", "an integer", … for messages.
 std::string describe_type(const toml::node& node);
 bool is_valid_id(std::string_view id);
