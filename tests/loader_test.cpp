@@ -609,6 +609,11 @@ id = "doug-smith"
 title = "Customer service excellence"
 author = "Doug Smith"
 year = 2013
+
+[[group]]
+id = "service"
+title = "Service principles"
+description = "What service rests on."
 )"},
         {"principles/respect.toml", R"([principle]
 id = "respect"
@@ -878,6 +883,44 @@ TEST(LoaderDefaultPack, ServicePrinciplesLoadsClean) {
     }
   }
   EXPECT_GT(behaviors, 0u);
+}
+
+// A principle file for the ordering tests: id, group (or none) and order (or none).
+std::string principle_file(const std::string& id, const std::string& group, int order) {
+  std::string text = "[principle]\nid = \"" + id + "\"\ntitle = \"T\"\nsummary = \"S\"\n";
+  if (!group.empty()) text += "group = \"" + group + "\"\n";
+  if (order > 0) text += "order = " + std::to_string(order) + "\n";
+  return text;
+}
+
+TEST_F(LoaderTest, PrinciplesFollowTheirGroupsThenTheirOrder) {
+  load({{"pack.toml", std::string(kPackToml) + R"(
+[[group]]
+id = "service"
+title = "Service principles"
+
+[[group]]
+id = "life"
+title = "Life principles"
+)"},
+        {"principles/a-life.toml", principle_file("a-life", "life", 0)},
+        {"principles/b-second.toml", principle_file("b-second", "service", 2)},
+        {"principles/c-first.toml", principle_file("c-first", "service", 1)},
+        {"principles/d-unordered.toml", principle_file("d-unordered", "service", 0)},
+        {"principles/e-ungrouped.toml", principle_file("e-ungrouped", "", 0)}});
+  ASSERT_TRUE(pack_) << diagnostics_.to_string();
+  std::vector<std::string> ids;
+  for (const coachkit::Principle& p : pack_->principles) ids.push_back(p.id);
+  EXPECT_EQ(ids, (std::vector<std::string>{"c-first", "b-second", "d-unordered", "a-life",
+                                           "e-ungrouped"}));
+  ASSERT_EQ(pack_->groups.size(), 2u);
+  EXPECT_EQ(pack_->find_group("life")->title, "Life principles");
+}
+
+TEST_F(LoaderTest, AGroupThatIsNotDeclaredIsAnError) {
+  load({{"principles/respect.toml", principle_file("respect", "servce", 0)}});
+  EXPECT_TRUE(only_error(pack_, diagnostics_, file("principles/respect.toml"), 5, 9,
+                         {"unknown group 'servce'", "the pack defines no groups"}));
 }
 
 }  // namespace

@@ -97,6 +97,7 @@ class PackLoader {
 
  private:
   void read_pack_file();
+  void order_principles();
   void read_principle_file(const toml::table& root, const std::string& file);
   Behavior read_behavior(const toml::table& table, const std::string& context,
                          const std::string& file);
@@ -124,6 +125,7 @@ class PackLoader {
   Diagnostics& diagnostics_;
   Pack pack_;
   IdRegistry source_ids_{"source"};
+  IdRegistry group_ids_{"group"};
   IdRegistry principle_ids_{"principle"};
   IdRegistry activity_ids_{"activity"};
   IdRegistry quote_ids_{"quote"};
@@ -187,7 +189,7 @@ void PackLoader::read_pack_file() {
   }
   std::optional<toml::table> root = parse_file(path, display, diagnostics_);
   if (!root) return;
-  only_keys(*root, display, {"pack", "source"}, "pack.toml");
+  only_keys(*root, display, {"pack", "source", "group"}, "pack.toml");
 
   if (const toml::node* n = root->get("pack"); n && n->is_table()) {
     TableReader r(*n->as_table(), "[pack]", display, diagnostics_);
@@ -238,6 +240,41 @@ void PackLoader::read_pack_file() {
       }
     }
   }
+
+  if (const toml::node* n = root->get("group")) {
+    if (!n->is_array_of_tables()) {
+      SourcePosition p = position_of(display, n->source());
+      diagnostics_.add(display, p.line, p.column, "'group' must be an array of tables ([[group]])");
+    } else {
+      for (const toml::node& item : *n->as_array()) {
+        TableReader r(*item.as_table(), "[[group]]", display, diagnostics_);
+        PrincipleGroup g;
+        g.where = r.where();
+        g.id = r.id();
+        g.title = r.required_string("title");
+        g.description = r.optional_string("description");
+        r.finish();
+        if (group_ids_.claim(g.id, g.where, diagnostics_)) pack_.groups.push_back(std::move(g));
+      }
+    }
+  }
+}
+
+void PackLoader::order_principles() {
+  auto group_rank = [&](const std::string& group) {
+    for (std::size_t i = 0; i < pack_.groups.size(); ++i) {
+      if (pack_.groups[i].id == group) return i;
+    }
+    return pack_.groups.size();
+  };
+  // Files were read in name order, so a stable sort keeps that order among equals.
+  std::stable_sort(pack_.principles.begin(), pack_.principles.end(),
+                   [&](const Principle& a, const Principle& b) {
+                     std::size_t ga = group_rank(a.group), gb = group_rank(b.group);
+                     if (ga != gb) return ga < gb;
+                     int oa = a.order.value_or(10001), ob = b.order.value_or(10001);
+                     return oa < ob;
+                   });
 }
 
 Behavior PackLoader::read_behavior(const toml::table& table, const std::string& context,
@@ -275,6 +312,10 @@ void PackLoader::read_principle_file(const toml::table& root, const std::string&
   p.source = r.optional_string("source");
   check_source(r, p.source);
   p.group = r.optional_string("group");
+  if (const toml::node* g = r.node("group"); g && g->is_string()) {
+    check_reference(group_ids_, "group", p.group, r.where(*g));
+  }
+  if (auto order = r.integer("order", false, 1, 10000)) p.order = static_cast<int>(*order);
   p.tags = r.string_list("tags", 0);
 
   std::set<std::string> behavior_ids;
@@ -691,6 +732,7 @@ std::optional<Pack> PackLoader::load() {
   read_pack_file();
   // Targets of references are read before what refers to them.
   read_folder("principles", &PackLoader::read_principle_file);
+  order_principles();
   read_folder("quotes", &PackLoader::read_quote_file);
   read_folder("activities", &PackLoader::read_activity_file);
   read_folder("questions", &PackLoader::read_question_file);

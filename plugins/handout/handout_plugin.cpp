@@ -200,15 +200,6 @@ Document principle_handout(const Pack& pack, const Principle& p) {
   return d;
 }
 
-std::string group_title(const std::string& group) {
-  if (group == "service") return "Service principles";
-  if (group == "life") return "Life principles";
-  if (group.empty()) return "Principles";
-  std::string title = group;
-  title[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(title[0])));
-  return title;
-}
-
 Document pack_handout(const Pack& pack) {
   Document d;
   d.title = pack.title;
@@ -217,19 +208,18 @@ Document pack_handout(const Pack& pack) {
   d.authors = pack.authors;
   if (!pack.description.empty()) d.blocks.push_back(paragraph(pack.description));
 
-  // Principles in the order of their groups' first appearance.
-  std::vector<std::string> groups;
+  // The loader keeps principles in the author's order, group by group.
+  const std::string* current_group = nullptr;
   for (const Principle& p : pack.principles) {
-    if (std::find(groups.begin(), groups.end(), p.group) == groups.end()) groups.push_back(p.group);
-  }
-  for (const std::string& group : groups) {
-    d.blocks.push_back(
-        heading(1, group_title(group), "group-" + (group.empty() ? "principles" : group)));
-    for (const Principle& p : pack.principles) {
-      if (p.group != group) continue;
-      Blocks part = principle_blocks(pack, p, 2, false);
-      d.blocks.push_back(section({"principle-block"}, std::move(part)));
+    if (!current_group || *current_group != p.group) {
+      current_group = &p.group;
+      const PrincipleGroup* group = pack.find_group(p.group);
+      d.blocks.push_back(heading(1, group ? group->title : "Principles",
+                                 "group-" + (group ? group->id : std::string("principles"))));
+      if (group && !group->description.empty()) d.blocks.push_back(paragraph(group->description));
     }
+    Blocks part = principle_blocks(pack, p, 2, false);
+    d.blocks.push_back(section({"principle-block"}, std::move(part)));
   }
   if (!pack.activities.empty()) {
     d.blocks.push_back(heading(1, "Activities", "activities"));

@@ -27,6 +27,14 @@ struct Source {
   SourcePosition where;
 };
 
+// A heading principles are gathered under, e.g. "Service principles" or "Life principles".
+struct PrincipleGroup {
+  std::string id;
+  std::string title;
+  std::string description;
+  SourcePosition where;
+};
+
 // One do or one don't, always tied to the principle that explains it.
 struct Behavior {
   std::string id;
@@ -44,7 +52,8 @@ struct Principle {
   std::string summary;
   std::string body;  // paragraphs separated by blank lines
   std::string source;
-  std::string group;
+  std::string group;         // a PrincipleGroup id, or ""
+  std::optional<int> order;  // position within its group; unordered ones follow, by file name
   std::vector<std::string> tags;
   std::vector<Behavior> dos;
   std::vector<Behavior> donts;
@@ -156,7 +165,8 @@ struct Pack {
   std::string directory;  // the folder the pack was loaded from
 
   std::vector<Source> sources;
-  std::vector<Principle> principles;
+  std::vector<PrincipleGroup> groups;
+  std::vector<Principle> principles;  // in the author's order: by group, then order
   std::vector<Activity> activities;
   std::vector<Quote> quotes;
   std::vector<Question> questions;
@@ -165,6 +175,7 @@ struct Pack {
 
   // Look-ups by id; nullptr when absent (a loaded pack has every reference resolved).
   const Source* find_source(const std::string& id) const { return find(sources, id); }
+  const PrincipleGroup* find_group(const std::string& id) const { return find(groups, id); }
   const Principle* find_principle(const std::string& id) const { return find(principles, id); }
   const Quote* find_quote(const std::string& id) const { return find(quotes, id); }
 
