@@ -246,6 +246,25 @@ TEST(Cli, AFailedBuildKeepsThePreviousOutputs) {
   EXPECT_TRUE(partial_files(out).empty());
 }
 
+TEST(Cli, AnInterruptedBuildLeavesOnlyWholeFiles) {
+  TempDir dir;
+  std::string out = dir.str() + "/out";
+  // Ctrl-C a second and a half into a build that takes many seconds.
+  CommandResult interrupted = run_tool(
+      {"timeout", "-s", "INT", "1.5", COACHKIT_PROGRAM, "build", default_pack(), "--out", out});
+  EXPECT_EQ(interrupted.exit_code, 124) << "the build should still have been running";
+  EXPECT_TRUE(partial_files(dir.path()).empty());
+
+  // What it finished is whole: the next build completes the rest and all of it reads back.
+  CommandResult resumed = run({"build", default_pack(), "--out", out, "--format", "pdf"});
+  ASSERT_EQ(resumed.exit_code, 0) << resumed.errors;
+  for (const auto& entry : fs::recursive_directory_iterator(out)) {
+    if (entry.path().extension() != ".pdf") continue;
+    CommandResult info = run_tool({"pdfinfo", entry.path().string()});
+    EXPECT_TRUE(info.ok()) << entry.path() << ": " << info.errors;
+  }
+}
+
 TEST(Cli, AThrowingPluginIsReportedAndEverythingElseIsBuilt) {
   TempDir dir;
   fs::create_directories(dir.path() / "plugins");

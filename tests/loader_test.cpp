@@ -923,4 +923,24 @@ TEST_F(LoaderTest, AGroupThatIsNotDeclaredIsAnError) {
                          {"unknown group 'servce'", "the pack defines no groups"}));
 }
 
+TEST_F(LoaderTest, ALinkToAFileOutsideThePackIsRefused) {
+  TempDir elsewhere;
+  fs::path secret = elsewhere.write("secret.toml", "[principle]\nid = \"secret\"\n");
+  write("principles/respect.toml", kRespect);
+  fs::create_symlink(secret, dir_.path() / "principles" / "zz-link.toml");
+  load({});
+  EXPECT_TRUE(only_error(pack_, diagnostics_, file("principles/zz-link.toml"), 0, 0,
+                         {"link to a file outside the pack"}));
+}
+
+TEST_F(LoaderTest, ALinkInsideThePackIsRead) {
+  write("shared/respect.toml", kRespect);
+  fs::create_directories(dir_.path() / "principles");
+  fs::create_symlink(dir_.path() / "shared" / "respect.toml",
+                     dir_.path() / "principles" / "respect.toml");
+  load({});
+  ASSERT_TRUE(pack_) << diagnostics_.to_string();
+  EXPECT_EQ(pack_->principles.size(), 1u);
+}
+
 }  // namespace

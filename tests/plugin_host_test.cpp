@@ -1,5 +1,7 @@
 #include "plugin_host.hpp"
 
+#include "build.hpp"
+
 #include "pack_loader.hpp"
 #include "test_support.hpp"
 
@@ -173,6 +175,15 @@ TEST(PluginHost, JsonListsLoadedAndRefusedPlugins) {
   ASSERT_EQ(json["refused"].size(), 1u);
   EXPECT_EQ(json["refused"][0]["path"], test_plugin("wrong_abi"));
   EXPECT_FALSE(json["refused"][0]["reason"].get<std::string>().empty());
+}
+
+TEST(ArtifactNames, OnlyPlainRelativePathsInsideTheOutputFolder) {
+  EXPECT_EQ(check_artifact_name("handouts/respect"), "");
+  EXPECT_EQ(check_artifact_name("cards/pack_v1.2"), "");
+  for (const char* bad : {"", "/etc/passwd", "../outside", "handouts/../../x", "a//b", ".hidden",
+                          "handouts/.partial", "a\\b", "name with space", "a/b/"}) {
+    EXPECT_NE(check_artifact_name(bad), "") << bad;
+  }
 }
 
 TEST(PluginSearchPath, CommandLineThenEnvironmentThenBuiltIn) {

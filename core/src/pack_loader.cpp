@@ -98,6 +98,8 @@ class PackLoader {
  private:
   void read_pack_file();
   void order_principles();
+  // Packs are untrusted: a link must not make coachkit read a file outside the pack.
+  bool inside_pack(const fs::path& path, const std::string& display);
   void read_principle_file(const toml::table& root, const std::string& file);
   Behavior read_behavior(const toml::table& table, const std::string& context,
                          const std::string& file);
@@ -171,10 +173,25 @@ void PackLoader::read_folder(const std::string& folder,
                              void (PackLoader::*read)(const toml::table&, const std::string&)) {
   for (const fs::path& path : toml_files(directory_ / folder)) {
     std::string display = display_path(directory_, fs::path(folder) / path.filename());
+    if (!inside_pack(path, display)) continue;
     if (std::optional<toml::table> root = parse_file(path, display, diagnostics_)) {
       (this->*read)(*root, display);
     }
   }
+}
+
+bool PackLoader::inside_pack(const fs::path& path, const std::string& display) {
+  std::error_code ec;
+  fs::path real = fs::canonical(path, ec);
+  fs::path root = ec ? fs::path() : fs::canonical(directory_, ec);
+  fs::path relative = ec ? fs::path() : real.lexically_relative(root);
+  if (ec || relative.empty() || *relative.begin() == "..") {
+    diagnostics_.add(display, 0, 0,
+                     "refused: it is a link to a file outside the pack (content files must be "
+                     "inside the pack's folder)");
+    return false;
+  }
+  return true;
 }
 
 void PackLoader::read_pack_file() {
@@ -187,6 +204,7 @@ void PackLoader::read_pack_file() {
                      "(see docs/content-schema.md)");
     return;
   }
+  if (!inside_pack(path, display)) return;
   std::optional<toml::table> root = parse_file(path, display, diagnostics_);
   if (!root) return;
   only_keys(*root, display, {"pack", "source", "group"}, "pack.toml");
