@@ -37,6 +37,8 @@ std::string default_pack() {
   return std::string(COACHKIT_SOURCE_DIR) + "/content/service-principles";
 }
 
+std::string default_theme() { return std::string(COACHKIT_SOURCE_DIR) + "/content/themes/default"; }
+
 std::string script(const std::string& name) {
   return std::string(COACHKIT_SCRIPTS_DIR) + "/" + name;
 }
@@ -128,7 +130,10 @@ TEST(Cli, BuildsTheDefaultPackAsAReaderWouldReadIt) {
   {
     SCOPED_TRACE("every format, nothing half-written");
     for (const char* ext : {"html", "docx", "odt", "md", "pdf"}) {
-      EXPECT_GT(fs::file_size(handout(std::string("service-principles.") + ext)), 0u) << ext;
+      EXPECT_GT(fs::file_size(out.path() / "service-principles" /
+                              (std::string("service-principles-handout.") + ext)),
+                0u)
+          << ext;
       EXPECT_GT(fs::file_size(handout(std::string("respect.") + ext)), 0u) << ext;
     }
     EXPECT_TRUE(partial_files(out.path()).empty());
@@ -140,7 +145,9 @@ TEST(Cli, BuildsTheDefaultPackAsAReaderWouldReadIt) {
     for (const char* expected : {"Respect", "Do's and don'ts", "Don't", "Why:"}) {
       EXPECT_NE(text.output.find(expected), std::string::npos) << expected;
     }
-    CommandResult info = run_tool({"pdfinfo", handout("service-principles.pdf").string()});
+    CommandResult info =
+        run_tool({"pdfinfo",
+                  (out.path() / "service-principles" / "service-principles-handout.pdf").string()});
     ASSERT_TRUE(info.ok());
     std::string title = info.output.substr(info.output.find("Title:"));
     title = title.substr(0, title.find('\n'));
@@ -295,6 +302,99 @@ TEST(Cli, PluginsJsonListsLoadedAndRefused) {
   ASSERT_EQ(json["refused"].size(), 1u) << r.output;
   EXPECT_EQ(json["refused"][0]["path"], (dir.path() / "old.so").string());
   EXPECT_NE(json["refused"][0]["reason"].get<std::string>().find("ABI 2.x"), std::string::npos);
+}
+
+TEST(Cli, WithoutPluginsNothingIsBuiltAndNothingRemoved) {
+  TempDir dir;
+  std::string out = dir.str() + "/out";
+  ASSERT_EQ(run({"build", default_pack(), "--out", out, "--format", "md"}).exit_code, 0);
+  fs::path respect = fs::path(out) / "service-principles" / "handouts" / "respect.md";
+  ASSERT_TRUE(fs::exists(respect));
+
+  // The same program with no plugin folder beside it.
+  fs::create_directories(dir.path() / "bare" / "bin");
+  fs::copy_file(COACHKIT_PROGRAM, dir.path() / "bare" / "bin" / "coachkit");
+  SystemProcessRunner runner;
+  CommandResult bare = runner.run(
+      Command{{(dir.path() / "bare" / "bin" / "coachkit").string(), "build", default_pack(),
+               "--out", out, "--format", "md", "--theme", default_theme()},
+              "",
+              120});
+  EXPECT_EQ(bare.exit_code, 2);
+  EXPECT_NE(bare.errors.find("no plugin was loaded"), std::string::npos) << bare.errors;
+  EXPECT_TRUE(fs::exists(respect));
+
+  // A refused plugin alone is no better: its outputs stay too.
+  fs::create_directories(dir.path() / "old");
+  fs::copy_file(fs::path(COACHKIT_TEST_PLUGIN_DIR) / "coachkit-test_wrong_abi.so",
+                dir.path() / "old" / "old.so");
+  CommandResult refused = run({"build", default_pack(), "--out", out, "--format", "md",
+                               "--plugin-dir", dir.str() + "/old"});
+  EXPECT_EQ(refused.exit_code, 2);
+  EXPECT_TRUE(fs::exists(respect));
+}
+
+TEST(Cli, TheBuiltInPluginFolderNamedAgainIsNotAConflict) {
+  TempDir dir;
+  CommandResult r = run({"build", default_pack(), "--out", dir.str(), "--format", "md",
+                         "--plugin-dir", COACHKIT_BUILTIN_PLUGIN_DIR},
+                        {"COACHKIT_PLUGIN_PATH=" + std::string(COACHKIT_BUILTIN_PLUGIN_DIR)});
+  EXPECT_EQ(r.exit_code, 0) << r.errors;
+  EXPECT_EQ(r.errors.find("refused"), std::string::npos) << r.errors;
+}
+
+TEST(Cli, ARepeatedFormatIsBuiltOnce) {
+  TempDir dir;
+  CommandResult r =
+      run({"build", default_pack(), "--out", dir.str(), "--format", "md,markdown,md"});
+  EXPECT_EQ(r.exit_code, 0) << r.errors;
+}
+
+TEST(Cli, TwoPacksWithOneIdAreAContentError) {
+  TempDir dir;
+  fs::copy(default_pack(), dir.path() / "a", fs::copy_options::recursive);
+  fs::copy(default_pack(), dir.path() / "b", fs::copy_options::recursive);
+  dir.write("coachkit.toml", "[project]\npacks = [\"a\", \"b\"]\nout = \"out\"\n");
+  CommandResult r = run({"build", dir.str()});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.errors.find("same output folder"), std::string::npos) << r.errors;
+  EXPECT_FALSE(fs::exists(dir.path() / "out"));
+}
+
+TEST(Cli, AProjectFormatTypoIsReportedWhereItIsWritten) {
+  TempDir dir;
+  std::string project = dir.write("coachkit.toml", "[project]\npacks = [\"" + default_pack() +
+                                                       "\"]\nformats = [\"pdf\", \"pfd\"]\n")
+                            .string();
+  CommandResult r = run({"lint", dir.str()});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.errors.find(project + ":3:19: unknown format \"pfd\""), std::string::npos)
+      << r.errors;
+}
+
+TEST(Cli, AManifestCannotMakeTheBuildDeleteFilesElsewhere) {
+  TempDir dir;
+  std::string out = dir.str() + "/out";
+  ASSERT_EQ(run({"build", default_pack(), "--out", out, "--format", "md"}).exit_code, 0);
+  fs::path victim = dir.write("victim.md", "keep me");
+  fs::path manifest = fs::path(out) / "service-principles" / ".coachkit-manifest.json";
+  auto json = nlohmann::json::parse(read_file(manifest));
+  json["outputs"]["../../victim.md"] = "0";
+  json["outputs"][victim.string()] = "0";
+  dir.write("out/service-principles/.coachkit-manifest.json", json.dump());
+  CommandResult r = run({"build", default_pack(), "--out", out, "--format", "md"});
+  EXPECT_EQ(r.exit_code, 0) << r.errors;
+  EXPECT_EQ(read_file(victim), "keep me");
+}
+
+TEST(Cli, AThemeThatWouldCloseItsStyleElementIsRefused) {
+  TempDir dir;
+  dir.write("evil/style.css", "body { color: red; } </STYLE><script>alert(1)</script>");
+  CommandResult r = run({"build", default_pack(), "--out", dir.str() + "/out", "--format", "html",
+                         "--theme", dir.str() + "/evil"});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.errors.find("</style"), std::string::npos) << r.errors;
+  EXPECT_FALSE(fs::exists(dir.path() / "out"));
 }
 
 }  // namespace

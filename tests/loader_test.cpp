@@ -943,4 +943,67 @@ TEST_F(LoaderTest, ALinkInsideThePackIsRead) {
   EXPECT_EQ(pack_->principles.size(), 1u);
 }
 
+// An activity whose worksheet table is `worksheet` (the lines after [activity.worksheet]).
+std::string activity_with_worksheet(const std::string& worksheet) {
+  return "[activity]\nid = \"drill\"\ntitle = \"Drill\"\nprinciples = [\"respect\"]\n"
+         "minutes = 10\ngoal = \"Practise.\"\nsteps = [\"Do it.\"]\n\n[activity.worksheet]\n" +
+         worksheet;
+}
+
+TEST_F(LoaderTest, AnEmptyListOfDosIsZeroDos) {
+  load({{"principles/respect.toml", std::string(kRespect) + "do = []\ndont = []\n"}});
+  ASSERT_TRUE(pack_) << diagnostics_.to_string();
+  EXPECT_TRUE(pack_->principles[0].dos.empty());
+}
+
+TEST_F(LoaderTest, AScaleBeyondAnIntIsOutOfRangeNotWrappedAround) {
+  load({{"principles/respect.toml", kRespect},
+        {"activities/drill.toml", activity_with_worksheet("kind = \"grid\"\nrows = [\"A\"]\n"
+                                                          "columns = [\"B\"]\n"
+                                                          "scale = [0, 4294967306]\n")}});
+  EXPECT_TRUE(only_error(pack_, diagnostics_, file("activities/drill.toml"), 13, 9,
+                         {"'scale'", "lower to a higher score", "-1000 to 1000"}));
+}
+
+TEST_F(LoaderTest, AGridKeyInALinesWorksheetDoesNotApply) {
+  load({{"principles/respect.toml", kRespect},
+        {"activities/drill.toml",
+         activity_with_worksheet("kind = \"lines\"\nlines = 5\nrows = [\"A\"]\n")}});
+  EXPECT_TRUE(only_error(pack_, diagnostics_, file("activities/drill.toml"), 12, 8,
+                         {"'rows' does not apply to a lines worksheet"}));
+}
+
+TEST_F(LoaderTest, AnUnknownWorksheetKindIsTheOnlyComplaint) {
+  load({{"principles/respect.toml", kRespect},
+        {"activities/drill.toml",
+         activity_with_worksheet("kind = \"prompt\"\nprompts = [\"What went well?\"]\n")}});
+  EXPECT_TRUE(only_error(pack_, diagnostics_, file("activities/drill.toml"), 10, 8,
+                         {"'kind' in [activity.worksheet] is \"prompt\"", "\"prompts\""}));
+}
+
+TEST_F(LoaderTest, ExpectedKeysAreListedOnce) {
+  load({{"principles/respect.toml", std::string(kRespect) + "colour = \"red\"\n"}});
+  ASSERT_EQ(diagnostics_.size(), 1u) << diagnostics_.to_string();
+  const std::string& message = diagnostics_.items()[0].message;
+  for (const char* key : {"id", "source", "group", "order"}) {
+    std::string listed = std::string(" ") + key + ",";
+    std::size_t first = message.find(listed);
+    EXPECT_NE(first, std::string::npos) << key << " in " << message;
+    EXPECT_EQ(message.find(listed, first + 1), std::string::npos) << key << " twice in " << message;
+  }
+}
+
+TEST_F(LoaderTest, ASyntaxErrorIsNotBuriedUnderTheReferencesItHides) {
+  // pack.toml cannot be read, so its sources are unknown: the principles citing them are
+  // not reported one by one, only the syntax error is.
+  load({{"pack.toml", std::string(kPackToml) + "broken = \n"},
+        {"principles/respect.toml", std::string(kRespect) + "source = \"doug-smith\"\n"},
+        {"principles/service.toml",
+         "[principle]\nid = \"service\"\ntitle = \"S\"\nsummary = "
+         "\"S\"\nsource = \"doug-smith\"\n"}});
+  ASSERT_EQ(diagnostics_.size(), 1u) << diagnostics_.to_string();
+  EXPECT_EQ(diagnostics_.items()[0].file, file("pack.toml"));
+  EXPECT_NE(diagnostics_.items()[0].message.find("invalid TOML"), std::string::npos);
+}
+
 }  // namespace

@@ -50,11 +50,11 @@ TEST(PluginHost, LoadsAGoodPluginWithItsDescriptor) {
   EXPECT_EQ(p.abi_major, kAbiMajor);
   EXPECT_EQ(p.abi_minor, kAbiMinor);
   ASSERT_EQ(p.generators.size(), 1u);
-  EXPECT_EQ(p.generators.front()->kind(), "test-card");
+  EXPECT_EQ(p.generators.front().kind, "test-card");
 
   std::vector<Artifact> artifacts;
   std::string error;
-  ASSERT_TRUE(host.generate(p, *p.generators.front(), tiny_pack(), &artifacts, &error)) << error;
+  ASSERT_TRUE(host.generate(p, p.generators.front(), tiny_pack(), &artifacts, &error)) << error;
   ASSERT_EQ(artifacts.size(), 1u);
   EXPECT_EQ(artifacts[0].name, "cards/tiny");
   EXPECT_EQ(artifacts[0].document.title, "Card for Tiny");
@@ -116,7 +116,7 @@ TEST(PluginHost, AThrowingPluginIsReportedByNameAndOthersStillWork) {
     for (const auto& g : p.generators) {
       std::vector<Artifact> artifacts;
       std::string error;
-      if (host.generate(p, *g, pack, &artifacts, &error)) {
+      if (host.generate(p, g, pack, &artifacts, &error)) {
         worked += static_cast<int>(artifacts.size());
       } else {
         errors.push_back(error);

@@ -11,6 +11,8 @@
 #include <coachkit/document.hpp>
 
 #include <gtest/gtest.h>
+
+#include <csignal>
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
@@ -492,6 +494,15 @@ TEST(RenderProcess, TimeLimitStopsTheProgram) {
   EXPECT_TRUE(r.started) << r.start_error;
   EXPECT_TRUE(r.timed_out) << "returned after " << seconds << " s";
   EXPECT_FALSE(r.ok());
+}
+
+TEST(RenderProcess, TimeLimitHoldsAfterTheProgramClosesItsOutput) {
+  SystemProcessRunner runner;
+  CommandResult r = runner.run(Command{{"sh", "-c", "exec >/dev/null 2>&1; sleep 5"}, "", 0.5});
+  EXPECT_TRUE(r.started) << r.start_error;
+  EXPECT_TRUE(r.timed_out);
+  EXPECT_EQ(r.signal, SIGKILL);
+  EXPECT_NE(r.describe(Command{{"sh"}, "", 0.5}).find("within 0.5 s"), std::string::npos);
 }
 
 TEST(RenderProcess, OutputErrorsAndExitCodeArePassedOn) {

@@ -85,17 +85,19 @@ BuildReport Builder::build(const Pack& pack) {
 
   // 1. Every generator makes its documents; one failing plugin does not stop the others.
   std::vector<Artifact> artifacts;
-  bool every_generator_ran = true;
+  // Only a complete run may decide that an earlier output is no longer made: with a plugin
+  // refused, missing or failing, its outputs stay.
+  bool every_generator_ran = !host_.plugins().empty() && host_.refused().empty();
   for (const LoadedPlugin& plugin : host_.plugins()) {
-    for (const auto& generator : plugin.generators) {
+    for (const LoadedGenerator& generator : plugin.generators) {
       const auto& only = options_.only_kinds;
-      if (!only.empty() && std::find(only.begin(), only.end(), generator->kind()) == only.end()) {
+      if (!only.empty() && std::find(only.begin(), only.end(), generator.kind) == only.end()) {
         every_generator_ran = false;
         continue;
       }
       std::vector<Artifact> made;
       std::string error;
-      if (!host_.generate(plugin, *generator, pack, &made, &error)) {
+      if (!host_.generate(plugin, generator, pack, &made, &error)) {
         report.plugin_errors.push_back(error);
         every_generator_ran = false;
         continue;
@@ -188,14 +190,15 @@ BuildReport Builder::build(const Pack& pack) {
   //    generator ran, so a failing plugin never costs the user its previous outputs.
   for (const auto& [name, key] : previous) {
     if (current.count(name)) continue;
-    bool format_built = false;
-    for (Format f : options_.formats) {
-      std::string suffix = "." + format_name(f);
-      if (name.size() > suffix.size() &&
-          name.compare(name.size() - suffix.size(), suffix.size(), suffix) == 0)
-        format_built = true;
-    }
-    if (every_generator_ran && report.plugin_errors.empty() && format_built) {
+    // The manifest is a file on disk, not to be trusted with paths: only names a generator
+    // could have made, in a format this build made, are ever removed.
+    std::size_t dot = name.rfind('.');
+    if (dot == std::string::npos || !check_artifact_name(name.substr(0, dot)).empty()) continue;
+    std::optional<Format> format = parse_format(name.substr(dot + 1));
+    if (!format || format_name(*format) != name.substr(dot + 1)) continue;
+    bool format_built = std::find(options_.formats.begin(), options_.formats.end(), *format) !=
+                        options_.formats.end();
+    if (format_built && every_generator_ran && report.plugin_errors.empty()) {
       std::error_code ec;
       if (fs::remove(pack_out / name, ec)) ++report.removed;
     } else {

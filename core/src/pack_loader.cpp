@@ -45,6 +45,12 @@ std::optional<toml::table> parse_file(const fs::path& path, const std::string& d
   return std::nullopt;
 }
 
+// An array of tables, such as [[principle.do]]; an empty array counts as zero tables.
+bool is_table_list(const toml::node& node) {
+  const toml::array* array = node.as_array();
+  return array && (array->empty() || array->is_homogeneous(toml::node_type::table));
+}
+
 // The .toml files of one folder of the pack, in name order.
 std::vector<fs::path> toml_files(const fs::path& folder) {
   std::vector<fs::path> files;
@@ -134,6 +140,11 @@ class PackLoader {
   IdRegistry question_ids_{"question"};
   IdRegistry rubric_ids_{"rubric"};
   IdRegistry poster_ids_{"poster"};
+  // Folders ("principles", …, and "sources" and "groups" for pack.toml) with a file that
+  // failed to parse: references to their kind that are not near-misses of a known id are not
+  // reported, since the target may well be in that file, and one syntax error should not bury
+  // its own message under a hundred others.
+  std::set<std::string> unread_;
 };
 
 void PackLoader::only_keys(const toml::table& root, const std::string& file,
@@ -144,8 +155,10 @@ void PackLoader::only_keys(const toml::table& root, const std::string& file,
 void PackLoader::check_reference(const IdRegistry& registry, const std::string& kind,
                                  const std::string& id, const SourcePosition& where) {
   if (id.empty() || registry.contains(id)) return;
-  std::string message = "unknown " + kind + " '" + id + "'";
   std::string suggestion = closest(id, registry.ids());
+  // A likely typo is still worth saying; anything else may be defined in the unread file.
+  if (suggestion.empty() && unread_.count(kind + "s")) return;
+  std::string message = "unknown " + kind + " '" + id + "'";
   if (!suggestion.empty()) message += "; did you mean '" + suggestion + "'?";
   if (registry.ids().empty()) message += " (the pack defines no " + kind + "s)";
   diagnostics_.add(where.file, where.line, where.column, message);
@@ -176,6 +189,8 @@ void PackLoader::read_folder(const std::string& folder,
     if (!inside_pack(path, display)) continue;
     if (std::optional<toml::table> root = parse_file(path, display, diagnostics_)) {
       (this->*read)(*root, display);
+    } else {
+      unread_.insert(folder);
     }
   }
 }
@@ -206,7 +221,10 @@ void PackLoader::read_pack_file() {
   }
   if (!inside_pack(path, display)) return;
   std::optional<toml::table> root = parse_file(path, display, diagnostics_);
-  if (!root) return;
+  if (!root) {
+    unread_.insert({"sources", "groups"});
+    return;
+  }
   only_keys(*root, display, {"pack", "source", "group"}, "pack.toml");
 
   if (const toml::node* n = root->get("pack"); n && n->is_table()) {
@@ -239,7 +257,7 @@ void PackLoader::read_pack_file() {
   }
 
   if (const toml::node* n = root->get("source")) {
-    if (!n->is_array_of_tables()) {
+    if (!is_table_list(*n)) {
       SourcePosition p = position_of(display, n->source());
       diagnostics_.add(display, p.line, p.column,
                        "'source' must be an array of tables ([[source]])");
@@ -260,7 +278,7 @@ void PackLoader::read_pack_file() {
   }
 
   if (const toml::node* n = root->get("group")) {
-    if (!n->is_array_of_tables()) {
+    if (!is_table_list(*n)) {
       SourcePosition p = position_of(display, n->source());
       diagnostics_.add(display, p.line, p.column, "'group' must be an array of tables ([[group]])");
     } else {
@@ -341,7 +359,7 @@ void PackLoader::read_principle_file(const toml::table& root, const std::string&
     const toml::node* list = r.node(key);
     if (!list) return;
     std::string context = "[[principle." + std::string(key) + "]]";
-    if (!list->is_array_of_tables()) {
+    if (!is_table_list(*list)) {
       r.error(*list, "'" + std::string(key) + "' in [principle] must be written as " + context +
                          " tables, each with id, text and why");
       return;
@@ -368,8 +386,13 @@ Worksheet PackLoader::read_worksheet(TableReader& r) {
   const toml::node* kind_node = r.node("kind");
   w.title = r.optional_string("title");
   w.instructions = r.optional_string("instructions");
+  const std::vector<const char*> grid_keys = {"rows", "columns", "scale", "totals"};
+  auto not_for = [&](const std::vector<const char*>& keys) {
+    for (const char* key : keys) r.not_applicable(key, "a " + kind + " worksheet");
+  };
   if (kind == "grid") {
     w.kind = Worksheet::Kind::Grid;
+    not_for({"prompts", "lines"});
     w.rows = r.string_list("rows", 1);
     w.columns = r.string_list("columns", 1);
     if (w.columns.size() > 12) r.error("a grid worksheet has at most 12 columns");
@@ -378,10 +401,14 @@ Worksheet PackLoader::read_worksheet(TableReader& r) {
       if (scale->size() != 2 || !(*scale)[0].is_integer() || !(*scale)[1].is_integer()) {
         r.error(*scale, "'scale' in " + r.context() + " must be two integers [lowest, highest]");
       } else {
-        w.scale_min = static_cast<int>((*scale)[0].as_integer()->get());
-        w.scale_max = static_cast<int>((*scale)[1].as_integer()->get());
-        if (w.scale_min >= w.scale_max || w.scale_min < -1000 || w.scale_max > 1000) {
-          r.error(*scale, "'scale' in " + r.context() + " must go from a lower to a higher score");
+        std::int64_t low = (*scale)[0].as_integer()->get();
+        std::int64_t high = (*scale)[1].as_integer()->get();
+        if (low >= high || low < -1000 || high > 1000) {
+          r.error(*scale, "'scale' in " + r.context() +
+                              " must go from a lower to a higher score, within -1000 to 1000");
+        } else {
+          w.scale_min = static_cast<int>(low);
+          w.scale_max = static_cast<int>(high);
         }
       }
     }
@@ -389,12 +416,20 @@ Worksheet PackLoader::read_worksheet(TableReader& r) {
   } else if (kind == "prompts") {
     w.kind = Worksheet::Kind::Prompts;
     w.prompts = r.string_list("prompts", 1);
+    not_for(grid_keys);
+    not_for({"lines"});
   } else if (kind == "lines") {
     w.kind = Worksheet::Kind::Lines;
     w.lines = static_cast<int>(r.integer("lines", true, 1, 60).value_or(0));
-  } else if (!kind.empty() && kind_node) {
-    r.error(*kind_node, "'kind' in " + r.context() + " is \"" + kind +
-                            "\"; expected \"grid\", \"prompts\" or \"lines\"");
+    not_for(grid_keys);
+    not_for({"prompts"});
+  } else {
+    if (!kind.empty() && kind_node) {
+      r.error(*kind_node, "'kind' in " + r.context() + " is \"" + kind +
+                              "\"; expected \"grid\", \"prompts\" or \"lines\"");
+    }
+    // With the kind unknown, every worksheet key is plausible: report only the kind.
+    for (const char* key : {"rows", "columns", "scale", "totals", "prompts", "lines"}) r.node(key);
   }
   return w;
 }
@@ -433,7 +468,7 @@ void PackLoader::read_activity_file(const toml::table& root, const std::string& 
 void PackLoader::read_quote_file(const toml::table& root, const std::string& file) {
   only_keys(root, file, {"quote"}, "a quotes file");
   const toml::node* n = root.get("quote");
-  if (!n || !n->is_array_of_tables()) {
+  if (!n || !is_table_list(*n)) {
     diagnostics_.add(file, 1, 1, "a quotes file holds [[quote]] tables");
     return;
   }
@@ -476,11 +511,7 @@ void PackLoader::read_question(TableReader& r, Question& q) {
   q.kind = found->second;
 
   // Keys that belong to other kinds are mistakes, not extras to ignore.
-  auto reject = [&](std::string_view key) {
-    if (const toml::node* n = r.node(key)) {
-      r.error(*n, "'" + std::string(key) + "' does not apply to a " + kind + " question");
-    }
-  };
+  auto reject = [&](std::string_view key) { r.not_applicable(key, "a " + kind + " question"); };
   const toml::node* answer = nullptr;
   switch (q.kind) {
     case Question::Kind::Single:
@@ -581,7 +612,7 @@ void PackLoader::read_question(TableReader& r, Question& q) {
 void PackLoader::read_question_file(const toml::table& root, const std::string& file) {
   only_keys(root, file, {"question"}, "a questions file");
   const toml::node* n = root.get("question");
-  if (!n || !n->is_array_of_tables()) {
+  if (!n || !is_table_list(*n)) {
     diagnostics_.add(file, 1, 1, "a questions file holds [[question]] tables");
     return;
   }
@@ -629,8 +660,10 @@ void PackLoader::read_rubric_file(const toml::table& root, const std::string& fi
   const toml::node* sections = r.node("section");
   if (!sections) {
     r.error("[rubric] needs at least one [[rubric.section]]");
-  } else if (!sections->is_array_of_tables()) {
-    r.error(*sections, "'section' in [rubric] must be written as [[rubric.section]] tables");
+  } else if (!is_table_list(*sections) || sections->as_array()->empty()) {
+    r.error(*sections,
+            "'section' in [rubric] must be written as [[rubric.section]] tables, at "
+            "least one");
   } else {
     for (const toml::node& item : *sections->as_array()) {
       TableReader sr(*item.as_table(), "[[rubric.section]]", file, diagnostics_);
@@ -657,7 +690,7 @@ void PackLoader::read_rubric_file(const toml::table& root, const std::string& fi
         }
       }
       if (const toml::node* list = sr.node("criterion")) {
-        if (!list->is_array_of_tables()) {
+        if (!is_table_list(*list)) {
           sr.error(*list, "'criterion' must be written as [[rubric.section.criterion]] tables");
         } else {
           for (const toml::node& c : *list->as_array()) {

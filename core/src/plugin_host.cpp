@@ -44,8 +44,9 @@ void PluginHost::refuse(const std::string& path, std::string reason) {
 }
 
 void PluginHost::load_directory(const std::string& directory) {
-  searched_.push_back(directory);
   std::error_code ec;
+  if (std::find(searched_.begin(), searched_.end(), directory) != searched_.end()) return;
+  searched_.push_back(directory);
   if (!fs::is_directory(directory, ec)) return;
   std::vector<fs::path> files;
   for (const fs::directory_entry& entry : fs::directory_iterator(directory, ec)) {
@@ -59,6 +60,12 @@ void PluginHost::load_directory(const std::string& directory) {
 }
 
 void PluginHost::load_file(const std::string& path) {
+  std::error_code ec;
+  fs::path canonical = fs::weakly_canonical(path, ec);
+  std::string identity = ec ? path : canonical.string();
+  if (std::find(seen_files_.begin(), seen_files_.end(), identity) != seen_files_.end()) return;
+  seen_files_.push_back(identity);
+
   // 1. Look inside the file without loading it: is it a library, and which ABI does it offer?
   std::vector<std::string> entries;
   try {
@@ -140,17 +147,18 @@ void PluginHost::load_file(const std::string& path) {
     }
   }
   try {
-    plugin.generators = descriptor->create_generators();
-    for (const auto& generator : plugin.generators) {
+    for (std::unique_ptr<Generator>& generator : descriptor->create_generators()) {
       if (!generator) throw std::runtime_error("it returned an empty generator");
+      LoadedGenerator loaded{generator->kind(), generator->description(), std::move(generator)};
       for (const LoadedPlugin& other : plugins_) {
-        for (const auto& taken : other.generators) {
-          if (taken->kind() == generator->kind()) {
-            throw std::runtime_error("its generator '" + generator->kind() +
+        for (const LoadedGenerator& taken : other.generators) {
+          if (taken.kind == loaded.kind) {
+            throw std::runtime_error("its generator '" + loaded.kind +
                                      "' is already provided by plugin '" + other.name + "'");
           }
         }
       }
+      plugin.generators.push_back(std::move(loaded));
     }
   } catch (const std::exception& e) {
     plugin.generators.clear();
@@ -165,16 +173,26 @@ void PluginHost::load_file(const std::string& path) {
   plugins_.push_back(std::move(plugin));
 }
 
-bool PluginHost::generate(const LoadedPlugin& plugin, const Generator& generator, const Pack& pack,
-                          std::vector<Artifact>* artifacts, std::string* error) const {
+bool PluginHost::provides(const std::string& kind) const {
+  for (const LoadedPlugin& p : plugins_) {
+    for (const LoadedGenerator& g : p.generators) {
+      if (g.kind == kind) return true;
+    }
+  }
+  return false;
+}
+
+bool PluginHost::generate(const LoadedPlugin& plugin, const LoadedGenerator& generator,
+                          const Pack& pack, std::vector<Artifact>* artifacts,
+                          std::string* error) const {
   std::string where = "plugin '" + plugin.name + "' " + plugin.version + " (" + plugin.path + ")";
   try {
-    *artifacts = generator.generate(pack);
+    *artifacts = generator.generator->generate(pack);
     return true;
   } catch (const std::exception& e) {
-    *error = where + " failed in generator '" + generator.kind() + "': " + e.what();
+    *error = where + " failed in generator '" + generator.kind + "': " + e.what();
   } catch (...) {
-    *error = where + " failed in generator '" + generator.kind() + "': unknown exception";
+    *error = where + " failed in generator '" + generator.kind + "': unknown exception";
   }
   return false;
 }
@@ -183,9 +201,8 @@ std::string PluginHost::to_json() const {
   nlohmann::json loaded = nlohmann::json::array();
   for (const LoadedPlugin& p : plugins_) {
     nlohmann::json provides = nlohmann::json::array();
-    for (const auto& g : p.generators) {
-      provides.push_back(
-          {{"type", "generator"}, {"kind", g->kind()}, {"description", g->description()}});
+    for (const LoadedGenerator& g : p.generators) {
+      provides.push_back({{"type", "generator"}, {"kind", g.kind}, {"description", g.description}});
     }
     loaded.push_back({{"name", p.name},
                       {"version", p.version},

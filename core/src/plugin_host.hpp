@@ -10,6 +10,14 @@
 
 namespace coachkit {
 
+// A generator with what the host read of it once, inside the guarded load, so that listing and
+// selecting generators never calls into plugin code again.
+struct LoadedGenerator {
+  std::string kind;
+  std::string description;
+  std::unique_ptr<Generator> generator;
+};
+
 struct LoadedPlugin {
   std::string path;
   std::string name;
@@ -18,7 +26,7 @@ struct LoadedPlugin {
   std::string description;
   std::uint32_t abi_major = 0;
   std::uint32_t abi_minor = 0;
-  GeneratorList generators;
+  std::vector<LoadedGenerator> generators;
 };
 
 struct RefusedPlugin {
@@ -33,7 +41,8 @@ class PluginHost {
   PluginHost(const PluginHost&) = delete;
   PluginHost& operator=(const PluginHost&) = delete;
 
-  // Loads every shared library in `directory` (not its subfolders), in name order.
+  // Loads every shared library in `directory` (not its subfolders), in name order. A folder or
+  // file met a second time (the same on disk) is skipped.
   void load_directory(const std::string& directory);
   // Checks the file without loading it, then loads it; a refusal is recorded, never thrown.
   void load_file(const std::string& path);
@@ -43,8 +52,11 @@ class PluginHost {
   const std::vector<std::string>& searched() const { return searched_; }
 
   // Runs a generator; an exception is reported with the plugin's name and file.
-  bool generate(const LoadedPlugin& plugin, const Generator& generator, const Pack& pack,
+  bool generate(const LoadedPlugin& plugin, const LoadedGenerator& generator, const Pack& pack,
                 std::vector<Artifact>* artifacts, std::string* error) const;
+
+  // Whether any loaded plugin provides a generator of this kind.
+  bool provides(const std::string& kind) const;
 
   // What `coachkit plugins --json` prints.
   std::string to_json() const;
@@ -57,6 +69,7 @@ class PluginHost {
   std::vector<LoadedPlugin> plugins_;
   std::vector<RefusedPlugin> refused_;
   std::vector<std::string> searched_;
+  std::vector<std::string> seen_files_;  // canonical paths already looked at
 };
 
 // Where plugins are looked for, in order: each --plugin-dir, then COACHKIT_PLUGIN_PATH

@@ -4,6 +4,7 @@
 
 #include <fcntl.h>
 #include <poll.h>
+#include <pthread.h>
 #include <spawn.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
@@ -15,6 +16,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <mutex>
+#include <optional>
 
 extern char** environ;
 
@@ -106,16 +108,32 @@ CommandResult SystemProcessRunner::run(const Command& command) {
   // Its own process group, so a time-out can stop the program and anything it started.
   posix_spawnattr_t attributes;
   posix_spawnattr_init(&attributes);
-  posix_spawnattr_setflags(&attributes, POSIX_SPAWN_SETPGROUP);
+  // The child starts with default signal handling and nothing blocked, whatever we set here.
+  sigset_t defaults, empty;
+  sigemptyset(&defaults);
+  for (int s : {SIGPIPE, SIGINT, SIGTERM, SIGHUP}) sigaddset(&defaults, s);
+  sigemptyset(&empty);
+  posix_spawnattr_setsigdefault(&attributes, &defaults);
+  posix_spawnattr_setsigmask(&attributes, &empty);
+  posix_spawnattr_setflags(&attributes,
+                           POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK);
   posix_spawnattr_setpgroup(&attributes, 0);
 
   std::vector<char*> argv;
   for (const std::string& a : command.argv) argv.push_back(const_cast<char*>(a.c_str()));
   argv.push_back(nullptr);
+  // Ctrl-C between the spawn and the child's registration would orphan it: hold it back.
+  sigset_t interrupts, previous_mask;
+  sigemptyset(&interrupts);
+  for (int s : {SIGINT, SIGTERM, SIGHUP}) sigaddset(&interrupts, s);
+  pthread_sigmask(SIG_BLOCK, &interrupts, &previous_mask);
   pid_t pid = 0;
   int rc = posix_spawn(&pid, program.c_str(), &actions, &attributes, argv.data(), environ);
   posix_spawn_file_actions_destroy(&actions);
   posix_spawnattr_destroy(&attributes);
+  std::optional<ScopedChild> guard;
+  if (rc == 0) guard.emplace(pid);
+  pthread_sigmask(SIG_SETMASK, &previous_mask, nullptr);
   if (rc != 0) {
     result.start_error = std::strerror(rc);
     return result;
@@ -129,7 +147,6 @@ CommandResult SystemProcessRunner::run(const Command& command) {
   // A child that exits early must not kill us with SIGPIPE while we write its input.
   static std::once_flag ignore_sigpipe;
   std::call_once(ignore_sigpipe, [] { std::signal(SIGPIPE, SIG_IGN); });
-  ScopedChild guard(pid);
 
   auto deadline = std::chrono::steady_clock::now() +
                   std::chrono::milliseconds(static_cast<long>(command.timeout_seconds * 1000));
@@ -151,7 +168,10 @@ CommandResult SystemProcessRunner::run(const Command& command) {
     int wait_ms = static_cast<int>(
         std::chrono::duration_cast<std::chrono::milliseconds>(deadline - now).count() + 1);
     int ready = poll(fds, count, std::min(wait_ms, 1000));
-    if (ready < 0 && errno != EINTR) break;
+    if (ready < 0 && errno != EINTR) {
+      kill(-pid, SIGKILL);
+      break;
+    }
     for (int i = 0; i < count; ++i) {
       if (fds[i].revents == 0) continue;
       if (fds[i].fd == in.write_end()) {
@@ -172,8 +192,16 @@ CommandResult SystemProcessRunner::run(const Command& command) {
     }
   }
   in.close_write();
+  // A program may close its output and go on running: the time limit still holds.
   int status = 0;
-  while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+  for (;;) {
+    pid_t done = waitpid(pid, &status, WNOHANG);
+    if (done == pid || (done < 0 && errno != EINTR)) break;
+    if (std::chrono::steady_clock::now() >= deadline && !result.timed_out) {
+      result.timed_out = true;
+      kill(-pid, SIGKILL);
+    }
+    usleep(result.timed_out ? 1000 : 5000);
   }
   if (WIFEXITED(status)) {
     result.exit_code = WEXITSTATUS(status);

@@ -1,6 +1,7 @@
 #include "project.hpp"
 
 #include "pack_loader.hpp"
+#include "renderer.hpp"
 #include "toml_reader.hpp"
 
 #include <filesystem>
@@ -48,9 +49,21 @@ std::optional<Project> resolve_project(const std::string& path, Diagnostics& dia
     project.packs.push_back((base / pack).lexically_normal().generic_string());
   }
   project.formats = r.string_list("formats", 0);
+  if (const toml::node* formats = r.node("formats"); formats && formats->is_array()) {
+    for (const toml::node& f : *formats->as_array()) {
+      if (f.is_string() && !parse_format(f.as_string()->get())) {
+        r.error(f, "unknown format \"" + f.as_string()->get() +
+                       "\" (expected html, docx, odt, md or pdf)");
+      }
+    }
+  }
   project.out = r.optional_string("out");
   if (!project.out.empty()) project.out = (base / project.out).lexically_normal().generic_string();
   project.theme = r.optional_string("theme");
+  // A theme given as a path is relative to the project file, like its packs.
+  if (project.theme.find('/') != std::string::npos) {
+    project.theme = (base / project.theme).lexically_normal().generic_string();
+  }
   r.finish();
   if (diagnostics.size() != before) return std::nullopt;
   return project;

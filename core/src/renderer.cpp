@@ -5,6 +5,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+#include <cctype>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -52,6 +54,16 @@ bool load_theme(const std::string& directory, Theme* theme, std::string* error) 
   }
   std::ostringstream text;
   text << css.rdbuf();
+  // The CSS is placed inside a <style> element: it must not be able to close it.
+  std::string lower = text.str();
+  std::transform(lower.begin(), lower.end(), lower.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  if (lower.find("</style") != std::string::npos) {
+    *error = "theme " + directory +
+             ": style.css contains \"</style\", which would end the style "
+             "element it is placed in";
+    return false;
+  }
   theme->name = dir.filename().string();
   theme->directory = directory;
   theme->css = text.str();

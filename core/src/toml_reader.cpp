@@ -84,7 +84,7 @@ TableReader::TableReader(const toml::table& table, std::string context, const st
     : table_(table), context_(std::move(context)), file_(file), diagnostics_(diagnostics) {}
 
 const toml::node* TableReader::find(std::string_view key) {
-  known_.emplace_back(key);
+  if (std::find(known_.begin(), known_.end(), key) == known_.end()) known_.emplace_back(key);
   return table_.get(key);
 }
 
@@ -119,7 +119,8 @@ std::string TableReader::id(std::string_view key) {
   std::string value = required_string(key);
   if (!value.empty() && !is_valid_id(value)) {
     error(*table_.get(key), "'" + std::string(key) + "' in " + context_ + " is \"" + value +
-                                "\": an id is lower-case letters, digits and hyphens, such as "
+                                "\": an id is lower-case letters, digits and hyphens, starts "
+                                "with a letter or digit and has at most 64 characters, such as "
                                 "\"pride-in-workmanship\"");
   }
   return value;
@@ -264,6 +265,12 @@ const toml::array* TableReader::array(std::string_view key, bool required) {
 }
 
 const toml::node* TableReader::node(std::string_view key) { return find(key); }
+
+void TableReader::not_applicable(std::string_view key, const std::string& what) {
+  if (const toml::node* n = find(key)) {
+    error(*n, "'" + std::string(key) + "' does not apply to " + what);
+  }
+}
 
 void report_unknown_keys(const toml::table& table, const std::vector<std::string>& known,
                          const std::string& what, const std::string& context,

@@ -38,6 +38,8 @@ class TableReader {
   const toml::array* array(std::string_view key, bool required);
   // Any value; only marks the key as known.
   const toml::node* node(std::string_view key);
+  // A key that exists in the schema but not in this case: "'KEY' does not apply to <what>".
+  void not_applicable(std::string_view key, const std::string& what);
 
   SourcePosition where() const;
   SourcePosition where(const toml::node& node) const;

@@ -261,9 +261,9 @@ class HandoutGenerator : public Generator {
   }
   std::vector<Artifact> generate(const Pack& pack) const override {
     std::vector<Artifact> out;
-    out.push_back({"handouts/" + pack.id, pack_handout(pack)});
+    // The whole pack's handout sits beside the handouts folder, so no principle id can clash.
+    out.push_back({pack.id + "-handout", pack_handout(pack)});
     for (const Principle& p : pack.principles) {
-      if (p.id == pack.id) continue;  // the pack handout already has that name
       out.push_back({"handouts/" + p.id, principle_handout(pack, p)});
     }
     return out;

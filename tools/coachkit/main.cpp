@@ -52,14 +52,14 @@ void print_refused(const PluginHost& host) {
   }
 }
 
-// A theme is a folder; by name it is looked for beside the pack's folder (content/themes/NAME)
-// and where coachkit is installed (share/coachkit/themes/NAME).
+// A theme is a folder, given as a path (with a slash) or by name: installed themes
+// (share/coachkit/themes/NAME) come first, then those beside the pack (content/themes/NAME).
 std::string find_theme(const std::string& theme, const std::string& pack_directory) {
   std::error_code ec;
-  if (fs::is_directory(theme, ec) && theme.find('/') != std::string::npos) return theme;
+  if (theme.find('/') != std::string::npos) return fs::is_directory(theme, ec) ? theme : "";
   for (const fs::path& candidate :
-       {fs::path(pack_directory) / ".." / "themes" / theme,
-        program_directory() / ".." / "share" / "coachkit" / "themes" / theme}) {
+       {program_directory() / ".." / "share" / "coachkit" / "themes" / theme,
+        fs::path(pack_directory) / ".." / "themes" / theme}) {
     if (fs::is_directory(candidate, ec)) return candidate.lexically_normal().string();
   }
   return "";
@@ -111,6 +111,15 @@ int build(const BuildArguments& args, const std::vector<std::string>& plugin_dir
       if (std::optional<Pack> pack = load_pack(dir, diagnostics)) packs.push_back(std::move(*pack));
     }
   }
+  for (std::size_t i = 0; i < packs.size(); ++i) {
+    for (std::size_t j = 0; j < i; ++j) {
+      if (packs[i].id == packs[j].id) {
+        diagnostics.add(packs[i].directory + "/pack.toml", 0, 0,
+                        "pack id '" + packs[i].id + "' is also the id of " + packs[j].directory +
+                            ": both would write to the same output folder");
+      }
+    }
+  }
   if (!diagnostics.empty()) {
     std::cerr << diagnostics.to_string() << "nothing was built: fix the problems above\n";
     return kContentError;
@@ -129,7 +138,10 @@ int build(const BuildArguments& args, const std::vector<std::string>& plugin_dir
         std::cerr << "unknown format '" << name << "' (expected html, docx, odt, md or pdf)\n";
         return kContentError;
       }
-      options.formats.push_back(*format);
+      if (std::find(options.formats.begin(), options.formats.end(), *format) ==
+          options.formats.end()) {
+        options.formats.push_back(*format);
+      }
     }
   }
   options.only_kinds = args.only;
@@ -137,18 +149,38 @@ int build(const BuildArguments& args, const std::vector<std::string>& plugin_dir
   options.jobs = args.jobs > 0 ? args.jobs : static_cast<int>(cores ? cores : 2);
   options.progress = isatty(STDERR_FILENO);
 
+  // Every pack's theme is found before anything is built, so a missing one costs nothing.
+  std::string theme_name = !args.theme.empty()       ? args.theme
+                           : !project->theme.empty() ? project->theme
+                                                     : "default";
+  std::vector<Theme> themes(packs.size());
+  for (std::size_t i = 0; i < packs.size(); ++i) {
+    std::string theme_dir = find_theme(theme_name, packs[i].directory);
+    std::string error;
+    if (theme_dir.empty() || !load_theme(theme_dir, &themes[i], &error)) {
+      std::cerr << "coachkit: theme '" << theme_name << "' "
+                << (theme_dir.empty() ? "not found (a folder, or a name under "
+                                        "share/coachkit/themes or content/themes)"
+                                      : "is unusable: " + error)
+                << "\n";
+      return kContentError;
+    }
+  }
+
   PluginHost host;
   load_plugins(host, plugin_dirs);
   print_refused(host);
   for (const std::string& kind : options.only_kinds) {
-    bool known = false;
-    for (const LoadedPlugin& p : host.plugins()) {
-      for (const auto& g : p.generators) known = known || g->kind() == kind;
-    }
-    if (!known) {
+    if (!host.provides(kind)) {
       std::cerr << "no loaded plugin makes '" << kind << "' (see coachkit plugins)\n";
       return kContentError;
     }
+  }
+  if (host.plugins().empty()) {
+    std::cerr << "coachkit: no plugin was loaded, so there is nothing to build (searched:";
+    for (const std::string& dir : host.searched()) std::cerr << " " << dir;
+    std::cerr << ")\n";
+    return kToolError;
   }
 
   SystemProcessRunner runner;
@@ -166,18 +198,9 @@ int build(const BuildArguments& args, const std::vector<std::string>& plugin_dir
   }
 
   int status = host.refused().empty() ? kOk : kToolError;
-  for (const Pack& pack : packs) {
-    std::string theme_name = !args.theme.empty()       ? args.theme
-                             : !project->theme.empty() ? project->theme
-                                                       : "default";
-    std::string theme_dir = find_theme(theme_name, pack.directory);
-    Theme theme;
-    if (theme_dir.empty() || !load_theme(theme_dir, &theme, &error)) {
-      std::cerr << "coachkit: theme '" << theme_name << "' not found or unreadable"
-                << (theme_dir.empty() ? "" : ": " + error) << "\n";
-      return kContentError;
-    }
-    Builder builder(host, renderer, theme, options);
+  for (std::size_t i = 0; i < packs.size(); ++i) {
+    const Pack& pack = packs[i];
+    Builder builder(host, renderer, themes[i], options);
     BuildReport report = builder.build(pack);
     for (const std::string& e : report.plugin_errors) std::cerr << e << "\n";
     for (const std::string& e : report.render_errors) std::cerr << e << "\n";
@@ -203,8 +226,8 @@ int plugins(bool json, const std::vector<std::string>& plugin_dirs) {
   for (const LoadedPlugin& p : host.plugins()) {
     std::cout << p.name << " " << p.version << " (ABI " << p.abi_major << "." << p.abi_minor << ", "
               << p.license << ") " << p.path << "\n";
-    for (const auto& g : p.generators) {
-      std::cout << "  generator " << g->kind() << ": " << g->description() << "\n";
+    for (const LoadedGenerator& g : p.generators) {
+      std::cout << "  generator " << g.kind << ": " << g.description << "\n";
     }
   }
   if (host.plugins().empty()) std::cout << "no plugins loaded\n";
