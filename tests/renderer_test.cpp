@@ -257,6 +257,28 @@ TEST_F(RenderWithPandoc, MarkdownKeepsEntityLookalikesLiteral) {
   EXPECT_EQ(paragraphs[0], entities) << read_file(md);
 }
 
+TEST_F(RenderWithPandoc, MarkdownBareAddressesStayTextEvenWhereViewersAutolink) {
+  const std::string addresses =
+      "see https://example.com/x?a=1, WWW.example.org and mailto:someone@example.com";
+  Document d;
+  d.title = "Addresses";
+  d.blocks.push_back(coachkit::doc::paragraph(addresses));
+  fs::path md = dir_.path() / "addresses.md";
+  std::string error;
+  ASSERT_TRUE(renderer_.render(d, Format::Markdown, theme_, md.string(), &error)) << error;
+  // GitHub-flavoured Markdown turns bare addresses into links; pandoc's reads them the same way.
+  for (const char* dialect : {"gfm", "markdown"}) {
+    json tree = run_json({"pandoc", "-f", dialect, "-t", "json", md.string()});
+    std::multimap<std::string, std::string> types;
+    collect_types(tree["blocks"], types);
+    EXPECT_EQ(types.count("Link"), 0u) << dialect << ":\n" << read_file(md);
+    std::vector<std::string> paragraphs;
+    paragraph_texts(tree["blocks"], paragraphs);
+    ASSERT_EQ(paragraphs.size(), 1u) << dialect;
+    EXPECT_EQ(paragraphs[0], addresses) << dialect << ":\n" << read_file(md);
+  }
+}
+
 TEST_F(RenderWithPandoc, DocxShowsHostileTextAsText) {
   fs::path docx = render(Format::Docx);
   json content = run_json({kPython, kScripts + "/docx_text.py", docx.string()});

@@ -51,16 +51,21 @@ bool is_table_list(const toml::node& node) {
   return array && (array->empty() || array->is_homogeneous(toml::node_type::table));
 }
 
-// The .toml files of one folder of the pack, in name order.
-std::vector<fs::path> toml_files(const fs::path& folder) {
+// The .toml files of one folder of the pack, in name order; a folder that exists but cannot be
+// read is a problem, not an empty folder.
+std::vector<fs::path> toml_files(const fs::path& folder, const std::string& display,
+                                 Diagnostics& diagnostics) {
   std::vector<fs::path> files;
   std::error_code ec;
   if (!fs::is_directory(folder, ec)) return files;
-  for (const fs::directory_entry& entry : fs::directory_iterator(folder, ec)) {
-    if (entry.path().extension() == ".toml" && entry.is_regular_file(ec)) {
-      files.push_back(entry.path());
+  fs::directory_iterator it(folder, ec);
+  for (; !ec && it != fs::directory_iterator(); it.increment(ec)) {
+    std::error_code type_error;
+    if (it->path().extension() == ".toml" && it->is_regular_file(type_error)) {
+      files.push_back(it->path());
     }
   }
+  if (ec) diagnostics.add(display, 0, 0, "cannot read the folder: " + ec.message());
   std::sort(files.begin(), files.end());
   return files;
 }
@@ -184,7 +189,8 @@ void PackLoader::check_source(TableReader& r, const std::string& id) {
 
 void PackLoader::read_folder(const std::string& folder,
                              void (PackLoader::*read)(const toml::table&, const std::string&)) {
-  for (const fs::path& path : toml_files(directory_ / folder)) {
+  for (const fs::path& path :
+       toml_files(directory_ / folder, display_path(directory_, folder), diagnostics_)) {
     std::string display = display_path(directory_, fs::path(folder) / path.filename());
     if (!inside_pack(path, display)) continue;
     if (std::optional<toml::table> root = parse_file(path, display, diagnostics_)) {

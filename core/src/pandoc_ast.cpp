@@ -2,6 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <cctype>
+
 namespace coachkit {
 
 namespace {
@@ -154,36 +156,58 @@ json blocks(const Blocks& bs, bool compact) {
 
 json meta_inlines(const std::string& text) { return node("MetaInlines", words(text)); }
 
-// pandoc's Markdown writer leaves "&" alone, so "&amp;" in content would read back as "&".
-// For Markdown output each "&" becomes a fixed, escaped "\&"; the raw text is ours, never
-// content's.
-void escape_ampersands(json& tree) {
+// Where Markdown text needs an escape that pandoc's writer does not add, the length of the
+// text to escape at `i` (the escape goes before its last character), or 0:
+//  - "&", which pandoc leaves alone, so "&amp;" would read back as "&";
+//  - "@", the ":" of "://" and the "." of a word-initial "www.", which Markdown viewers with
+//    autolinking (GitHub's, for one) would turn into e-mail and web links.
+std::size_t markdown_escape_at(const std::string& s, std::size_t i) {
+  if (s[i] == '&' || s[i] == '@') return 1;
+  if (s.compare(i, 3, "://") == 0) return 1;
+  bool word_start = i == 0 || !std::isalnum(static_cast<unsigned char>(s[i - 1]));
+  if (word_start && s.size() - i >= 4) {
+    std::string four = s.substr(i, 4);
+    for (char& c : four) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (four == "www.") return 4;
+  }
+  return 0;
+}
+
+// For Markdown output only: the escapes above, each a fixed RawInline (a backslash and the
+// character); the raw text is ours, never content's.
+void escape_for_markdown(json& tree) {
   if (tree.is_object()) {  // a node, or the metadata map
     if (tree.contains("t")) {
-      if (tree.contains("c")) escape_ampersands(tree["c"]);
+      if (tree.contains("c")) escape_for_markdown(tree["c"]);
     } else {
-      for (auto& [key, value] : tree.items()) escape_ampersands(value);
+      for (auto& [key, value] : tree.items()) escape_for_markdown(value);
     }
     return;
   }
   if (!tree.is_array()) return;
   json out = json::array();
   for (json& item : tree) {
-    bool text = item.is_object() && item.value("t", "") == "Str" &&
-                item["c"].get_ref<const std::string&>().find('&') != std::string::npos;
-    if (!text) {
-      escape_ampersands(item);
+    if (!item.is_object() || item.value("t", "") != "Str") {
+      escape_for_markdown(item);
       out.push_back(std::move(item));
       continue;
     }
     const std::string& s = item["c"].get_ref<const std::string&>();
-    std::size_t start = 0;
-    for (std::size_t amp = s.find('&'); amp != std::string::npos; amp = s.find('&', start)) {
-      if (amp > start) out.push_back(node("Str", s.substr(start, amp - start)));
-      out.push_back(node("RawInline", json::array({"markdown", "\\&"})));
-      start = amp + 1;
+    std::string plain;
+    for (std::size_t i = 0; i < s.size();) {
+      std::size_t length = markdown_escape_at(s, i);
+      if (length == 0) {
+        plain += s[i++];
+        continue;
+      }
+      plain += s.substr(i, length - 1);
+      if (!plain.empty()) out.push_back(node("Str", plain));
+      plain.clear();
+      out.push_back(
+          node("RawInline", json::array({"markdown", "\\" + s.substr(i + length - 1, 1)})));
+      i += length;
     }
-    if (start < s.size()) out.push_back(node("Str", s.substr(start)));
+    if (!plain.empty()) out.push_back(node("Str", plain));
   }
   tree = std::move(out);
 }
@@ -209,8 +233,8 @@ std::string to_pandoc_json(const Document& document, const PandocApiVersion& api
   json root = {
       {"pandoc-api-version", api}, {"meta", std::move(meta)}, {"blocks", blocks(document.blocks)}};
   if (for_markdown) {
-    escape_ampersands(root["meta"]);
-    escape_ampersands(root["blocks"]);
+    escape_for_markdown(root["meta"]);
+    escape_for_markdown(root["blocks"]);
   }
   return root.dump(-1, ' ', false, json::error_handler_t::replace);
 }

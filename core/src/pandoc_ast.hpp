@@ -15,7 +15,7 @@ using PandocApiVersion = std::vector<int>;
 
 // `html_head`, when given, is trusted HTML from the theme (a <style> element), placed in the
 // document's header-includes; it is never built from content. `for_markdown` escapes what
-// pandoc's Markdown writer would otherwise let a reader take as an entity.
+// pandoc's Markdown writer would otherwise let a reader take as an entity or a link.
 std::string to_pandoc_json(const Document& document, const PandocApiVersion& api,
                            const std::string& html_head = {}, bool for_markdown = false);
 
