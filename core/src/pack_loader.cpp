@@ -109,6 +109,10 @@ class PackLoader {
  private:
   void read_pack_file();
   void order_principles();
+  // Reads each table of a [[...]] list with `read`, then reports its unknown keys.
+  template <typename Read>
+  void for_each_table(const toml::node* list, const std::string& context, const std::string& file,
+                      Read read);
   // Packs are untrusted: a link must not make coachkit read a file outside the pack.
   bool inside_pack(const fs::path& path, const std::string& display);
   void read_principle_file(const toml::table& root, const std::string& file);
@@ -262,43 +266,39 @@ void PackLoader::read_pack_file() {
     diagnostics_.add(display, 1, 1, "pack.toml has no [pack] table (id, title, version, ...)");
   }
 
-  if (const toml::node* n = root->get("source")) {
-    if (!is_table_list(*n)) {
-      SourcePosition p = position_of(display, n->source());
-      diagnostics_.add(display, p.line, p.column,
-                       "'source' must be an array of tables ([[source]])");
-    } else {
-      for (const toml::node& item : *n->as_array()) {
-        TableReader r(*item.as_table(), "[[source]]", display, diagnostics_);
-        Source s;
-        s.where = r.where();
-        s.id = r.id();
-        s.title = r.required_string("title");
-        s.author = r.required_string("author");
-        if (auto year = r.integer("year", false, 1000, 3000)) s.year = static_cast<int>(*year);
-        s.note = r.optional_string("note");
-        r.finish();
-        if (source_ids_.claim(s.id, s.where, diagnostics_)) pack_.sources.push_back(std::move(s));
-      }
-    }
-  }
+  for_each_table(root->get("source"), "[[source]]", display, [&](TableReader& r) {
+    Source s;
+    s.where = r.where();
+    s.id = r.id();
+    s.title = r.required_string("title");
+    s.author = r.required_string("author");
+    if (auto year = r.integer("year", false, 1000, 3000)) s.year = static_cast<int>(*year);
+    s.note = r.optional_string("note");
+    if (source_ids_.claim(s.id, s.where, diagnostics_)) pack_.sources.push_back(std::move(s));
+  });
+  for_each_table(root->get("group"), "[[group]]", display, [&](TableReader& r) {
+    PrincipleGroup g;
+    g.where = r.where();
+    g.id = r.id();
+    g.title = r.required_string("title");
+    g.description = r.optional_string("description");
+    if (group_ids_.claim(g.id, g.where, diagnostics_)) pack_.groups.push_back(std::move(g));
+  });
+}
 
-  if (const toml::node* n = root->get("group")) {
-    if (!is_table_list(*n)) {
-      SourcePosition p = position_of(display, n->source());
-      diagnostics_.add(display, p.line, p.column, "'group' must be an array of tables ([[group]])");
-    } else {
-      for (const toml::node& item : *n->as_array()) {
-        TableReader r(*item.as_table(), "[[group]]", display, diagnostics_);
-        PrincipleGroup g;
-        g.where = r.where();
-        g.id = r.id();
-        g.title = r.required_string("title");
-        g.description = r.optional_string("description");
-        r.finish();
-        if (group_ids_.claim(g.id, g.where, diagnostics_)) pack_.groups.push_back(std::move(g));
-      }
-    }
+template <typename Read>
+void PackLoader::for_each_table(const toml::node* list, const std::string& context,
+                                const std::string& file, Read read) {
+  if (!list) return;
+  if (!is_table_list(*list)) {
+    SourcePosition p = position_of(file, list->source());
+    diagnostics_.add(file, p.line, p.column, "must be written as " + context + " tables");
+    return;
+  }
+  for (const toml::node& item : *list->as_array()) {
+    TableReader r(*item.as_table(), context, file, diagnostics_);
+    read(r);
+    r.finish();
   }
 }
 
