@@ -219,6 +219,45 @@ TEST(Cli, HostileTextStaysLiteralInEveryFormat) {
   EXPECT_NE(md.output.find("<script>alert(1)</script>"), std::string::npos) << md.output;
 }
 
+TEST(Cli, HostileTextIsInertInABrowser) {
+  // Content that would change the page if any of it ran: a script, an event handler, a link.
+  const std::string attack =
+      "<script>document.body.setAttribute('data-pwned','script')</script> "
+      "<img src=x onerror=\"document.body.setAttribute('data-pwned','img')\"> "
+      "[x](javascript:document.body.setAttribute('data-pwned','link'))";
+  TempDir dir;
+  dir.write("pack/pack.toml",
+            "[pack]\nid = \"attack\"\ntitle = \"Attack\"\nversion = \"1\"\nlanguage = \"en\"\n"
+            "authors = [\"tests\"]\nlicense = \"CC0\"\n");
+  dir.write("pack/principles/p.toml",
+            "[principle]\nid = \"p\"\ntitle = \"Attack\"\nsummary = \'\'\'" + attack + "\'\'\'\n");
+  CommandResult built =
+      run({"build", dir.str() + "/pack", "--out", dir.str() + "/out", "--format", "html"});
+  ASSERT_EQ(built.exit_code, 0) << built.errors;
+  fs::path page = dir.path() / "out" / "attack" / "handouts" / "p.html";
+
+  // Headless Chromium loads the page, runs whatever scripts it has, and prints the DOM.
+  CommandResult dom =
+      run_tool({"chromium", "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
+                "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--user-data-dir=" + dir.str() + "/profile", "--dump-dom",
+                "file://" + page.string()});
+  ASSERT_TRUE(dom.ok()) << dom.describe(Command{{"chromium"}, "", 120}) << dom.errors;
+  ASSERT_NE(dom.output.find("<body"), std::string::npos) << dom.output;
+  EXPECT_EQ(dom.output.find("data-pwned=\""), std::string::npos) << dom.output;
+
+  // What the browser shows is the content's characters, exactly.
+  fs::path rendered = dir.write("rendered.html", dom.output);
+  CommandResult text = run_tool({"/usr/bin/python3", script("html_text.py"), rendered.string()});
+  ASSERT_TRUE(text.ok()) << text.errors;
+  auto seen = nlohmann::json::parse(text.output);
+  EXPECT_NE(seen["text"].get<std::string>().find(attack), std::string::npos) << seen["text"];
+  for (const auto& tag : seen["tags"]) {
+    EXPECT_NE(tag, "img");
+    EXPECT_NE(tag, "a");
+  }
+}
+
 TEST(Cli, MissingPandocSaysHowToInstallIt) {
   TempDir dir;
   CommandResult r = run({"build", default_pack(), "--out", dir.str(), "--format", "html"},

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what coachkit needs on Debian 12 (only what is missing), configures once and builds.
 # Arguments are ninja targets (none: everything). COACHKIT_BUILD_DIR names the build folder
-# (default: build); COACHKIT_CMAKE_ARGS adds options when it is first configured. Idempotent:
+# (default: build); COACHKIT_CMAKE_ARGS adds options when it is first configured;
+# COACHKIT_TEST_TOOLS=1 also installs what the tests read outputs with. Idempotent:
 # with nothing changed it takes about a second.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -11,8 +12,11 @@ packages=(
   libtomlplusplus-dev libboost-dev libcli11-dev nlohmann-json3-dev libxxhash-dev
   libgtest-dev
   pandoc weasyprint fonts-dejavu-core
-  poppler-utils python3-docx  # the tests read PDFs and DOCX files as a reader would
 )
+# The tests read outputs as a reader would: PDF text, DOCX documents, HTML in a browser.
+if [[ ${COACHKIT_TEST_TOOLS:-} == 1 ]]; then
+  packages+=(poppler-utils python3-docx chromium)
+fi
 missing=()
 for package in "${packages[@]}"; do
   if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed"; then

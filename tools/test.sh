@@ -4,6 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 jobs=$(nproc)
+export COACHKIT_TEST_TOOLS=1
 
 tools/setup.sh
 (cd build && ctest --output-on-failure -j "$jobs" "$@")

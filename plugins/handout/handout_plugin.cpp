@@ -98,6 +98,7 @@ Blocks worksheet(const Worksheet& w) {
     }
     case Worksheet::Kind::Prompts:
       t.classes = {"worksheet", "prompts"};
+      t.widths = {1.0};
       for (const std::string& prompt : w.prompts) {
         t.rows.push_back({{paragraph(Text{strong(prompt)})}});
         t.rows.push_back({{}});
@@ -105,6 +106,7 @@ Blocks worksheet(const Worksheet& w) {
       break;
     case Worksheet::Kind::Lines:
       t.classes = {"worksheet", "lines"};
+      t.widths = {1.0};
       for (int i = 0; i < w.lines; ++i) t.rows.push_back({{}});
       break;
   }
@@ -116,7 +118,7 @@ Blocks activity_blocks(const Pack& pack, const Activity& a, int level) {
   Blocks out;
   out.push_back(heading(level, a.title, "activity-" + a.id));
   std::string facts = std::to_string(a.minutes) + " minutes";
-  if (!a.group_size.empty()) facts += " · groups of " + a.group_size;
+  if (!a.group_size.empty()) facts += " · " + a.group_size;
   out.push_back(
       paragraph(Text{strong("Goal: "), plain(a.goal), plain(" "), emphasis("(" + facts + ")")}));
   if (!a.materials.empty()) {
