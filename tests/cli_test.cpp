@@ -207,6 +207,16 @@ TEST(Cli, HostileTextStaysLiteralInEveryFormat) {
   EXPECT_NE(pdf.output.find("<script>alert(1)</script>"), std::string::npos) << pdf.output;
   EXPECT_NE(pdf.output.find("**not bold**"), std::string::npos) << pdf.output;
 
+  // The same through one weasyprint command per PDF instead of the PDF workers.
+  CommandResult by_command =
+      run({"build", dir.str() + "/pack", "--out", dir.str() + "/out2", "--format", "pdf"},
+          {"COACHKIT_PDF_WORKERS=0"});
+  ASSERT_EQ(by_command.exit_code, 0) << by_command.errors;
+  CommandResult pdf2 = run_tool(
+      {"pdftotext", (dir.path() / "out2" / "hostile" / "handouts" / "p.pdf").string(), "-"});
+  ASSERT_TRUE(pdf2.ok());
+  EXPECT_EQ(pdf2.output, pdf.output);
+
   CommandResult docx =
       run_tool({"/usr/bin/python3", script("docx_text.py"), (base / "p.docx").string()});
   ASSERT_TRUE(docx.ok()) << docx.errors;

@@ -5,6 +5,7 @@
 
 #include "renderer.hpp"
 #include "pandoc_tree.hpp"
+#include "pdf_workers.hpp"
 #include "process.hpp"
 #include "test_support.hpp"
 
@@ -525,6 +526,38 @@ TEST(RenderProcess, TimeLimitHoldsAfterTheProgramClosesItsOutput) {
   EXPECT_TRUE(r.timed_out);
   EXPECT_EQ(r.signal, SIGKILL);
   EXPECT_NE(r.describe(Command{{"sh"}, "", 0.5}).find("within 0.5 s"), std::string::npos);
+}
+
+TEST(PdfWorkers, AWorkerThatCannotStartIsReported) {
+  TempDir dir;
+  coachkit::PdfWorkers missing("/usr/bin/python3", (dir.path() / "no-such-worker.py").string(), 10);
+  std::string version, error;
+  EXPECT_FALSE(missing.start(&version, &error));
+  EXPECT_TRUE(contains(error, "ended unexpectedly")) << error;
+
+  fs::path silent = dir.write("silent.py", "import time\ntime.sleep(30)\n");
+  coachkit::PdfWorkers hanging("/usr/bin/python3", silent.string(), 0.5);
+  EXPECT_FALSE(hanging.start(&version, &error));
+  EXPECT_TRUE(contains(error, "did not answer")) << error;
+}
+
+TEST(PdfWorkers, RenderHtmlFilesAndReportWeasyPrintErrors) {
+  TempDir dir;
+  coachkit::PdfWorkers workers(
+      "/usr/bin/python3", std::string(COACHKIT_SOURCE_DIR) + "/core/pdf/coachkit-pdf-worker.py",
+      60);
+  std::string version, error;
+  ASSERT_TRUE(workers.start(&version, &error)) << error;
+  EXPECT_FALSE(version.empty());
+  fs::path html = dir.write("page.html", "<html><body><p>Hello, trainers.</p></body></html>");
+  fs::path pdf = dir.path() / "page.pdf";
+  ASSERT_TRUE(workers.render(html.string(), pdf.string(), dir.str() + "/", &error)) << error;
+  EXPECT_EQ(read_file(pdf).rfind("%PDF-", 0), 0u);
+  // A bad request fails alone; the worker answers the next one.
+  EXPECT_FALSE(workers.render((dir.path() / "missing.html").string(),
+                              (dir.path() / "x.pdf").string(), dir.str() + "/", &error));
+  EXPECT_TRUE(contains(error, "WeasyPrint failed")) << error;
+  ASSERT_TRUE(workers.render(html.string(), pdf.string(), dir.str() + "/", &error)) << error;
 }
 
 TEST(RenderProcess, OutputErrorsAndExitCodeArePassedOn) {

@@ -64,7 +64,7 @@ void install_interruption_handler() {
 }
 
 ScopedTempFile::ScopedTempFile(const std::string& path)
-    : slot_(claim_file_slot(path)), path_(path) {}
+    : slot_(path.empty() ? -1 : claim_file_slot(path)), path_(path), released_(path.empty()) {}
 
 ScopedTempFile::~ScopedTempFile() {
   if (!released_) unlink(path_.c_str());

@@ -11,7 +11,7 @@ namespace coachkit {
 // Installs the SIGINT/SIGTERM/SIGHUP handler; safe to call more than once.
 void install_interruption_handler();
 
-// While alive, the temporary file is removed if the process is interrupted.
+// While alive, the temporary file is removed if the process is interrupted ("" guards nothing).
 class ScopedTempFile {
  public:
   explicit ScopedTempFile(const std::string& path);

@@ -84,6 +84,50 @@ class Pipe {
 
 }  // namespace
 
+int spawn_process(const std::string& program, const std::vector<std::string>& args, int in, int out,
+                  int err, pid_t* pid, std::optional<ScopedChild>* guard) {
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  posix_spawn_file_actions_adddup2(&actions, in, 0);
+  posix_spawn_file_actions_adddup2(&actions, out, 1);
+  if (err >= 0) {
+    posix_spawn_file_actions_adddup2(&actions, err, 2);
+  } else {
+    posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0);
+  }
+  // Its own process group, so a time-out can stop the program and anything it started.
+  posix_spawnattr_t attributes;
+  posix_spawnattr_init(&attributes);
+  // The child starts with default signal handling and nothing blocked, whatever we set here.
+  sigset_t defaults, empty;
+  sigemptyset(&defaults);
+  for (int s : {SIGPIPE, SIGINT, SIGTERM, SIGHUP}) sigaddset(&defaults, s);
+  sigemptyset(&empty);
+  posix_spawnattr_setsigdefault(&attributes, &defaults);
+  posix_spawnattr_setsigmask(&attributes, &empty);
+  posix_spawnattr_setflags(&attributes,
+                           POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK);
+  posix_spawnattr_setpgroup(&attributes, 0);
+
+  std::vector<char*> argv;
+  for (const std::string& a : args) argv.push_back(const_cast<char*>(a.c_str()));
+  argv.push_back(nullptr);
+  // Ctrl-C between the spawn and the child's registration would orphan it: hold it back.
+  sigset_t interrupts, previous_mask;
+  sigemptyset(&interrupts);
+  for (int s : {SIGINT, SIGTERM, SIGHUP}) sigaddset(&interrupts, s);
+  pthread_sigmask(SIG_BLOCK, &interrupts, &previous_mask);
+  int rc = posix_spawn(pid, program.c_str(), &actions, &attributes, argv.data(), environ);
+  posix_spawn_file_actions_destroy(&actions);
+  posix_spawnattr_destroy(&attributes);
+  if (rc == 0) guard->emplace(*pid);
+  pthread_sigmask(SIG_SETMASK, &previous_mask, nullptr);
+  // A child that exits early must not kill us with SIGPIPE while we write its input.
+  static std::once_flag ignore_sigpipe;
+  std::call_once(ignore_sigpipe, [] { std::signal(SIGPIPE, SIG_IGN); });
+  return rc;
+}
+
 CommandResult SystemProcessRunner::run(const Command& command) {
   CommandResult result;
   if (command.argv.empty()) {
@@ -100,40 +144,10 @@ CommandResult SystemProcessRunner::run(const Command& command) {
     result.start_error = std::string("cannot create pipes: ") + std::strerror(errno);
     return result;
   }
-  posix_spawn_file_actions_t actions;
-  posix_spawn_file_actions_init(&actions);
-  posix_spawn_file_actions_adddup2(&actions, in.read_end(), 0);
-  posix_spawn_file_actions_adddup2(&actions, out.write_end(), 1);
-  posix_spawn_file_actions_adddup2(&actions, err.write_end(), 2);
-  // Its own process group, so a time-out can stop the program and anything it started.
-  posix_spawnattr_t attributes;
-  posix_spawnattr_init(&attributes);
-  // The child starts with default signal handling and nothing blocked, whatever we set here.
-  sigset_t defaults, empty;
-  sigemptyset(&defaults);
-  for (int s : {SIGPIPE, SIGINT, SIGTERM, SIGHUP}) sigaddset(&defaults, s);
-  sigemptyset(&empty);
-  posix_spawnattr_setsigdefault(&attributes, &defaults);
-  posix_spawnattr_setsigmask(&attributes, &empty);
-  posix_spawnattr_setflags(&attributes,
-                           POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK);
-  posix_spawnattr_setpgroup(&attributes, 0);
-
-  std::vector<char*> argv;
-  for (const std::string& a : command.argv) argv.push_back(const_cast<char*>(a.c_str()));
-  argv.push_back(nullptr);
-  // Ctrl-C between the spawn and the child's registration would orphan it: hold it back.
-  sigset_t interrupts, previous_mask;
-  sigemptyset(&interrupts);
-  for (int s : {SIGINT, SIGTERM, SIGHUP}) sigaddset(&interrupts, s);
-  pthread_sigmask(SIG_BLOCK, &interrupts, &previous_mask);
-  pid_t pid = 0;
-  int rc = posix_spawn(&pid, program.c_str(), &actions, &attributes, argv.data(), environ);
-  posix_spawn_file_actions_destroy(&actions);
-  posix_spawnattr_destroy(&attributes);
   std::optional<ScopedChild> guard;
-  if (rc == 0) guard.emplace(pid);
-  pthread_sigmask(SIG_SETMASK, &previous_mask, nullptr);
+  pid_t pid = 0;
+  int rc = spawn_process(program, command.argv, in.read_end(), out.write_end(), err.write_end(),
+                         &pid, &guard);
   if (rc != 0) {
     result.start_error = std::strerror(rc);
     return result;
@@ -143,10 +157,6 @@ CommandResult SystemProcessRunner::run(const Command& command) {
   out.close_write();
   err.close_write();
   fcntl(in.write_end(), F_SETFL, O_NONBLOCK);
-
-  // A child that exits early must not kill us with SIGPIPE while we write its input.
-  static std::once_flag ignore_sigpipe;
-  std::call_once(ignore_sigpipe, [] { std::signal(SIGPIPE, SIG_IGN); });
 
   auto deadline = std::chrono::steady_clock::now() +
                   std::chrono::milliseconds(static_cast<long>(command.timeout_seconds * 1000));

@@ -2,6 +2,10 @@
 // A small interface, so tests can put a fake in its place.
 #pragma once
 
+#include "interruption.hpp"
+
+#include <sys/types.h>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -37,6 +41,12 @@ class SystemProcessRunner : public ProcessRunner {
  public:
   CommandResult run(const Command& command) override;
 };
+
+// Starts `program` with `argv` in its own process group, with `in`, `out` and `err` as its
+// standard input, output and error (`err` -1: /dev/null), and with default signal handling.
+// `guard` keeps it registered for clean-up on Ctrl-C; returns 0 or an errno value.
+int spawn_process(const std::string& program, const std::vector<std::string>& argv, int in, int out,
+                  int err, pid_t* pid, std::optional<ScopedChild>* guard);
 
 // Full path of `program` on PATH, or "" when it is not there.
 std::string find_program(const std::string& program);

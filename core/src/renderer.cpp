@@ -2,6 +2,7 @@
 
 #include "atomic_file.hpp"
 #include "interruption.hpp"
+#include "pdf_workers.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -101,6 +102,11 @@ std::string failure(const Command& command, const CommandResult& result) {
 
 }  // namespace
 
+Renderer::Renderer(ProcessRunner& runner, double timeout_seconds)
+    : runner_(runner), timeout_seconds_(timeout_seconds) {}
+
+Renderer::~Renderer() = default;
+
 bool Renderer::detect_pandoc(std::string* error) {
   pandoc_ = program_from_env("COACHKIT_PANDOC", "pandoc");
   Command version{{pandoc_, "--version"}, "", timeout_seconds_};
@@ -137,8 +143,29 @@ bool Renderer::detect_pandoc(std::string* error) {
   return true;
 }
 
-bool Renderer::detect_weasyprint(std::string* error) {
+bool Renderer::detect_weasyprint(std::string* error, const std::string& worker_script) {
   weasyprint_ = program_from_env("COACHKIT_WEASYPRINT", "weasyprint");
+  std::error_code ec;
+  std::string program = find_program(weasyprint_);
+  std::string python = program.empty() ? "" : script_interpreter(program);
+  const char* workers_setting = std::getenv("COACHKIT_PDF_WORKERS");
+  bool workers_allowed = !workers_setting || std::string(workers_setting) != "0";
+  if (workers_allowed && !python.empty() && !worker_script.empty() &&
+      fs::is_regular_file(worker_script, ec)) {
+    // The version from WeasyPrint's package metadata takes a tenth of a second; importing
+    // WeasyPrint, as a worker does, most of a second, which a build with nothing to render
+    // should not pay. Workers start with the first PDF to render.
+    Command query{
+        {python, "-c", "from importlib.metadata import version; print(version('weasyprint'))"},
+        "",
+        timeout_seconds_};
+    CommandResult result = runner_.run(query);
+    if (result.ok() && !first_line(result.output).empty()) {
+      weasyprint_version_ = "WeasyPrint version " + first_line(result.output);
+      pdf_workers_ = std::make_unique<PdfWorkers>(python, worker_script, timeout_seconds_);
+      return true;
+    }
+  }
   Command version{{weasyprint_, "--version"}, "", timeout_seconds_};
   CommandResult result = runner_.run(version);
   if (!result.started) {
@@ -196,18 +223,37 @@ bool Renderer::render(const Document& document, Format format, const Theme& them
       pandoc.argv.insert(pandoc.argv.end(), {"--to", "markdown"});
       break;
   }
-  if (format != Format::Pdf) pandoc.argv.insert(pandoc.argv.end(), {"--output", temporary});
+  // PDF workers read the HTML from a file; the weasyprint command reads it from a pipe. Should
+  // the workers fail to start, every PDF goes through the command.
+  bool use_workers = false;
+  if (format == Format::Pdf && pdf_workers_) {
+    std::call_once(workers_started_, [this] {
+      std::string version, error;
+      workers_ready_ = pdf_workers_->start(&version, &error);
+    });
+    use_workers = workers_ready_;
+  }
+  std::string temporary_html = use_workers ? temporary_path_for(destination + ".html") : "";
+  ScopedTempFile html_guard(temporary_html);
+  if (format != Format::Pdf) {
+    pandoc.argv.insert(pandoc.argv.end(), {"--output", temporary});
+  } else if (use_workers) {
+    pandoc.argv.insert(pandoc.argv.end(), {"--output", temporary_html});
+  }
 
   CommandResult result = runner_.run(pandoc);
   if (!result.ok()) {
     *error = failure(pandoc, result);
     return false;
   }
-  if (format == Format::Pdf) {
-    Command weasyprint{{weasyprint_, "--quiet", "--encoding", "utf-8", "--base-url",
-                        theme.directory.empty() ? "." : theme.directory + "/", "-", temporary},
-                       result.output,
-                       timeout_seconds_};
+  std::string base_url = theme.directory.empty() ? "." : theme.directory + "/";
+  if (format == Format::Pdf && use_workers) {
+    if (!pdf_workers_->render(temporary_html, temporary, base_url, error)) return false;
+  } else if (format == Format::Pdf) {
+    Command weasyprint{
+        {weasyprint_, "--quiet", "--encoding", "utf-8", "--base-url", base_url, "-", temporary},
+        result.output,
+        timeout_seconds_};
     CommandResult printed = runner_.run(weasyprint);
     if (!printed.ok()) {
       *error = failure(weasyprint, printed);

@@ -7,11 +7,15 @@
 
 #include <coachkit/document.hpp>
 
+#include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <vector>
 
 namespace coachkit {
+
+class PdfWorkers;
 
 enum class Format { Html, Docx, Odt, Markdown, Pdf };
 
@@ -33,13 +37,15 @@ bool load_theme(const std::string& directory, Theme* theme, std::string* error);
 
 class Renderer {
  public:
-  explicit Renderer(ProcessRunner& runner, double timeout_seconds = 120)
-      : runner_(runner), timeout_seconds_(timeout_seconds) {}
+  explicit Renderer(ProcessRunner& runner, double timeout_seconds = 120);
+  ~Renderer();
 
   // Finds pandoc (COACHKIT_PANDOC or PATH) and reads its version and AST API version.
   bool detect_pandoc(std::string* error);
-  // Finds WeasyPrint (COACHKIT_WEASYPRINT or PATH); needed for PDF only.
-  bool detect_weasyprint(std::string* error);
+  // Finds WeasyPrint (COACHKIT_WEASYPRINT or PATH); needed for PDF only. With `worker_script`
+  // (coachkit-pdf-worker.py) and WeasyPrint's own Python, PDFs go through long-lived workers;
+  // otherwise, or when they cannot start, through one weasyprint command per PDF.
+  bool detect_weasyprint(std::string* error, const std::string& worker_script = {});
 
   const std::string& pandoc_version() const { return pandoc_version_; }
   const PandocApiVersion& api_version() const { return api_; }
@@ -59,6 +65,9 @@ class Renderer {
   std::string pandoc_version_;
   std::string weasyprint_version_;
   PandocApiVersion api_;
+  std::unique_ptr<PdfWorkers> pdf_workers_;
+  std::once_flag workers_started_;
+  bool workers_ready_ = false;
 };
 
 }  // namespace coachkit

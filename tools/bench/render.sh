@@ -3,7 +3,7 @@
 # per format, with the build in build/. Prints one line per measurement; not a test.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-tools/setup.sh coachkit handout coachkit_themes
+tools/setup.sh coachkit handout coachkit_themes coachkit_pdf_worker
 coachkit=${COACHKIT_BUILD_DIR:-build}/bin/coachkit
 scratch=$(mktemp -d)
 trap 'rm -rf "$scratch"' EXIT

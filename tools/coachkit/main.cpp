@@ -192,7 +192,11 @@ int build(const BuildArguments& args, const std::vector<std::string>& plugin_dir
   }
   bool pdf = std::find(options.formats.begin(), options.formats.end(), Format::Pdf) !=
              options.formats.end();
-  if (pdf && !renderer.detect_weasyprint(&error)) {
+  std::string pdf_worker =
+      (program_directory() / ".." / "share" / "coachkit" / "pdf" / "coachkit-pdf-worker.py")
+          .lexically_normal()
+          .string();
+  if (pdf && !renderer.detect_weasyprint(&error, pdf_worker)) {
     std::cerr << "coachkit: " << error << "\n";
     return kToolError;
   }

@@ -1,0 +1,167 @@
+#include "pdf_workers.hpp"
+
+#include "process.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <fcntl.h>
+#include <poll.h>
+#include <sys/wait.h>
+#include <unistd.h>
+#include <cerrno>
+#include <chrono>
+#include <csignal>
+#include <cstring>
+#include <fstream>
+
+namespace coachkit {
+
+std::string script_interpreter(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::string line;
+  if (!std::getline(in, line) || line.rfind("#!", 0) != 0) return "";
+  std::size_t start = line.find_first_not_of(" \t", 2);
+  if (start == std::string::npos) return "";
+  std::size_t end = line.find_first_of(" \t\r", start);
+  return line.substr(start, end == std::string::npos ? std::string::npos : end - start);
+}
+
+PdfWorkers::Worker::~Worker() {
+  if (to_worker >= 0) close(to_worker);  // end of input: the worker exits by itself
+  if (from_worker >= 0) close(from_worker);
+  if (pid > 0) {
+    int status = 0;
+    for (int i = 0; i < 100 && waitpid(pid, &status, WNOHANG) == 0; ++i) usleep(10000);
+    if (waitpid(pid, &status, WNOHANG) == 0) {
+      kill(-pid, SIGKILL);
+      waitpid(pid, &status, 0);
+    }
+  }
+}
+
+PdfWorkers::PdfWorkers(std::string python, std::string script, double timeout_seconds)
+    : python_(std::move(python)), script_(std::move(script)), timeout_seconds_(timeout_seconds) {}
+
+PdfWorkers::~PdfWorkers() = default;
+
+std::unique_ptr<PdfWorkers::Worker> PdfWorkers::spawn(std::string* first_line, std::string* error) {
+  int to[2], from[2];
+  if (pipe2(to, O_CLOEXEC) != 0) {
+    *error = std::string("cannot create a pipe: ") + std::strerror(errno);
+    return nullptr;
+  }
+  if (pipe2(from, O_CLOEXEC) != 0) {
+    *error = std::string("cannot create a pipe: ") + std::strerror(errno);
+    close(to[0]);
+    close(to[1]);
+    return nullptr;
+  }
+  auto worker = std::make_unique<Worker>();
+  int rc =
+      spawn_process(python_, {python_, script_}, to[0], from[1], -1, &worker->pid, &worker->guard);
+  close(to[0]);
+  close(from[1]);
+  worker->to_worker = to[1];
+  worker->from_worker = from[0];
+  if (rc != 0) {
+    worker->pid = -1;
+    *error = "cannot start " + python_ + ": " + std::strerror(rc);
+    return nullptr;
+  }
+  if (!read_line(*worker, first_line, error)) return nullptr;
+  return worker;
+}
+
+bool PdfWorkers::read_line(Worker& worker, std::string* line, std::string* error) {
+  auto deadline = std::chrono::steady_clock::now() +
+                  std::chrono::milliseconds(static_cast<long>(timeout_seconds_ * 1000));
+  char buffer[4096];
+  for (;;) {
+    std::size_t newline = worker.pending.find('\n');
+    if (newline != std::string::npos) {
+      *line = worker.pending.substr(0, newline);
+      worker.pending.erase(0, newline + 1);
+      return true;
+    }
+    auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
+                    deadline - std::chrono::steady_clock::now())
+                    .count();
+    if (left <= 0) {
+      *error = "the PDF worker did not answer within " + std::to_string(timeout_seconds_) +
+               " s and was stopped";
+      kill(-worker.pid, SIGKILL);
+      return false;
+    }
+    pollfd fd{worker.from_worker, POLLIN, 0};
+    int ready = poll(&fd, 1, static_cast<int>(std::min<long long>(left, 1000)));
+    if (ready < 0 && errno != EINTR) {
+      *error = std::string("cannot wait for the PDF worker: ") + std::strerror(errno);
+      return false;
+    }
+    if (ready <= 0) continue;
+    ssize_t n = read(worker.from_worker, buffer, sizeof buffer);
+    if (n > 0) {
+      worker.pending.append(buffer, static_cast<std::size_t>(n));
+    } else if (n == 0 || (errno != EINTR && errno != EAGAIN)) {
+      *error = "the PDF worker ended unexpectedly";
+      return false;
+    }
+  }
+}
+
+bool PdfWorkers::start(std::string* version, std::string* error) {
+  std::string hello;
+  std::unique_ptr<Worker> worker = spawn(&hello, error);
+  if (!worker) return false;
+  auto json = nlohmann::json::parse(hello, nullptr, false);
+  if (!json.is_object() || !json.value("ready", false)) {
+    *error = "the PDF worker cannot use WeasyPrint (" + hello + ")";
+    return false;
+  }
+  *version = json.value("version", "");
+  std::lock_guard<std::mutex> lock(mutex_);
+  idle_.push_back(std::move(worker));
+  return true;
+}
+
+bool PdfWorkers::render(const std::string& html, const std::string& pdf,
+                        const std::string& base_url, std::string* error) {
+  std::unique_ptr<Worker> worker;
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (!idle_.empty()) {
+      worker = std::move(idle_.back());
+      idle_.pop_back();
+    }
+  }
+  if (!worker) {
+    std::string hello;
+    worker = spawn(&hello, error);
+    if (!worker) return false;
+  }
+  std::string request = nlohmann::json{{"html", html}, {"pdf", pdf}, {"base_url", base_url}}.dump(
+                            -1, ' ', false, nlohmann::json::error_handler_t::replace) +
+                        "\n";
+  std::size_t written = 0;
+  while (written < request.size()) {
+    ssize_t n = write(worker->to_worker, request.data() + written, request.size() - written);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) {
+      *error = "the PDF worker stopped taking requests";
+      return false;  // the worker is dropped, and ended by its destructor
+    }
+    written += static_cast<std::size_t>(n);
+  }
+  std::string answer;
+  if (!read_line(*worker, &answer, error)) return false;
+  auto json = nlohmann::json::parse(answer, nullptr, false);
+  bool ok = json.is_object() && json.value("ok", false);
+  if (!ok) {
+    *error = "WeasyPrint failed: " + (json.is_object() ? json.value("error", answer) : answer);
+  }
+  std::lock_guard<std::mutex> lock(mutex_);
+  idle_.push_back(std::move(worker));
+  return ok;
+}
+
+}  // namespace coachkit

@@ -1,0 +1,55 @@
+// Long-lived WeasyPrint processes that turn HTML files into PDF. Each PDF through the
+// weasyprint command pays about 0.6 s of start-up; a worker pays it once per build.
+#pragma once
+
+#include "interruption.hpp"
+
+#include <sys/types.h>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace coachkit {
+
+class PdfWorkers {
+ public:
+  // `python` runs `script` (coachkit-pdf-worker.py); each request may take `timeout_seconds`.
+  PdfWorkers(std::string python, std::string script, double timeout_seconds);
+  ~PdfWorkers();
+  PdfWorkers(const PdfWorkers&) = delete;
+  PdfWorkers& operator=(const PdfWorkers&) = delete;
+
+  // Starts a first worker to learn WeasyPrint's version; false + error when that fails.
+  bool start(std::string* version, std::string* error);
+
+  // Renders `html` into `pdf`; safe to call from several threads at once (one worker each).
+  bool render(const std::string& html, const std::string& pdf, const std::string& base_url,
+              std::string* error);
+
+ private:
+  struct Worker {
+    pid_t pid = -1;
+    int to_worker = -1;
+    int from_worker = -1;
+    std::string pending;  // read but not yet returned
+    std::optional<ScopedChild> guard;
+    ~Worker();
+  };
+
+  std::unique_ptr<Worker> spawn(std::string* first_line, std::string* error);
+  // One line from the worker, or false when the deadline passes or it ends first.
+  bool read_line(Worker& worker, std::string* line, std::string* error);
+
+  std::string python_;
+  std::string script_;
+  double timeout_seconds_;
+  std::mutex mutex_;
+  std::vector<std::unique_ptr<Worker>> idle_;
+};
+
+// The interpreter named on a script's first line ("#!/usr/bin/python3"), or "".
+std::string script_interpreter(const std::string& path);
+
+}  // namespace coachkit
