@@ -135,7 +135,8 @@ class PackLoader {
   // Reports a reference to a missing principle, quote or source.
   void check_reference(const IdRegistry& registry, const std::string& kind, const std::string& id,
                        const SourcePosition& where);
-  void check_principles(TableReader& r, const std::vector<std::string>& ids, std::string_view key);
+  // Checks each principle id in the array at `key` (already read), at its own position.
+  void check_principles(TableReader& r, std::string_view key);
   void check_source(TableReader& r, const std::string& id);
 
   fs::path directory_;
@@ -173,8 +174,7 @@ void PackLoader::check_reference(const IdRegistry& registry, const std::string& 
   diagnostics_.add(where.file, where.line, where.column, message);
 }
 
-void PackLoader::check_principles(TableReader& r, const std::vector<std::string>& ids,
-                                  std::string_view key) {
+void PackLoader::check_principles(TableReader& r, std::string_view key) {
   const toml::node* n = r.node(key);
   if (!n || !n->is_array()) return;
   for (const toml::node& item : *n->as_array()) {
@@ -182,7 +182,6 @@ void PackLoader::check_principles(TableReader& r, const std::vector<std::string>
       check_reference(principle_ids_, "principle", item.as_string()->get(), r.where(item));
     }
   }
-  (void)ids;
 }
 
 void PackLoader::check_source(TableReader& r, const std::string& id) {
@@ -453,7 +452,7 @@ void PackLoader::read_activity_file(const toml::table& root, const std::string& 
   a.id = r.id();
   a.title = r.required_string("title");
   a.principles = r.string_list("principles", 1);
-  check_principles(r, a.principles, "principles");
+  check_principles(r, "principles");
   a.minutes = static_cast<int>(r.integer("minutes", true, 1, 600).value_or(0));
   a.goal = r.required_string("goal");
   a.group_size = r.optional_string("group_size");
@@ -488,7 +487,7 @@ void PackLoader::read_quote_file(const toml::table& root, const std::string& fil
     q.source = r.optional_string("source");
     check_source(r, q.source);
     q.principles = r.string_list("principles", 0);
-    check_principles(r, q.principles, "principles");
+    check_principles(r, "principles");
     r.finish();
     if (quote_ids_.claim(q.id, q.where, diagnostics_)) pack_.quotes.push_back(std::move(q));
   }
