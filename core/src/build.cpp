@@ -25,9 +25,9 @@ namespace {
 constexpr const char* kManifestName = ".coachkit-manifest.json";
 
 struct Task {
-  const Document* document;
   Format format;
   std::string relative;  // e.g. handouts/respect.pdf
+  std::string input;     // what pandoc reads
   std::string key;       // fingerprint of everything the output depends on
 };
 
@@ -118,9 +118,14 @@ BuildReport Builder::build(const Pack& pack) {
   // 2. One task per artifact and format, each with a fingerprint of what it depends on.
   std::vector<Task> tasks;
   std::set<std::string> destinations;
+  std::string reference_docx =
+      theme_.reference_docx.empty() ? "" : read_file(theme_.reference_docx);
   for (const Artifact& artifact : artifacts) {
     for (Format format : options_.formats) {
-      Task task{&artifact.document, format, artifact.name + "." + format_name(format), {}};
+      Task task{format,
+                artifact.name + "." + format_name(format),
+                renderer_.pandoc_input(artifact.document, format, theme_),
+                {}};
       if (!destinations.insert(task.relative).second) {
         report.plugin_errors.push_back("two generators both make " + task.relative +
                                        "; only the first is written");
@@ -128,16 +133,19 @@ BuildReport Builder::build(const Pack& pack) {
       }
       XXH3_state_t* state = XXH3_createState();
       XXH3_64bits_reset(state);
-      std::string parts[] = {kVersion, renderer_.pandoc_version(), format_name(format),
-                             renderer_.pandoc_input(*task.document, format, theme_)};
-      for (const std::string& part : parts) XXH3_64bits_update(state, part.data(), part.size() + 1);
+      auto add = [&](const std::string& part) {
+        XXH3_64bits_update(state, part.data(), part.size() + 1);  // the NUL separates parts
+      };
+      add(kVersion);
+      add(renderer_.pandoc_version());
+      add(format_name(format));
+      add(task.input);
       if (format == Format::Pdf) {
         const std::string& v = renderer_.weasyprint_version();
         XXH3_64bits_update(state, v.data(), v.size());
       }
-      if (format == Format::Docx && !theme_.reference_docx.empty()) {
-        std::string reference = read_file(theme_.reference_docx);
-        XXH3_64bits_update(state, reference.data(), reference.size());
+      if (format == Format::Docx) {
+        XXH3_64bits_update(state, reference_docx.data(), reference_docx.size());
       }
       task.key = hex(XXH3_64bits_digest(state));
       XXH3_freeState(state);
@@ -161,8 +169,8 @@ BuildReport Builder::build(const Pack& pack) {
       bool unchanged =
           old != previous.end() && old->second == task.key && fs::is_regular_file(destination, ec);
       std::string error;
-      bool ok = unchanged ||
-                renderer_.render(*task.document, task.format, theme_, destination.string(), &error);
+      bool ok = unchanged || renderer_.render_input(task.input, task.format, theme_,
+                                                    destination.string(), &error);
       std::lock_guard<std::mutex> lock(mutex);
       if (ok) {
         current[task.relative] = task.key;

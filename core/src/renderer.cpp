@@ -192,6 +192,11 @@ std::string Renderer::pandoc_input(const Document& document, Format format,
 
 bool Renderer::render(const Document& document, Format format, const Theme& theme,
                       const std::string& destination, std::string* error) {
+  return render_input(pandoc_input(document, format, theme), format, theme, destination, error);
+}
+
+bool Renderer::render_input(const std::string& input, Format format, const Theme& theme,
+                            const std::string& destination, std::string* error) {
   std::error_code ec;
   fs::path folder = fs::path(destination).parent_path();
   if (!folder.empty()) fs::create_directories(folder, ec);
@@ -202,9 +207,7 @@ bool Renderer::render(const Document& document, Format format, const Theme& them
   std::string temporary = temporary_path_for(destination);
   ScopedTempFile guard(temporary);
 
-  Command pandoc{{pandoc_, "--from", "json", "--standalone"},
-                 pandoc_input(document, format, theme),
-                 timeout_seconds_};
+  Command pandoc{{pandoc_, "--from", "json", "--standalone"}, input, timeout_seconds_};
   switch (format) {
     case Format::Html:
     case Format::Pdf:

@@ -56,6 +56,9 @@ class Renderer {
 
   bool render(const Document& document, Format format, const Theme& theme,
               const std::string& destination, std::string* error);
+  // The same, from pandoc_input() already computed (the build fingerprints it first).
+  bool render_input(const std::string& input, Format format, const Theme& theme,
+                    const std::string& destination, std::string* error);
 
  private:
   ProcessRunner& runner_;
