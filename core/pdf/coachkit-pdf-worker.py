@@ -3,13 +3,40 @@
 coachkit starts a few of these and keeps them for a whole build, so WeasyPrint's start-up
 (about 0.6 s) is paid once per worker instead of once per PDF.
 
-Each request is a line of JSON, {"html": PATH, "pdf": PATH, "base_url": URL}; each answer is a
-line of JSON, {"ok": true} or {"ok": false, "error": TEXT}. The worker ends at end of input.
+Each request is a line of JSON, {"html": PATH, "pdf": PATH, "base_url": URL, "fit_to_one_page":
+BOOL}; each answer is a line of JSON, {"ok": true} or {"ok": false, "error": TEXT}. The worker
+ends at end of input.
+
+With fit_to_one_page, the root font size is searched (bisection, each try laid out by WeasyPrint
+itself) for the largest size at which the document is still one page, so text shrinks to fit
+and grows to fill. Themes size text in rem/em for this to scale everything.
 """
 
 import json
 import sys
 import traceback
+
+
+SMALLEST_PT, LARGEST_PT, TRIES = 4.0, 400.0, 14
+
+
+def fit_to_one_page(weasyprint, document):
+    def layout(size):
+        css = weasyprint.CSS(string="html { font-size: %.3fpt !important; }" % size)
+        return document.render(stylesheets=[css])
+
+    low = layout(SMALLEST_PT)
+    if len(low.pages) > 1:
+        raise RuntimeError("the text does not fit on one page even at %g pt" % SMALLEST_PT)
+    low_size, high_size = SMALLEST_PT, LARGEST_PT
+    for _ in range(TRIES):
+        middle = (low_size + high_size) / 2
+        attempt = layout(middle)
+        if len(attempt.pages) == 1:
+            low, low_size = attempt, middle
+        else:
+            high_size = middle
+    return low
 
 
 def main():
@@ -27,7 +54,10 @@ def main():
                 raise RuntimeError(start_error)
             request = json.loads(line)
             document = weasyprint.HTML(filename=request["html"], base_url=request["base_url"])
-            document.write_pdf(request["pdf"])
+            if request.get("fit_to_one_page"):
+                fit_to_one_page(weasyprint, document).write_pdf(request["pdf"])
+            else:
+                document.write_pdf(request["pdf"])
             answer = {"ok": True}
         except Exception as error:
             answer = {"ok": False,

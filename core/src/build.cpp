@@ -1,16 +1,15 @@
 #include "build.hpp"
 
 #include "atomic_file.hpp"
+#include "output_log.hpp"
 
 #include <xxhash.h>
-#include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <atomic>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
-#include <map>
 #include <mutex>
 #include <set>
 #include <sstream>
@@ -22,20 +21,15 @@ namespace coachkit {
 
 namespace {
 
-constexpr const char* kManifestName = ".coachkit-manifest.json";
-
+// What one output needs: a document to render in one format, or a file's bytes to write.
 struct Task {
-  Format format;
+  bool is_file = false;
+  Format format = Format::Html;
   std::string relative;  // e.g. handouts/respect.pdf
-  std::string input;     // what pandoc reads
-  std::string key;       // fingerprint of everything the output depends on
+  std::string input;     // what pandoc reads, or the file's bytes
+  bool fit_to_one_page = false;
+  std::string key;  // fingerprint of everything the output depends on
 };
-
-std::string hex(std::uint64_t value) {
-  char buffer[17];
-  std::snprintf(buffer, sizeof buffer, "%016llx", static_cast<unsigned long long>(value));
-  return buffer;
-}
 
 std::string read_file(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
@@ -44,15 +38,56 @@ std::string read_file(const std::string& path) {
   return text.str();
 }
 
-std::map<std::string, std::string> read_manifest(const fs::path& path) {
-  std::map<std::string, std::string> entries;
-  auto json = nlohmann::json::parse(read_file(path.string()), nullptr, false);
-  if (json.is_object() && json.contains("outputs") && json["outputs"].is_object()) {
-    for (const auto& [name, key] : json["outputs"].items()) {
-      if (key.is_string()) entries[name] = key.get<std::string>();
-    }
+class Fingerprint {
+ public:
+  Fingerprint() : state_(XXH3_createState()) { XXH3_64bits_reset(state_); }
+  ~Fingerprint() { XXH3_freeState(state_); }
+  Fingerprint(const Fingerprint&) = delete;
+  Fingerprint& operator=(const Fingerprint&) = delete;
+  // Each part ends with a NUL, so "ab" + "c" and "a" + "bc" differ.
+  Fingerprint& add(const std::string& part) {
+    XXH3_64bits_update(state_, part.data(), part.size() + 1);
+    return *this;
   }
-  return entries;
+  std::string hex() {
+    char buffer[17];
+    std::snprintf(buffer, sizeof buffer, "%016llx",
+                  static_cast<unsigned long long>(XXH3_64bits_digest(state_)));
+    return buffer;
+  }
+
+ private:
+  XXH3_state_t* state_;
+};
+
+// Collects what a generator reports; positions come from the model, so they name the author's
+// file, line and column.
+class CollectingReporter : public Reporter {
+ public:
+  CollectingReporter(BuildReport& report, std::string generator)
+      : report_(report), generator_(std::move(generator)) {}
+  void error(const SourcePosition& where, const std::string& message) override {
+    report_.content_errors.add(where.file.empty() ? generator_ : where.file, where.line,
+                               where.column, message);
+  }
+  void warning(const SourcePosition& where, const std::string& message) override {
+    Diagnostic d{where.file.empty() ? generator_ : where.file, where.line, where.column,
+                 "warning: " + message};
+    report_.warnings.push_back(format_diagnostic(d));
+  }
+  void failure(const std::string& message) override {
+    report_.plugin_errors.push_back(generator_ + " failed: " + message);
+    failed = true;
+  }
+  bool failed = false;
+
+ private:
+  BuildReport& report_;
+  std::string generator_;
+};
+
+bool wanted(const std::vector<std::string>& only, const std::string& kind) {
+  return only.empty() || std::find(only.begin(), only.end(), kind) != only.end();
 }
 
 }  // namespace
@@ -61,6 +96,7 @@ std::string check_artifact_name(const std::string& name) {
   if (name.empty()) return "the name is empty";
   if (name.front() == '/' || name.find('\\') != std::string::npos)
     return "it is not a relative path";
+  if (name.size() > 1024) return "it is longer than 1024 characters";
   std::size_t start = 0;
   while (start <= name.size()) {
     std::size_t end = name.find('/', start);
@@ -81,82 +117,102 @@ std::string check_artifact_name(const std::string& name) {
 BuildReport Builder::build(const Pack& pack) {
   BuildReport report;
   fs::path pack_out = fs::path(options_.out_directory) / pack.id;
-  remove_stale_temporaries(pack_out.string());
 
-  // 1. Every generator makes its documents; one failing plugin does not stop the others.
+  // 1. Every generator makes its artifacts; one failing plugin does not stop the others. Only a
+  //    complete run may decide that an earlier output is no longer made: with a plugin refused,
+  //    missing, failing or not selected, its outputs stay.
   std::vector<Artifact> artifacts;
-  // Only a complete run may decide that an earlier output is no longer made: with a plugin
-  // refused, missing or failing, its outputs stay.
-  bool every_generator_ran = !host_.plugins().empty() && host_.refused().empty();
-  for (const LoadedPlugin& plugin : host_.plugins()) {
-    for (const LoadedGenerator& generator : plugin.generators) {
-      const auto& only = options_.only_kinds;
-      if (!only.empty() && std::find(only.begin(), only.end(), generator.kind) == only.end()) {
+  std::vector<GeneratorInfo> generators = host_.generators();
+  bool every_generator_ran = !generators.empty() && host_.complete();
+  for (const GeneratorInfo& generator : generators) {
+    if (!wanted(options_.only_kinds, generator.kind)) {
+      every_generator_ran = false;
+      continue;
+    }
+    GeneratorRequest request;
+    request.formats = options_.formats;
+    auto options = options_.generator_options.find(generator.kind);
+    if (options != options_.generator_options.end()) request.options = options->second;
+    request.seed = options_.seed;
+    request.theme = theme_.name;
+    request.edition = options_.edition;
+    request.source_date = options_.source_date;
+    CollectingReporter reporter(
+        report, "plugin " + generator.plugin + ", generator '" + generator.kind + "'");
+    std::vector<Artifact> made;
+    std::string error;
+    if (!host_.generate(generator.kind, pack, request, reporter, &made, &error)) {
+      report.plugin_errors.push_back(error);
+      every_generator_ran = false;
+      continue;
+    }
+    if (reporter.failed) {
+      every_generator_ran = false;
+      continue;
+    }
+    for (Artifact& artifact : made) {
+      std::string problem = check_artifact_name(artifact.name);
+      if (!problem.empty()) {
+        report.plugin_errors.push_back("plugin " + generator.plugin + " made an output named \"" +
+                                       artifact.name + "\", which is refused: " + problem);
         every_generator_ran = false;
         continue;
       }
-      std::vector<Artifact> made;
-      std::string error;
-      if (!host_.generate(plugin, generator, pack, &made, &error)) {
-        report.plugin_errors.push_back(error);
-        every_generator_ran = false;
-        continue;
-      }
-      for (Artifact& artifact : made) {
-        std::string problem = check_artifact_name(artifact.name);
-        if (!problem.empty()) {
-          report.plugin_errors.push_back("plugin '" + plugin.name + "' (" + plugin.path +
-                                         ") made an output named \"" + artifact.name +
-                                         "\", which is refused: " + problem);
-          continue;
-        }
-        artifacts.push_back(std::move(artifact));
-      }
+      artifacts.push_back(std::move(artifact));
     }
   }
+  // A content problem found by a generator is the author's to fix: nothing is written.
+  if (!report.content_errors.empty()) return report;
 
-  // 2. One task per artifact and format, each with a fingerprint of what it depends on.
+  // 2. One task per output, each with a fingerprint of everything it depends on.
   std::vector<Task> tasks;
   std::set<std::string> destinations;
   std::string reference_docx =
       theme_.reference_docx.empty() ? "" : read_file(theme_.reference_docx);
+  std::string date = std::to_string(options_.source_date);
+  auto claim = [&](const std::string& relative) {
+    if (destinations.insert(relative).second) return true;
+    report.plugin_errors.push_back("two artifacts are both named " + relative +
+                                   "; only the first is written");
+    return false;
+  };
   for (const Artifact& artifact : artifacts) {
+    if (artifact.kind == Artifact::Kind::File) {
+      if (!claim(artifact.name)) continue;
+      Task task;
+      task.is_file = true;
+      task.relative = artifact.name;
+      task.input = artifact.bytes;
+      task.key = Fingerprint().add(kVersion).add("file").add(task.input).hex();
+      tasks.push_back(std::move(task));
+      continue;
+    }
     for (Format format : options_.formats) {
-      Task task{format,
-                artifact.name + "." + format_name(format),
-                renderer_.pandoc_input(artifact.document, format, theme_),
-                {}};
-      if (!destinations.insert(task.relative).second) {
-        report.plugin_errors.push_back("two generators both make " + task.relative +
-                                       "; only the first is written");
+      if (!artifact.formats.empty() && std::find(artifact.formats.begin(), artifact.formats.end(),
+                                                 format) == artifact.formats.end()) {
         continue;
       }
-      XXH3_state_t* state = XXH3_createState();
-      XXH3_64bits_reset(state);
-      auto add = [&](const std::string& part) {
-        XXH3_64bits_update(state, part.data(), part.size() + 1);  // the NUL separates parts
-      };
-      add(kVersion);
-      add(renderer_.pandoc_version());
-      add(format_name(format));
-      add(task.input);
-      if (format == Format::Pdf) {
-        const std::string& v = renderer_.weasyprint_version();
-        XXH3_64bits_update(state, v.data(), v.size());
-      }
-      if (format == Format::Docx) {
-        XXH3_64bits_update(state, reference_docx.data(), reference_docx.size());
-      }
-      task.key = hex(XXH3_64bits_digest(state));
-      XXH3_freeState(state);
+      Task task;
+      task.format = format;
+      task.relative = artifact.name + "." + format_name(format);
+      if (!claim(task.relative)) continue;
+      const PageSetup* page = artifact.page ? &*artifact.page : nullptr;
+      task.input = renderer_.pandoc_input(artifact.document, format, theme_, page);
+      task.fit_to_one_page = page && page->fit_to_one_page && format == Format::Pdf;
+      Fingerprint key;
+      key.add(kVersion).add(renderer_.pandoc_version()).add(format_name(format)).add(task.input);
+      key.add(date).add(task.fit_to_one_page ? "fit" : "flow");
+      if (format == Format::Pdf) key.add(renderer_.weasyprint_version());
+      if (format == Format::Docx) key.add(reference_docx);
+      task.key = key.hex();
       tasks.push_back(std::move(task));
     }
   }
 
-  // 3. Render what changed, on `jobs` threads; each output is written whole or not at all.
-  fs::path manifest_path = pack_out / kManifestName;
-  std::map<std::string, std::string> previous = read_manifest(manifest_path);
-  std::map<std::string, std::string> current;
+  // 3. Render what changed, on `jobs` threads; each output is written whole or not at all, and
+  //    recorded in the log the moment it is in place.
+  remove_stale_temporaries(pack_out.string());
+  OutputLog log(pack_out.string());
   std::mutex mutex;
   std::atomic<std::size_t> next{0};
   std::atomic<std::size_t> done{0};
@@ -164,21 +220,24 @@ BuildReport Builder::build(const Pack& pack) {
     for (std::size_t i = next++; i < tasks.size(); i = next++) {
       const Task& task = tasks[i];
       fs::path destination = pack_out / task.relative;
-      std::error_code ec;
-      auto old = previous.find(task.relative);
-      bool unchanged =
-          old != previous.end() && old->second == task.key && fs::is_regular_file(destination, ec);
+      bool unchanged = log.up_to_date(task.relative, task.key);
       std::string error;
-      bool ok = unchanged || renderer_.render_input(task.input, task.format, theme_,
-                                                    destination.string(), &error);
+      bool ok = unchanged;
+      if (!ok && task.is_file) {
+        ok = write_file_atomically(destination.string(), task.input, &error);
+      } else if (!ok && task.format == Format::Pdf && !options_.pdf_unavailable.empty()) {
+        error = options_.pdf_unavailable;
+      } else if (!ok) {
+        ok = renderer_.render_input(task.input, task.format, theme_, destination.string(), &error,
+                                    task.fit_to_one_page);
+      }
+      if (ok && !unchanged) ok = log.record(task.relative, task.key, &error);
       std::lock_guard<std::mutex> lock(mutex);
       if (ok) {
-        current[task.relative] = task.key;
         unchanged ? ++report.unchanged : ++report.written;
       } else {
+        // The previous output, if any, stays as it was, and so does its record.
         report.render_errors.push_back(destination.string() + ": " + error);
-        // The previous output, if any, stays as it was, and so does its fingerprint.
-        if (old != previous.end()) current[task.relative] = old->second;
       }
       ++done;
       if (options_.progress) {
@@ -195,29 +254,34 @@ BuildReport Builder::build(const Pack& pack) {
   if (options_.progress && !tasks.empty()) std::fprintf(stderr, "\r\033[K");
 
   // 4. Outputs from earlier builds that nothing makes any more go, but only when every
-  //    generator ran, so a failing plugin never costs the user its previous outputs.
-  for (const auto& [name, key] : previous) {
-    if (current.count(name)) continue;
-    // The manifest is a file on disk, not to be trusted with paths: only names a generator
-    // could have made, in a format this build made, are ever removed.
-    std::size_t dot = name.rfind('.');
-    if (dot == std::string::npos || !check_artifact_name(name.substr(0, dot)).empty()) continue;
-    std::optional<Format> format = parse_format(name.substr(dot + 1));
-    if (!format || format_name(*format) != name.substr(dot + 1)) continue;
-    bool format_built = std::find(options_.formats.begin(), options_.formats.end(), *format) !=
-                        options_.formats.end();
-    if (format_built && every_generator_ran && report.plugin_errors.empty()) {
-      std::error_code ec;
-      if (fs::remove(pack_out / name, ec)) ++report.removed;
-    } else {
-      current[name] = key;
+  //    generator ran, so a failing plugin never costs the user its previous outputs. The log is
+  //    a file on disk, not to be trusted with paths: only names a generator could have made are
+  //    ever removed, and a rendered format only when this build made that format.
+  bool complete = every_generator_ran && report.plugin_errors.empty();
+  std::vector<std::string> stale;
+  for (const auto& [name, record] : log.records()) {
+    if (!destinations.count(name) && complete && check_artifact_name(name).empty()) {
+      std::size_t dot = name.rfind('.');
+      std::optional<Format> format =
+          dot == std::string::npos ? std::nullopt : parse_format(name.substr(dot + 1));
+      bool format_built = !format || (format_name(*format) == name.substr(dot + 1) &&
+                                      std::find(options_.formats.begin(), options_.formats.end(),
+                                                *format) != options_.formats.end());
+      if (format_built) stale.push_back(name);
     }
   }
-  nlohmann::json manifest = {{"coachkit", kVersion}, {"outputs", current}};
-  std::string error;
-  if (!tasks.empty() && !write_file_atomically(manifest_path.string(), manifest.dump(1), &error)) {
-    report.render_errors.push_back(error);
+  for (const std::string& name : stale) {
+    std::error_code ec;
+    std::string error;
+    if (fs::remove(pack_out / name, ec) || !fs::exists(pack_out / name, ec)) {
+      if (log.forget(name, &error)) ++report.removed;
+    }
   }
+  std::string error;
+  if (!log.records().empty() && !log.compact(&error)) report.render_errors.push_back(error);
+  // The manifest of earlier versions is replaced by the log.
+  std::error_code ec;
+  fs::remove(pack_out / ".coachkit-manifest.json", ec);
   return report;
 }
 

@@ -1,13 +1,18 @@
-// Builds a pack's outputs: asks every generator for its documents, then renders each document
-// in each format, in parallel, skipping outputs whose inputs have not changed.
+// Builds one pack's outputs: asks every generator for its artifacts, renders each document in
+// each of its formats and writes each file, in parallel, skipping outputs whose inputs have not
+// changed. What is in place is recorded as soon as it is in place (see output_log.hpp).
 #pragma once
 
-#include "plugin_host.hpp"
+#include "diagnostics.hpp"
+#include "generator_host.hpp"
 #include "renderer.hpp"
 
+#include <coachkit/format.hpp>
 #include <coachkit/model.hpp>
+#include <coachkit/options.hpp>
 
-#include <functional>
+#include <cstdint>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -16,30 +21,42 @@ namespace coachkit {
 struct BuildOptions {
   std::string out_directory = "out";
   std::vector<Format> formats = all_formats();
-  std::vector<std::string> only_kinds;  // empty: every generator
+  std::vector<std::string> only_kinds;               // empty: every generator
+  std::map<std::string, Options> generator_options;  // by generator kind
+  std::uint64_t seed = 0;
+  std::string edition;
+  std::int64_t source_date = 0;  // the date outputs carry (see source_date.hpp)
   int jobs = 2;
   bool progress = false;  // a one-line counter on a terminal
+  // Why PDF cannot be made in this build (WeasyPrint missing), or "": every PDF output then
+  // fails with this reason, and every other output is still built.
+  std::string pdf_unavailable;
 };
 
 struct BuildReport {
   int written = 0;
   int unchanged = 0;
-  int removed = 0;  // outputs of earlier builds that no generator makes any more
-  std::vector<std::string> plugin_errors;  // a plugin threw or made something unusable
+  int removed = 0;                    // outputs of earlier builds that no generator makes any more
+  Diagnostics content_errors;         // a generator found a problem in the content
+  std::vector<std::string> warnings;  // a generator's warnings, with their positions
+  std::vector<std::string> plugin_errors;  // a plugin threw, failed or made something unusable
   std::vector<std::string> render_errors;  // pandoc or WeasyPrint failed
-  bool ok() const { return plugin_errors.empty() && render_errors.empty(); }
+  bool ok() const {
+    return content_errors.empty() && plugin_errors.empty() && render_errors.empty();
+  }
 };
 
 class Builder {
  public:
-  Builder(const PluginHost& host, Renderer& renderer, const Theme& theme, BuildOptions options)
+  Builder(const GeneratorHost& host, Renderer& renderer, const Theme& theme, BuildOptions options)
       : host_(host), renderer_(renderer), theme_(theme), options_(std::move(options)) {}
 
-  // Outputs land in OUT/<pack id>/<artifact name>.<format>.
+  // Outputs land in OUT/<pack id>/<artifact name>[.<format>]. With a content error from a
+  // generator nothing is written.
   BuildReport build(const Pack& pack);
 
  private:
-  const PluginHost& host_;
+  const GeneratorHost& host_;
   Renderer& renderer_;
   const Theme& theme_;
   BuildOptions options_;

@@ -125,7 +125,7 @@ bool PdfWorkers::start(std::string* version, std::string* error) {
 }
 
 bool PdfWorkers::render(const std::string& html, const std::string& pdf,
-                        const std::string& base_url, std::string* error) {
+                        const std::string& base_url, bool fit_to_one_page, std::string* error) {
   std::unique_ptr<Worker> worker;
   {
     std::lock_guard<std::mutex> lock(mutex_);
@@ -139,8 +139,11 @@ bool PdfWorkers::render(const std::string& html, const std::string& pdf,
     worker = spawn(&hello, error);
     if (!worker) return false;
   }
-  std::string request = nlohmann::json{{"html", html}, {"pdf", pdf}, {"base_url", base_url}}.dump(
-                            -1, ' ', false, nlohmann::json::error_handler_t::replace) +
+  std::string request = nlohmann::json{{"html", html},
+                                       {"pdf", pdf},
+                                       {"base_url", base_url},
+                                       {"fit_to_one_page", fit_to_one_page}}
+                            .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) +
                         "\n";
   std::size_t written = 0;
   while (written < request.size()) {

@@ -25,8 +25,9 @@ class PdfWorkers {
   bool start(std::string* version, std::string* error);
 
   // Renders `html` into `pdf`; safe to call from several threads at once (one worker each).
+  // With `fit_to_one_page`, the root font size is searched so the text fills exactly one page.
   bool render(const std::string& html, const std::string& pdf, const std::string& base_url,
-              std::string* error);
+              bool fit_to_one_page, std::string* error);
 
  private:
   struct Worker {

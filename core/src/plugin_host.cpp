@@ -126,10 +126,15 @@ void PluginHost::load_file(const std::string& path) {
                      " (the major must match and the plugin's minor may not be newer)");
     return;
   }
-  if (descriptor->struct_size < sizeof(PluginDescriptor) || !descriptor->name ||
-      !descriptor->create_generators) {
+  // Every field of this ABI major is there; fields a later minor adds are read only when
+  // struct_size says the plugin has them.
+  if (descriptor->struct_size < sizeof(PluginDescriptor) || !descriptor->name) {
     refuse(path, "its descriptor is incomplete (size " + std::to_string(descriptor->struct_size) +
                      ", expected " + std::to_string(sizeof(PluginDescriptor)) + ")");
+    return;
+  }
+  if (!descriptor->create_generators && !descriptor->provide_packs) {
+    refuse(path, "it provides neither generators nor packs");
     return;
   }
   LoadedPlugin plugin;
@@ -146,10 +151,14 @@ void PluginHost::load_file(const std::string& path) {
       return;
     }
   }
+  std::vector<PluginPack> packs;
   try {
-    for (std::unique_ptr<Generator>& generator : descriptor->create_generators()) {
+    GeneratorList created;
+    if (descriptor->create_generators) created = descriptor->create_generators();
+    for (std::unique_ptr<Generator>& generator : created) {
       if (!generator) throw std::runtime_error("it returned an empty generator");
-      LoadedGenerator loaded{generator->kind(), generator->description(), std::move(generator)};
+      LoadedGenerator loaded{generator->kind(), generator->description(), generator->options(),
+                             std::move(generator)};
       for (const LoadedPlugin& other : plugins_) {
         for (const LoadedGenerator& taken : other.generators) {
           if (taken.kind == loaded.kind) {
@@ -160,6 +169,11 @@ void PluginHost::load_file(const std::string& path) {
       }
       plugin.generators.push_back(std::move(loaded));
     }
+    if (descriptor->provide_packs) {
+      for (ProvidedPack& pack : descriptor->provide_packs()) {
+        packs.push_back(PluginPack{plugin.name, path, std::move(pack)});
+      }
+    }
   } catch (const std::exception& e) {
     plugin.generators.clear();
     refuse(path, "plugin '" + plugin.name + "' failed to start: " + e.what());
@@ -169,6 +183,8 @@ void PluginHost::load_file(const std::string& path) {
     refuse(path, "plugin '" + plugin.name + "' failed to start: unknown exception");
     return;
   }
+  plugin.packs = packs.size();
+  for (PluginPack& pack : packs) packs_.push_back(std::move(pack));
   libraries_->loaded.push_back(std::move(library));
   plugins_.push_back(std::move(plugin));
 }
@@ -182,18 +198,37 @@ bool PluginHost::provides(const std::string& kind) const {
   return false;
 }
 
-bool PluginHost::generate(const LoadedPlugin& plugin, const LoadedGenerator& generator,
-                          const Pack& pack, std::vector<Artifact>* artifacts,
-                          std::string* error) const {
-  std::string where = "plugin '" + plugin.name + "' " + plugin.version + " (" + plugin.path + ")";
-  try {
-    *artifacts = generator.generator->generate(pack);
-    return true;
-  } catch (const std::exception& e) {
-    *error = where + " failed in generator '" + generator.kind + "': " + e.what();
-  } catch (...) {
-    *error = where + " failed in generator '" + generator.kind + "': unknown exception";
+std::vector<GeneratorInfo> PluginHost::generators() const {
+  std::vector<GeneratorInfo> out;
+  for (const LoadedPlugin& p : plugins_) {
+    for (const LoadedGenerator& g : p.generators) {
+      out.push_back(GeneratorInfo{
+          g.kind, g.description, "'" + p.name + "' " + p.version + " (" + p.path + ")", g.options});
+    }
   }
+  return out;
+}
+
+bool PluginHost::generate(const std::string& kind, const Pack& pack,
+                          const GeneratorRequest& request, Reporter& reporter,
+                          std::vector<Artifact>* artifacts, std::string* error) const {
+  for (const LoadedPlugin& plugin : plugins_) {
+    for (const LoadedGenerator& generator : plugin.generators) {
+      if (generator.kind != kind) continue;
+      std::string where =
+          "plugin '" + plugin.name + "' " + plugin.version + " (" + plugin.path + ")";
+      try {
+        *artifacts = generator.generator->generate(pack, request, reporter);
+        return true;
+      } catch (const std::exception& e) {
+        *error = where + " failed in generator '" + kind + "': " + e.what();
+      } catch (...) {
+        *error = where + " failed in generator '" + kind + "': unknown exception";
+      }
+      return false;
+    }
+  }
+  *error = "no loaded plugin makes '" + kind + "'";
   return false;
 }
 
@@ -202,7 +237,18 @@ std::string PluginHost::to_json() const {
   for (const LoadedPlugin& p : plugins_) {
     nlohmann::json provides = nlohmann::json::array();
     for (const LoadedGenerator& g : p.generators) {
-      provides.push_back({{"type", "generator"}, {"kind", g.kind}, {"description", g.description}});
+      nlohmann::json options = nlohmann::json::array();
+      for (const OptionSpec& o : g.options) {
+        options.push_back({{"key", o.key}, {"description", o.description}});
+      }
+      provides.push_back({{"type", "generator"},
+                          {"kind", g.kind},
+                          {"description", g.description},
+                          {"options", options}});
+    }
+    for (const PluginPack& pack : packs_) {
+      if (pack.path == p.path)
+        provides.push_back({{"type", "pack"}, {"files", pack.pack.files.size()}});
     }
     loaded.push_back({{"name", p.name},
                       {"version", p.version},

@@ -2,6 +2,8 @@
 // place where a plugin's failures are caught and turned into a report.
 #pragma once
 
+#include "generator_host.hpp"
+
 #include <coachkit/plugin.hpp>
 
 #include <memory>
@@ -15,7 +17,15 @@ namespace coachkit {
 struct LoadedGenerator {
   std::string kind;
   std::string description;
+  std::vector<OptionSpec> options;
   std::unique_ptr<Generator> generator;
+};
+
+// A pack a plugin carries, as it handed it over (the loader validates it like a folder).
+struct PluginPack {
+  std::string plugin;  // the plugin's name
+  std::string path;    // the plugin's file
+  ProvidedPack pack;
 };
 
 struct LoadedPlugin {
@@ -27,6 +37,7 @@ struct LoadedPlugin {
   std::uint32_t abi_major = 0;
   std::uint32_t abi_minor = 0;
   std::vector<LoadedGenerator> generators;
+  std::size_t packs = 0;  // how many packs it provides
 };
 
 struct RefusedPlugin {
@@ -34,10 +45,10 @@ struct RefusedPlugin {
   std::string reason;
 };
 
-class PluginHost {
+class PluginHost : public GeneratorHost {
  public:
   PluginHost();
-  ~PluginHost();
+  ~PluginHost() override;
   PluginHost(const PluginHost&) = delete;
   PluginHost& operator=(const PluginHost&) = delete;
 
@@ -51,9 +62,15 @@ class PluginHost {
   const std::vector<RefusedPlugin>& refused() const { return refused_; }
   const std::vector<std::string>& searched() const { return searched_; }
 
+  const std::vector<PluginPack>& provided_packs() const { return packs_; }
+
+  // GeneratorHost
+  std::vector<GeneratorInfo> generators() const override;
+  bool complete() const override { return refused_.empty(); }
   // Runs a generator; an exception is reported with the plugin's name and file.
-  bool generate(const LoadedPlugin& plugin, const LoadedGenerator& generator, const Pack& pack,
-                std::vector<Artifact>* artifacts, std::string* error) const;
+  bool generate(const std::string& kind, const Pack& pack, const GeneratorRequest& request,
+                Reporter& reporter, std::vector<Artifact>* artifacts,
+                std::string* error) const override;
 
   // Whether any loaded plugin provides a generator of this kind.
   bool provides(const std::string& kind) const;
@@ -68,6 +85,7 @@ class PluginHost {
   std::unique_ptr<Libraries> libraries_;  // declared first: destroyed after the generators
   std::vector<LoadedPlugin> plugins_;
   std::vector<RefusedPlugin> refused_;
+  std::vector<PluginPack> packs_;
   std::vector<std::string> searched_;
   std::vector<std::string> seen_files_;  // canonical paths already looked at
 };

@@ -1,8 +1,9 @@
 #include "project.hpp"
 
 #include "pack_loader.hpp"
-#include "renderer.hpp"
 #include "toml_reader.hpp"
+
+#include <coachkit/format.hpp>
 
 #include <filesystem>
 
@@ -14,7 +15,7 @@ std::optional<Project> resolve_project(const std::string& path, Diagnostics& dia
   std::error_code ec;
   if (fs::is_directory(path, ec) && is_pack_directory(path)) {
     Project project;
-    project.packs.push_back(path);
+    project.packs.push_back(PackReference{path, "", {}});
     return project;
   }
   fs::path file = fs::is_directory(path, ec) ? fs::path(path) / "coachkit.toml" : fs::path(path);
@@ -25,9 +26,9 @@ std::optional<Project> resolve_project(const std::string& path, Diagnostics& dia
                     "(a folder with coachkit.toml)");
     return std::nullopt;
   }
-  toml::table root;
+  auto root = std::make_shared<toml::table>();
   try {
-    root = toml::parse_file(file.string());
+    *root = toml::parse_file(file.string());
   } catch (const toml::parse_error& e) {
     diagnostics.add(display, static_cast<int>(e.source().begin.line),
                     static_cast<int>(e.source().begin.column),
@@ -35,18 +36,42 @@ std::optional<Project> resolve_project(const std::string& path, Diagnostics& dia
     return std::nullopt;
   }
   std::size_t before = diagnostics.size();
-  const toml::table* table = root["project"].as_table();
+  const toml::table* table = (*root)["project"].as_table();
   if (!table) {
     diagnostics.add(display, 1, 1, "a project file holds a [project] table (packs = [...])");
     return std::nullopt;
   }
-  report_unknown_keys(root, {"project"}, "unexpected top-level key", "a project file", display,
-                      diagnostics);
+  report_unknown_keys(*root, {"project", "generators"}, "unexpected top-level key",
+                      "a project file", display, diagnostics);
+  if (const toml::node* generators = root->get("generators");
+      generators && !generators->is_table()) {
+    SourcePosition p = position_of(display, generators->source());
+    diagnostics.add(display, p.line, p.column,
+                    "'generators' must be a table of [generators.KIND] tables");
+  }
   TableReader r(*table, "[project]", display, diagnostics);
   Project project;
+  project.file = display;
+  project.root = root;
   fs::path base = file.parent_path();
-  for (const std::string& pack : r.string_list("packs", 1)) {
-    project.packs.push_back((base / pack).lexically_normal().generic_string());
+  r.string_list("packs", 1);
+  if (const toml::node* packs = r.node("packs"); packs && packs->is_array()) {
+    for (const toml::node& entry : *packs->as_array()) {
+      if (!entry.is_string()) continue;
+      const std::string& name = entry.as_string()->get();
+      PackReference ref;
+      ref.where = r.where(entry);
+      // A folder (relative to this file) when there is one; otherwise the id of a pack that
+      // a plugin or the installation provides.
+      fs::path folder = base / name;
+      if (fs::is_directory(folder, ec) || name.find('/') != std::string::npos ||
+          !is_valid_id(name)) {
+        ref.folder = folder.lexically_normal().generic_string();
+      } else {
+        ref.id = name;
+      }
+      project.packs.push_back(std::move(ref));
+    }
   }
   project.formats = r.string_list("formats", 0);
   if (const toml::node* formats = r.node("formats"); formats && formats->is_array()) {
@@ -64,6 +89,10 @@ std::optional<Project> resolve_project(const std::string& path, Diagnostics& dia
   if (project.theme.find('/') != std::string::npos) {
     project.theme = (base / project.theme).lexically_normal().generic_string();
   }
+  if (auto seed = r.integer("seed", false, 0, INT64_MAX)) {
+    project.seed = static_cast<std::uint64_t>(*seed);
+  }
+  project.edition = r.optional_string("edition");
   r.finish();
   if (diagnostics.size() != before) return std::nullopt;
   return project;

@@ -17,35 +17,6 @@ namespace fs = std::filesystem;
 
 namespace coachkit {
 
-std::optional<Format> parse_format(const std::string& name) {
-  for (Format f : all_formats()) {
-    if (format_name(f) == name) return f;
-  }
-  if (name == "markdown") return Format::Markdown;
-  if (name == "htm") return Format::Html;
-  return std::nullopt;
-}
-
-std::string format_name(Format format) {
-  switch (format) {
-    case Format::Html:
-      return "html";
-    case Format::Docx:
-      return "docx";
-    case Format::Odt:
-      return "odt";
-    case Format::Markdown:
-      return "md";
-    case Format::Pdf:
-      return "pdf";
-  }
-  return "";
-}
-
-std::vector<Format> all_formats() {
-  return {Format::Html, Format::Docx, Format::Odt, Format::Markdown, Format::Pdf};
-}
-
 bool load_theme(const std::string& directory, Theme* theme, std::string* error) {
   fs::path dir(directory);
   std::ifstream css(dir / "style.css", std::ios::binary);
@@ -100,7 +71,26 @@ std::string failure(const Command& command, const CommandResult& result) {
   return result.describe(command) + tail(result.errors);
 }
 
+std::string millimetres(double value) {
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%.3fmm", value);
+  return buffer;
+}
+
 }  // namespace
+
+// The @page rule for a page set-up; it follows the theme's CSS, so it wins over the theme's.
+std::string page_css(const PageSetup& page) {
+  double width = page.landscape ? page.height_mm : page.width_mm;
+  double height = page.landscape ? page.width_mm : page.height_mm;
+  std::string css = "@page { size: " + millimetres(width) + " " + millimetres(height) + ";";
+  if (page.margin_mm >= 0) css += " margin: " + millimetres(page.margin_mm) + ";";
+  if (page.bleed_mm > 0) css += " bleed: " + millimetres(page.bleed_mm) + ";";
+  if (page.crop_marks) css += " marks: crop;";
+  return css + " }\n";
+}
+
+namespace {}  // namespace
 
 Renderer::Renderer(ProcessRunner& runner, double timeout_seconds)
     : runner_(runner), timeout_seconds_(timeout_seconds) {}
@@ -182,11 +172,12 @@ bool Renderer::detect_weasyprint(std::string* error, const std::string& worker_s
   return true;
 }
 
-std::string Renderer::pandoc_input(const Document& document, Format format,
-                                   const Theme& theme) const {
+std::string Renderer::pandoc_input(const Document& document, Format format, const Theme& theme,
+                                   const PageSetup* page) const {
   bool html = format == Format::Html || format == Format::Pdf;
   std::string head;
   if (html && !theme.css.empty()) head = "<style>\n" + theme.css + "\n</style>";
+  if (html && page) head += "\n<style>\n" + page_css(*page) + "</style>";
   return to_pandoc_json(document, api_, head, format == Format::Markdown);
 }
 
@@ -196,7 +187,8 @@ bool Renderer::render(const Document& document, Format format, const Theme& them
 }
 
 bool Renderer::render_input(const std::string& input, Format format, const Theme& theme,
-                            const std::string& destination, std::string* error) {
+                            const std::string& destination, std::string* error,
+                            bool fit_to_one_page) {
   std::error_code ec;
   fs::path folder = fs::path(destination).parent_path();
   if (!folder.empty()) fs::create_directories(folder, ec);
@@ -251,7 +243,14 @@ bool Renderer::render_input(const std::string& input, Format format, const Theme
   }
   std::string base_url = theme.directory.empty() ? "." : theme.directory + "/";
   if (format == Format::Pdf && use_workers) {
-    if (!pdf_workers_->render(temporary_html, temporary, base_url, error)) return false;
+    if (!pdf_workers_->render(temporary_html, temporary, base_url, fit_to_one_page, error)) {
+      return false;
+    }
+  } else if (format == Format::Pdf && fit_to_one_page) {
+    *error =
+        "fitting a document to one page needs coachkit's PDF workers (WeasyPrint's own "
+        "Python and coachkit-pdf-worker.py), which could not be started";
+    return false;
   } else if (format == Format::Pdf) {
     Command weasyprint{
         {weasyprint_, "--quiet", "--encoding", "utf-8", "--base-url", base_url, "-", temporary},

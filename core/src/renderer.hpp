@@ -5,8 +5,11 @@
 #include "pandoc_ast.hpp"
 #include "process.hpp"
 
+#include <coachkit/artifact.hpp>
 #include <coachkit/document.hpp>
+#include <coachkit/format.hpp>
 
+#include <cstdint>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -17,12 +20,6 @@ namespace coachkit {
 
 class PdfWorkers;
 
-enum class Format { Html, Docx, Odt, Markdown, Pdf };
-
-std::optional<Format> parse_format(const std::string& name);
-std::string format_name(Format format);  // also the file extension
-std::vector<Format> all_formats();
-
 // The look of the outputs, kept apart from the words: CSS for HTML and PDF, an optional
 // reference.docx for DOCX.
 struct Theme {
@@ -31,6 +28,9 @@ struct Theme {
   std::string css;
   std::string reference_docx;  // a path, or "" for pandoc's default
 };
+
+// The CSS @page rule for a page set-up (size, margin, bleed, crop marks).
+std::string page_css(const PageSetup& page);
 
 // Reads THEME_DIR/style.css (and reference.docx when present).
 bool load_theme(const std::string& directory, Theme* theme, std::string* error);
@@ -51,14 +51,22 @@ class Renderer {
   const PandocApiVersion& api_version() const { return api_; }
   const std::string& weasyprint_version() const { return weasyprint_version_; }
 
-  // The exact bytes pandoc will read for this document and format.
-  std::string pandoc_input(const Document& document, Format format, const Theme& theme) const;
+  // The date outputs carry (seconds since 1970), instead of the clock.
+  void set_source_date(std::int64_t epoch_seconds) { source_date_ = epoch_seconds; }
+  std::int64_t source_date() const { return source_date_; }
+
+  // The exact bytes pandoc will read for this document and format; a page set-up becomes the
+  // @page rule of HTML and PDF.
+  std::string pandoc_input(const Document& document, Format format, const Theme& theme,
+                           const PageSetup* page = nullptr) const;
 
   bool render(const Document& document, Format format, const Theme& theme,
               const std::string& destination, std::string* error);
   // The same, from pandoc_input() already computed (the build fingerprints it first).
+  // `fit_to_one_page` (PDF only) scales the text until the document fills exactly one page.
   bool render_input(const std::string& input, Format format, const Theme& theme,
-                    const std::string& destination, std::string* error);
+                    const std::string& destination, std::string* error,
+                    bool fit_to_one_page = false);
 
  private:
   ProcessRunner& runner_;
@@ -71,6 +79,7 @@ class Renderer {
   std::unique_ptr<PdfWorkers> pdf_workers_;
   std::once_flag workers_started_;
   bool workers_ready_ = false;
+  std::int64_t source_date_ = 0;
 };
 
 }  // namespace coachkit

@@ -261,12 +261,23 @@ class HandoutGenerator : public Generator {
   std::string description() const override {
     return "a handout per principle and one for the whole pack";
   }
-  std::vector<Artifact> generate(const Pack& pack) const override {
+  std::vector<OptionSpec> options() const override {
+    return {{"principles", OptionValue::Type::Boolean,
+             "a handout per principle in handouts/ (default true)"},
+            {"pack", OptionValue::Type::Boolean,
+             "one handout for the whole pack, <pack id>-handout (default true)"}};
+  }
+  std::vector<Artifact> generate(const Pack& pack, const GeneratorRequest& request,
+                                 Reporter&) const override {
     std::vector<Artifact> out;
     // The whole pack's handout sits beside the handouts folder, so no principle id can clash.
-    out.push_back({pack.id + "-handout", pack_handout(pack)});
-    for (const Principle& p : pack.principles) {
-      out.push_back({"handouts/" + p.id, principle_handout(pack, p)});
+    if (request.options.boolean("pack", true)) {
+      out.push_back(Artifact::rendered(pack.id + "-handout", pack_handout(pack)));
+    }
+    if (request.options.boolean("principles", true)) {
+      for (const Principle& p : pack.principles) {
+        out.push_back(Artifact::rendered("handouts/" + p.id, principle_handout(pack, p)));
+      }
     }
     return out;
   }

@@ -7,13 +7,15 @@ class CardGenerator : public coachkit::Generator {
  public:
   std::string kind() const override { return "test-card"; }
   std::string description() const override { return "a card listing the pack's principles"; }
-  std::vector<coachkit::Artifact> generate(const coachkit::Pack& pack) const override {
+  std::vector<coachkit::Artifact> generate(const coachkit::Pack& pack,
+                                           const coachkit::GeneratorRequest&,
+                                           coachkit::Reporter&) const override {
     coachkit::Document d;
     d.title = "Card for " + pack.title;
     for (const coachkit::Principle& p : pack.principles) {
       d.blocks.push_back(coachkit::doc::paragraph(p.title));
     }
-    return {{"cards/" + pack.id, d}};
+    return {coachkit::Artifact::rendered("cards/" + pack.id, d)};
   }
 };
 

@@ -9,7 +9,8 @@ class ThrowingGenerator : public coachkit::Generator {
  public:
   std::string kind() const override { return "test-throwing"; }
   std::string description() const override { return "always fails"; }
-  std::vector<coachkit::Artifact> generate(const coachkit::Pack&) const override {
+  std::vector<coachkit::Artifact> generate(const coachkit::Pack&, const coachkit::GeneratorRequest&,
+                                           coachkit::Reporter&) const override {
     throw std::runtime_error("the test plugin broke on purpose");
   }
 };

@@ -54,13 +54,6 @@ struct Document {
   Blocks blocks;
 };
 
-// What a generator produces: a document and the name it is saved under, relative to the
-// pack's output folder and without extension (e.g. "handouts/respect").
-struct Artifact {
-  std::string name;
-  Document document;
-};
-
 // Small builders, so generator code reads like the document it makes.
 namespace doc {
 

@@ -4,6 +4,7 @@
 
 #include <coachkit/version.hpp>
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -162,7 +163,8 @@ struct Pack {
   std::vector<std::string> authors;
   std::string license;
   std::string description;
-  std::string directory;  // the folder the pack was loaded from
+  std::optional<std::int64_t> date;  // [pack] date, as seconds since 1970: outputs carry it
+  std::string directory;  // the folder the pack was loaded from; "" for a pack a plugin carries
 
   std::vector<Source> sources;
   std::vector<PrincipleGroup> groups;

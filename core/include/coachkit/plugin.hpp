@@ -11,8 +11,13 @@
 // the process.
 #pragma once
 
+#include <coachkit/artifact.hpp>
 #include <coachkit/document.hpp>
+#include <coachkit/escape.hpp>
+#include <coachkit/format.hpp>
+#include <coachkit/generator.hpp>
 #include <coachkit/model.hpp>
+#include <coachkit/options.hpp>
 #include <coachkit/version.hpp>
 
 #include <cstdint>
@@ -27,18 +32,6 @@
 
 COACHKIT_NAMESPACE_BEGIN
 
-// Turns a pack into documents of one kind (handout, poster, quiz, …).
-class Generator {
- public:
-  virtual ~Generator() = default;
-  // What `coachkit build --only KIND` selects, e.g. "handout".
-  virtual std::string kind() const = 0;
-  virtual std::string description() const = 0;
-  virtual std::vector<Artifact> generate(const Pack& pack) const = 0;
-};
-
-using GeneratorList = std::vector<std::unique_ptr<Generator>>;
-
 struct PluginDescriptor {
   std::uint32_t struct_size;  // sizeof(PluginDescriptor) as the plugin saw it
   std::uint32_t abi_major;
@@ -47,17 +40,20 @@ struct PluginDescriptor {
   const char* version;
   const char* license;
   const char* description;
-  // Called once, after the host accepted the ABI version.
+  // Called once, after the host accepted the ABI version; may be null (no generators).
   GeneratorList (*create_generators)();
+  // Called once, after create_generators; may be null (no packs).
+  ProvidedPackList (*provide_packs)();
 };
 
 // Fills in the size and the ABI version this plugin was compiled against.
 inline PluginDescriptor make_descriptor(const char* name, const char* version, const char* license,
                                         const char* description,
-                                        GeneratorList (*create_generators)()) {
+                                        GeneratorList (*create_generators)(),
+                                        ProvidedPackList (*provide_packs)() = nullptr) {
   return PluginDescriptor{
-      sizeof(PluginDescriptor), kAbiMajor, kAbiMinor, name, version, license, description,
-      create_generators};
+      sizeof(PluginDescriptor), kAbiMajor,    kAbiMinor, name, version, license, description,
+      create_generators,        provide_packs};
 }
 
 COACHKIT_NAMESPACE_END

@@ -1,0 +1,56 @@
+// The no-op fast path: when nothing a pack's outputs depend on has changed since the last
+// complete build, nothing is loaded, generated or hashed; coachkit only stats each input
+// (content files, theme files, plugins, the tools and the program itself) and each output, as
+// make and ninja do.
+//
+// Invariant: a stamp is saved only after a build of that pack finished with every output in
+// place, and is dropped before a build writes anything, so a stamp on disk always describes the
+// outputs on disk (and the outputs' own identities are checked against the log as well).
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+namespace coachkit {
+
+// A digest of settings and of the identity (size, modification time, inode) of input files.
+class InputStamp {
+ public:
+  InputStamp();
+  ~InputStamp();
+  InputStamp(const InputStamp&) = delete;
+  InputStamp& operator=(const InputStamp&) = delete;
+
+  void add_setting(const std::string& name, const std::string& value);
+  // A file (or its absence); a symbolic link is followed.
+  void add_file(const std::string& path);
+  // Every file below `directory`, in name order; hidden files and folders are left out.
+  void add_tree(const std::string& directory);
+  std::string digest() const;
+
+ private:
+  void add(const std::string& part);
+  struct State;
+  State* state_;
+};
+
+// The stamps of the packs built into one output folder (OUT/.coachkit-stamps).
+class StampFile {
+ public:
+  explicit StampFile(std::string out_directory);
+  // How many outputs are in place and unchanged when `source` (a pack folder or "pack:ID") was
+  // last built with this stamp and every output recorded in its log is still the file that
+  // was written; nullopt otherwise.
+  std::optional<int> unchanged_outputs(const std::string& source, const std::string& stamp,
+                                       std::string* pack_id) const;
+  // Both write the file at once (temporary file, then rename).
+  bool save(const std::string& source, const std::string& stamp, const std::string& pack_id,
+            int outputs, std::string* error);
+  bool drop(const std::string& source, std::string* error);
+
+ private:
+  std::string out_directory_;
+};
+
+}  // namespace coachkit

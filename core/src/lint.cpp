@@ -1,0 +1,68 @@
+#include "lint.hpp"
+
+#include "pack_catalog.hpp"
+#include "pack_loader.hpp"
+#include "plugin_host.hpp"
+#include "project.hpp"
+
+#include <memory>
+#include <ostream>
+
+namespace coachkit {
+
+int run_lint(const std::vector<std::string>& paths, const std::vector<std::string>& plugin_dirs,
+             const InstallLayout& layout, std::ostream& out, std::ostream& err) {
+  int status = 0;
+  std::unique_ptr<PluginHost> host;  // only when a project names a pack by id
+  std::vector<CatalogEntry> catalog;
+  for (const std::string& path : paths) {
+    Diagnostics diagnostics;
+    std::optional<Project> project = resolve_project(path, diagnostics);
+    if (project) {
+      for (const PackReference& reference : project->packs) {
+        std::optional<Pack> pack;
+        std::string name = reference.folder;
+        if (!reference.folder.empty()) {
+          pack = load_pack(reference.folder, diagnostics);
+        } else {
+          if (!host) {
+            host = std::make_unique<PluginHost>();
+            for (const std::string& dir : plugin_search_path(plugin_dirs, layout.plugins())) {
+              host->load_directory(dir);
+            }
+            catalog = list_packs(layout, *host, diagnostics);
+          }
+          const CatalogEntry* entry = nullptr;
+          for (const CatalogEntry& c : catalog) {
+            if (c.id == reference.id) entry = &c;
+          }
+          if (!entry) {
+            diagnostics.add(reference.where.file, reference.where.line, reference.where.column,
+                            "no pack with the id '" + reference.id +
+                                "' is installed or provided by a plugin, and there is no such "
+                                "folder");
+            continue;
+          }
+          name = entry->origin();
+          pack = entry->provided ? load_provided_pack(*entry->provided, diagnostics)
+                                 : load_pack(entry->folder, diagnostics);
+        }
+        if (pack) {
+          out << name << ": ok (" << pack->principles.size() << " principles, "
+              << pack->activities.size() << " activities, " << pack->quotes.size() << " quotes, "
+              << pack->questions.size() << " questions, " << pack->rubrics.size() << " rubrics, "
+              << pack->posters.size() << " posters)\n";
+        }
+      }
+    }
+    if (!diagnostics.empty()) {
+      err << diagnostics.to_string();
+      err << diagnostics.size() << (diagnostics.size() == 1 ? " problem" : " problems") << " in "
+          << path << "\n";
+      status = 1;
+    }
+  }
+  return status;
+}
+
+}  // namespace coachkit

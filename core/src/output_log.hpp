@@ -1,0 +1,71 @@
+// The record of what each output file in a pack's output folder was built from.
+//
+// Invariant: a record is trusted only while the file it describes is the very file that was
+// recorded. Each record holds the fingerprint of the inputs together with the file's identity
+// (inode, size, modification time) taken right after the file was renamed into place, and is
+// appended to the log at once (as ninja's .ninja_log is), so a build killed at any moment
+// leaves either no record for a new file (it is rebuilt) or a record whose identity no longer
+// matches the file (it is rebuilt). "Unchanged" is then always true.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <mutex>
+#include <string>
+
+namespace coachkit {
+
+// Who a file is on disk: a rename, a rewrite or a touch changes it.
+struct FileIdentity {
+  std::uint64_t inode = 0;
+  std::uint64_t size = 0;
+  std::int64_t mtime_ns = 0;
+  bool operator==(const FileIdentity& o) const {
+    return inode == o.inode && size == o.size && mtime_ns == o.mtime_ns;
+  }
+  bool operator!=(const FileIdentity& o) const { return !(*this == o); }
+};
+
+// The identity of a regular file, or false when there is none at `path`.
+bool identify_file(const std::string& path, FileIdentity* identity);
+
+struct OutputRecord {
+  std::string key;  // fingerprint of everything the output depends on
+  FileIdentity file;
+};
+
+class OutputLog {
+ public:
+  static constexpr const char* kFileName = ".coachkit-log";
+
+  // Reads DIRECTORY/.coachkit-log; a missing or damaged log (or a torn last line) reads as
+  // fewer records, never as wrong ones.
+  explicit OutputLog(std::string directory);
+  ~OutputLog();
+  OutputLog(const OutputLog&) = delete;
+  OutputLog& operator=(const OutputLog&) = delete;
+
+  const std::map<std::string, OutputRecord>& records() const { return records_; }
+
+  // Whether the file at DIRECTORY/relative is the one recorded with this key.
+  bool up_to_date(const std::string& relative, const std::string& key) const;
+
+  // Records the file now at DIRECTORY/relative, built with `key`: appended to the log before
+  // this returns. Safe to call from several threads.
+  bool record(const std::string& relative, const std::string& key, std::string* error);
+  // Records that an output was removed.
+  bool forget(const std::string& relative, std::string* error);
+
+  // Rewrites the log with one line per output (temporary file, then rename).
+  bool compact(std::string* error);
+
+ private:
+  bool append(const std::string& line, std::string* error);
+
+  std::string directory_;
+  std::map<std::string, OutputRecord> records_;
+  int fd_ = -1;
+  std::mutex mutex_;
+};
+
+}  // namespace coachkit

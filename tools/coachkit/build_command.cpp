@@ -1,0 +1,60 @@
+// coachkit build [PACK_OR_PROJECT] [--pack ID] [--out DIR] [--format LIST] [--only KIND] …
+#include "build_session.hpp"
+#include "commands.hpp"
+
+#include <unistd.h>
+#include <cmath>
+#include <iostream>
+#include <memory>
+
+namespace coachkit::cli {
+
+void add_build_command(CLI::App& app, CommandLine& cli) {
+  auto settings = std::make_shared<BuildSettings>();
+  auto out = std::make_shared<std::string>();
+  auto seed = std::make_shared<std::uint64_t>(0);
+  CLI::App* build = app.add_subcommand("build", "render a pack or project into documents");
+  build->add_option("path", settings->path, "a content pack folder or a project")
+      ->type_name("PACK_OR_PROJECT");
+  build
+      ->add_option("--pack", settings->pack_id,
+                   "build the installed or plugin-provided pack with this id (see coachkit packs)")
+      ->type_name("ID");
+  CLI::Option* out_option =
+      build->add_option("--out", *out, "output folder (default: out)")->type_name("DIR");
+  build->add_option("--format", settings->formats, "formats: html,docx,odt,md,pdf (default: all)")
+      ->delimiter(',')
+      ->type_name("LIST");
+  build->add_option("--only", settings->only, "only these kinds of output, e.g. handout")
+      ->delimiter(',')
+      ->type_name("KIND");
+  build->add_option("--theme", settings->theme, "a theme name or folder (default: default)");
+  build->add_option("--jobs,-j", settings->jobs, "renders at once (default: the cores)")
+      ->check(CLI::Range(1, 64));
+  build
+      ->add_option("--timeout", settings->timeout,
+                   "seconds one pandoc or WeasyPrint run may take (default: 120)")
+      ->check(CLI::Validator(
+          [](const std::string& text) -> std::string {
+            double value = std::strtod(text.c_str(), nullptr);
+            if (!std::isfinite(value) || value < 1 || value > 3600) {
+              return "the time limit must be a number of seconds from 1 to 3600";
+            }
+            return "";
+          },
+          "SECONDS"));
+  CLI::Option* seed_option =
+      build->add_option("--seed", *seed, "seed for anything shuffled or drawn (default: 0)");
+  build->add_option("--edition", settings->edition, "e.g. participant or trainer");
+  build->add_flag("--no-wait", "fail instead of waiting when another build writes to the folder");
+  build->callback([&cli, settings, out, seed, out_option, seed_option, build] {
+    if (out_option->count()) settings->out = *out;
+    if (seed_option->count()) settings->seed = *seed;
+    settings->plugin_dirs = cli.plugin_dirs;
+    settings->progress = isatty(STDERR_FILENO);
+    settings->wait_for_lock = build->count("--no-wait") == 0;
+    cli.status = run_build(*settings, cli.layout, std::cout, std::cerr);
+  });
+}
+
+}  // namespace coachkit::cli
