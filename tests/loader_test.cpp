@@ -247,9 +247,10 @@ id = "respect"
 title = "Respect again"
 summary = "Still owed."
 )"}});
-  EXPECT_TRUE(only_error(pack_, diagnostics_, file("principles/b.toml"), 3, 1,
+  // Both positions are the id's value, not the table header.
+  EXPECT_TRUE(only_error(pack_, diagnostics_, file("principles/b.toml"), 4, 6,
                          {"duplicate principle id 'respect'",
-                          "first defined at " + file("principles/a.toml") + ":2:1"}));
+                          "first defined at " + file("principles/a.toml") + ":3:6"}));
 }
 
 TEST_F(LoaderTest, DuplicateBehaviorIdsWithinAPrinciple) {
@@ -292,10 +293,10 @@ why = "The request is not always the need."
   EXPECT_FALSE(pack_);
   EXPECT_EQ(diagnostics_.size(), 2u) << describe(diagnostics_);
   const std::string f = file("principles/respect.toml");
-  EXPECT_TRUE(
-      has_error(diagnostics_, f, 11, 1, {"duplicate do/don't id 'listen' in principle 'respect'"}));
-  EXPECT_TRUE(
-      has_error(diagnostics_, f, 16, 1, {"duplicate do/don't id 'listen' in principle 'respect'"}));
+  EXPECT_TRUE(has_error(diagnostics_, f, 12, 6,
+                        {"duplicate do/don't id 'listen' in principle 'respect'", "line 7"}));
+  EXPECT_TRUE(has_error(diagnostics_, f, 17, 6,
+                        {"duplicate do/don't id 'listen' in principle 'respect'", "line 7"}));
 }
 
 TEST_F(LoaderTest, DanglingReferencesAreReportedWhereTheyAreWritten) {
@@ -929,7 +930,8 @@ TEST_F(LoaderTest, ALinkToAFileOutsideThePackIsRefused) {
   write("principles/respect.toml", kRespect);
   fs::create_symlink(secret, dir_.path() / "principles" / "zz-link.toml");
   load({});
-  EXPECT_TRUE(only_error(pack_, diagnostics_, file("principles/zz-link.toml"), 0, 0,
+  // Reported at the file's start, where an editor can jump to.
+  EXPECT_TRUE(only_error(pack_, diagnostics_, file("principles/zz-link.toml"), 1, 1,
                          {"link to a file outside the pack"}));
 }
 

@@ -1,14 +1,26 @@
 #include "project.hpp"
 
+#include "content_limits.hpp"
+#include "pack_files.hpp"
 #include "pack_loader.hpp"
 #include "renderer.hpp"
 #include "toml_reader.hpp"
+#include "toml_text.hpp"
 
 #include <filesystem>
+#include <fstream>
+#include <sstream>
 
 namespace fs = std::filesystem;
 
 namespace coachkit {
+
+namespace {
+
+// Folders named in a project file: as long as a path may be.
+constexpr std::size_t kPathChars = 4096;
+
+}  // namespace
 
 std::optional<Project> resolve_project(const std::string& path, Diagnostics& diagnostics) {
   std::error_code ec;
@@ -25,17 +37,23 @@ std::optional<Project> resolve_project(const std::string& path, Diagnostics& dia
                     "(a folder with coachkit.toml)");
     return std::nullopt;
   }
-  toml::table root;
-  try {
-    root = toml::parse_file(file.string());
-  } catch (const toml::parse_error& e) {
-    diagnostics.add(display, static_cast<int>(e.source().begin.line),
-                    static_cast<int>(e.source().begin.column),
-                    "invalid TOML: " + std::string(e.description()));
+  std::uintmax_t size = fs::file_size(file, ec);
+  if (!ec && size > kMaxContentFileBytes) {
+    diagnostics.add(display, 1, 1, too_large_message(size));
     return std::nullopt;
   }
+  std::ifstream in(file, std::ios::binary);
+  std::ostringstream text;
+  if (!in || !(text << in.rdbuf())) text.str("");
+  if (!in) {
+    diagnostics.add(display, 1, 1, "cannot read the file");
+    return std::nullopt;
+  }
+  std::optional<toml::table> parsed = parse_toml(text.str(), display, diagnostics);
+  if (!parsed) return std::nullopt;
+  const toml::table& root = *parsed;
   std::size_t before = diagnostics.size();
-  const toml::table* table = root["project"].as_table();
+  const toml::table* table = root.get_as<toml::table>("project");
   if (!table) {
     diagnostics.add(display, 1, 1, "a project file holds a [project] table (packs = [...])");
     return std::nullopt;
@@ -45,10 +63,10 @@ std::optional<Project> resolve_project(const std::string& path, Diagnostics& dia
   TableReader r(*table, "[project]", display, diagnostics);
   Project project;
   fs::path base = file.parent_path();
-  for (const std::string& pack : r.string_list("packs", 1)) {
+  for (const std::string& pack : r.string_list("packs", 1, kPathChars)) {
     project.packs.push_back((base / pack).lexically_normal().generic_string());
   }
-  project.formats = r.string_list("formats", 0);
+  project.formats = r.string_list("formats", 0, kMaxLineChars);
   if (const toml::node* formats = r.node("formats"); formats && formats->is_array()) {
     for (const toml::node& f : *formats->as_array()) {
       if (f.is_string() && !parse_format(f.as_string()->get())) {
@@ -57,9 +75,9 @@ std::optional<Project> resolve_project(const std::string& path, Diagnostics& dia
       }
     }
   }
-  project.out = r.optional_string("out");
+  project.out = r.optional_string("out", kPathChars);
   if (!project.out.empty()) project.out = (base / project.out).lexically_normal().generic_string();
-  project.theme = r.optional_string("theme");
+  project.theme = r.optional_string("theme", kPathChars);
   // A theme given as a path is relative to the project file, like its packs.
   if (project.theme.find('/') != std::string::npos) {
     project.theme = (base / project.theme).lexically_normal().generic_string();
