@@ -3,13 +3,31 @@
 coachkit starts a few of these and keeps them for a whole build, so WeasyPrint's start-up
 (about 0.6 s) is paid once per worker instead of once per PDF.
 
-Each request is a line of JSON, {"html": PATH, "pdf": PATH, "base_url": URL}; each answer is a
-line of JSON, {"ok": true} or {"ok": false, "error": TEXT}. The worker ends at end of input.
+Each request is a line of JSON, {"html": PATH, "pdf": PATH, "base_url": URL, "environment":
+{NAME: VALUE}}; each answer is a line of JSON, {"ok": true} or {"ok": false, "error": TEXT}. The
+environment (SOURCE_DATE_EPOCH, which fontTools writes into the embedded fonts) is set for that
+request only. The worker ends at end of input.
 """
 
 import json
+import os
 import sys
 import traceback
+
+
+def render(weasyprint, request):
+    environment = request.get("environment") or {}
+    saved = {name: os.environ.get(name) for name in environment}
+    os.environ.update(environment)
+    try:
+        document = weasyprint.HTML(filename=request["html"], base_url=request["base_url"])
+        document.write_pdf(request["pdf"])
+    finally:
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
 
 
 def main():
@@ -25,9 +43,7 @@ def main():
         try:
             if weasyprint is None:
                 raise RuntimeError(start_error)
-            request = json.loads(line)
-            document = weasyprint.HTML(filename=request["html"], base_url=request["base_url"])
-            document.write_pdf(request["pdf"])
+            render(weasyprint, json.loads(line))
             answer = {"ok": True}
         except Exception as error:
             answer = {"ok": False,

@@ -125,7 +125,7 @@ bool PdfWorkers::start(std::string* version, std::string* error) {
 }
 
 bool PdfWorkers::render(const std::string& html, const std::string& pdf,
-                        const std::string& base_url, std::string* error) {
+                        const std::string& base_url, std::string* error, const Environment& env) {
   std::unique_ptr<Worker> worker;
   {
     std::lock_guard<std::mutex> lock(mutex_);
@@ -139,9 +139,15 @@ bool PdfWorkers::render(const std::string& html, const std::string& pdf,
     worker = spawn(&hello, error);
     if (!worker) return false;
   }
-  std::string request = nlohmann::json{{"html", html}, {"pdf", pdf}, {"base_url", base_url}}.dump(
-                            -1, ' ', false, nlohmann::json::error_handler_t::replace) +
-                        "\n";
+  // A worker lives for many requests (and may start before the date is set), so the
+  // environment travels with each request rather than with the worker's start.
+  nlohmann::json environment = nlohmann::json::object();
+  for (const auto& [name, value] : env) environment[name] = value;
+  std::string request =
+      nlohmann::json{
+          {"html", html}, {"pdf", pdf}, {"base_url", base_url}, {"environment", environment}}
+          .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) +
+      "\n";
   std::size_t written = 0;
   while (written < request.size()) {
     ssize_t n = write(worker->to_worker, request.data() + written, request.size() - written);

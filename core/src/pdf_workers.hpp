@@ -3,6 +3,7 @@
 #pragma once
 
 #include "interruption.hpp"
+#include "process.hpp"
 
 #include <sys/types.h>
 #include <memory>
@@ -25,8 +26,9 @@ class PdfWorkers {
   bool start(std::string* version, std::string* error);
 
   // Renders `html` into `pdf`; safe to call from several threads at once (one worker each).
+  // `env` is set in the worker's environment for this request only (e.g. SOURCE_DATE_EPOCH).
   bool render(const std::string& html, const std::string& pdf, const std::string& base_url,
-              std::string* error);
+              std::string* error, const Environment& env = {});
 
  private:
   struct Worker {

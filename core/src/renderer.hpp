@@ -7,6 +7,7 @@
 
 #include <coachkit/document.hpp>
 
+#include <cstdint>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -51,6 +52,14 @@ class Renderer {
   const PandocApiVersion& api_version() const { return api_; }
   const std::string& weasyprint_version() const { return weasyprint_version_; }
 
+  // The date written into the outputs that carry one (DOCX and ODT properties and their zip
+  // entries, the PDF's creation and modification dates, the dates in its embedded fonts), in
+  // seconds since 1970 UTC. Set it and every byte of every output is a function of the
+  // document, the theme, the tools' versions and this date; unset, those dates come from the
+  // clock (or from SOURCE_DATE_EPOCH in coachkit's own environment). Set before rendering.
+  void set_source_date(std::int64_t epoch_seconds) { source_date_ = epoch_seconds; }
+  const std::optional<std::int64_t>& source_date() const { return source_date_; }
+
   // The exact bytes pandoc will read for this document and format.
   std::string pandoc_input(const Document& document, Format format, const Theme& theme) const;
 
@@ -61,6 +70,9 @@ class Renderer {
                     const std::string& destination, std::string* error);
 
  private:
+  // SOURCE_DATE_EPOCH for pandoc and WeasyPrint, when a date is set.
+  Environment tool_environment() const;
+
   ProcessRunner& runner_;
   double timeout_seconds_;
   std::string pandoc_ = "pandoc";
@@ -68,6 +80,7 @@ class Renderer {
   std::string pandoc_version_;
   std::string weasyprint_version_;
   PandocApiVersion api_;
+  std::optional<std::int64_t> source_date_;
   std::unique_ptr<PdfWorkers> pdf_workers_;
   std::once_flag workers_started_;
   bool workers_ready_ = false;
