@@ -24,6 +24,7 @@
 #include <functional>
 #include <map>
 #include <optional>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -34,12 +35,14 @@ namespace {
 using json = nlohmann::json;
 using coachkit::testing::text_of;
 using namespace coachkit::doc;
+using coachkit::Block;
 using coachkit::Command;
 using coachkit::CommandResult;
 using coachkit::Document;
 using coachkit::Format;
 using coachkit::Renderer;
 using coachkit::SystemProcessRunner;
+using coachkit::Text;
 using coachkit::Theme;
 using coachkit::testing::read_file;
 using coachkit::testing::TempDir;
@@ -211,35 +214,121 @@ TEST_F(RenderWithPandoc, HtmlShowsHostileTextAsText) {
   EXPECT_EQ(exact["li"], 1) << page["elements"].dump();
 }
 
+// The Markdown is GitHub-flavoured: read back as GitHub reads it (gfm), and as pandoc's own
+// Markdown, no part of the content becomes a link, raw HTML or emphasis.
 TEST_F(RenderWithPandoc, MarkdownReadsBackAsTheSameText) {
   fs::path md = render(Format::Markdown);
   const std::string source = read_file(md);
   EXPECT_FALSE(contains(source, "<style")) << "the theme's CSS is for HTML only:\n" << source;
 
-  // As plain text, the escaped Markdown reads as the original characters.
-  SystemProcessRunner runner;
-  CommandResult plain = runner.run(
-      Command{{"pandoc", "-f", "markdown", "-t", "plain", "--wrap=none", md.string()}, "", 120});
-  ASSERT_TRUE(plain.ok()) << describe(plain);
-  EXPECT_TRUE(contains(plain.output, kHostile)) << plain.output << "\nfrom:\n" << source;
+  for (const char* dialect : {"gfm", "markdown"}) {
+    SCOPED_TRACE(dialect);
+    // As plain text, the escaped Markdown reads as the original characters.
+    SystemProcessRunner runner;
+    CommandResult plain = runner.run(
+        Command{{"pandoc", "-f", dialect, "-t", "plain", "--wrap=none", md.string()}, "", 120});
+    ASSERT_TRUE(plain.ok()) << describe(plain);
+    EXPECT_TRUE(contains(plain.output, kHostile)) << plain.output << "\nfrom:\n" << source;
 
-  // Read back into pandoc's AST: no links, no raw HTML, the text in each place it was put.
-  json tree = run_json({"pandoc", "-f", "markdown", "-t", "json", md.string()});
-  std::multimap<std::string, std::string> types;
-  collect_types(tree, types);
-  for (const char* forbidden : {"Link", "Image", "RawInline", "RawBlock", "Strong", "Emph"}) {
-    auto range = types.equal_range(forbidden);
-    for (auto it = range.first; it != range.second; ++it) {
-      ADD_FAILURE() << forbidden << " at " << it->second << " reading back:\n" << source;
+    // Read back into pandoc's AST: no links, no raw HTML, the text in each place it was put.
+    json tree = run_json({"pandoc", "-f", dialect, "-t", "json", md.string()});
+    std::multimap<std::string, std::string> types;
+    collect_types(tree, types);
+    for (const char* forbidden : {"Link", "Image", "RawInline", "RawBlock", "Strong", "Emph"}) {
+      auto range = types.equal_range(forbidden);
+      for (auto it = range.first; it != range.second; ++it) {
+        ADD_FAILURE() << forbidden << " at " << it->second << " reading back:\n" << source;
+      }
     }
+    EXPECT_EQ(text_of(tree["meta"]["title"]), kHostile) << source;
+    std::vector<std::string> paragraphs;
+    paragraph_texts(tree["blocks"], paragraphs);
+    // The paragraph, the table cell and the list item.
+    EXPECT_EQ(std::count(paragraphs.begin(), paragraphs.end(), kHostile), 3) << source;
+    EXPECT_EQ(types.count("Table"), 1u);
+    EXPECT_EQ(types.count("BulletList"), 1u);
   }
-  EXPECT_EQ(text_of(tree["meta"]["title"]), kHostile) << source;
+}
+
+// What GitHub alone would make of plain text: formulas between dollars, emoji shortcodes,
+// strikethrough, footnote references; none of it may happen to content.
+TEST_F(RenderWithPandoc, MarkdownKeepsGithubSyntaxLiteral) {
+  const std::string text =
+      "costs $5 or $x^2$ :smile: ~~gone~~ ~x~ [^1] <b>b</b> `code` _u_ | a@b.c https://x.y";
+  Document d;
+  d.blocks.push_back(coachkit::doc::paragraph(text));
+  fs::path md = dir_.path() / "github.md";
+  std::string error;
+  ASSERT_TRUE(renderer_.render(d, Format::Markdown, theme_, md.string(), &error)) << error;
+  const std::string source = read_file(md);
+  EXPECT_FALSE(contains(source, " $5")) << "a bare $ starts a formula on GitHub:\n" << source;
+  EXPECT_FALSE(contains(source, " :smile:")) << "GitHub shows an emoji:\n" << source;
+  json tree = run_json({"pandoc", "-f", "gfm+emoji", "-t", "json", md.string()});
+  std::multimap<std::string, std::string> types;
+  collect_types(tree["blocks"], types);
+  for (const char* forbidden :
+       {"Link", "RawInline", "Strikeout", "Code", "Emph", "Span", "Math", "Note"}) {
+    EXPECT_EQ(types.count(forbidden), 0u) << forbidden << " in:\n" << source;
+  }
   std::vector<std::string> paragraphs;
   paragraph_texts(tree["blocks"], paragraphs);
-  // The paragraph, the table cell and the list item.
-  EXPECT_EQ(std::count(paragraphs.begin(), paragraphs.end(), kHostile), 3) << source;
-  EXPECT_EQ(types.count("Table"), 1u);
-  EXPECT_EQ(types.count("BulletList"), 1u);
+  ASSERT_EQ(paragraphs.size(), 1u) << source;
+  EXPECT_EQ(paragraphs[0], text) << source;
+}
+
+// GitHub shows a pipe table as a table and anything else pandoc writes (grid and multiline
+// tables) as a code block full of backslashes; cells of several blocks become one line each.
+TEST_F(RenderWithPandoc, MarkdownTablesArePipeTables) {
+  coachkit::Table t;
+  t.header = {{paragraph("Do")}, {paragraph("Don't")}};
+  t.widths = {0.5, 0.5};
+  Block dos = bullet_list({{paragraph(Text{strong("Greet the caller")}),
+                            paragraph(Text{emphasis("Why: "), plain("it sets the tone")})},
+                           {paragraph("Use their name")}});
+  t.rows = {{{dos}, {paragraph("Interrupt"), paragraph("& talk over <them>")}}};
+  Document d;
+  d.title = "Table";
+  d.blocks = {coachkit::doc::table(t)};
+  fs::path md = dir_.path() / "table.md";
+  std::string error;
+  ASSERT_TRUE(renderer_.render(d, Format::Markdown, theme_, md.string(), &error)) << error;
+  const std::string source = read_file(md);
+
+  bool delimiter_row = false, code_block = false;
+  std::istringstream lines(source);
+  for (std::string line; std::getline(lines, line);) {
+    if (line.rfind("|", 0) == 0 && line.find("---") != std::string::npos &&
+        line.find_first_not_of("|-: ") == std::string::npos) {
+      delimiter_row = true;
+    }
+    if (line.rfind("    ", 0) == 0 || line.rfind("```", 0) == 0 || line.rfind("+--", 0) == 0) {
+      code_block = true;
+    }
+  }
+  EXPECT_TRUE(delimiter_row) << "no pipe table:\n" << source;
+  EXPECT_FALSE(code_block) << "an indented, fenced or grid block:\n" << source;
+  EXPECT_FALSE(contains(source, "<table")) << source;
+
+  json tree = run_json({"pandoc", "-f", "gfm", "-t", "json", md.string()});
+  std::multimap<std::string, std::string> types;
+  collect_types(tree["blocks"], types);
+  ASSERT_EQ(types.count("Table"), 1u) << source;
+  EXPECT_EQ(types.count("Strong"), 1u) << source;
+  EXPECT_EQ(types.count("Link"), 0u) << source;
+  // The only raw HTML is the line breaks between a cell's parts.
+  std::string text = text_of(tree["blocks"]);
+  for (const char* part : {"Greet the caller", "Why: it sets the tone", "Use their name",
+                           "Interrupt", "& talk over <them>"}) {
+    EXPECT_TRUE(contains(text, part)) << part << " in:\n" << source;
+  }
+  std::function<void(const json&)> check_raw = [&](const json& j) {
+    if (j.is_object() && j.value("t", "") == "RawInline") {
+      EXPECT_EQ(j["c"][1], "<br>") << source;
+    } else if (j.is_object() || j.is_array()) {
+      for (const json& item : j) check_raw(item);
+    }
+  };
+  check_raw(tree["blocks"]);
 }
 
 TEST_F(RenderWithPandoc, MarkdownKeepsEntityLookalikesLiteral) {
@@ -250,12 +339,14 @@ TEST_F(RenderWithPandoc, MarkdownKeepsEntityLookalikesLiteral) {
   fs::path md = dir_.path() / "entities.md";
   std::string error;
   ASSERT_TRUE(renderer_.render(d, Format::Markdown, theme_, md.string(), &error)) << error;
-  json tree = run_json({"pandoc", "-f", "markdown", "-t", "json", md.string()});
-  EXPECT_EQ(text_of(tree["meta"]["title"]), entities) << read_file(md);
-  std::vector<std::string> paragraphs;
-  paragraph_texts(tree["blocks"], paragraphs);
-  ASSERT_EQ(paragraphs.size(), 1u) << read_file(md);
-  EXPECT_EQ(paragraphs[0], entities) << read_file(md);
+  for (const char* dialect : {"gfm", "markdown"}) {
+    json tree = run_json({"pandoc", "-f", dialect, "-t", "json", md.string()});
+    EXPECT_EQ(text_of(tree["meta"]["title"]), entities) << dialect << ":\n" << read_file(md);
+    std::vector<std::string> paragraphs;
+    paragraph_texts(tree["blocks"], paragraphs);
+    ASSERT_EQ(paragraphs.size(), 1u) << dialect << ":\n" << read_file(md);
+    EXPECT_EQ(paragraphs[0], entities) << dialect << ":\n" << read_file(md);
+  }
 }
 
 TEST_F(RenderWithPandoc, MarkdownBareAddressesStayTextEvenWhereViewersAutolink) {
