@@ -26,6 +26,7 @@
 #include <optional>
 #include <sstream>
 #include <string>
+#include <thread>
 #include <vector>
 
 namespace fs = std::filesystem;
@@ -395,6 +396,142 @@ TEST_F(RenderWithPandoc, DocxShowsHostileTextAsText) {
   EXPECT_EQ(paragraphs, 3) << content["paragraphs"].dump();
   std::vector<std::string> cells = content["cells"].get<std::vector<std::string>>();
   EXPECT_EQ(std::count(cells.begin(), cells.end(), kHostile), 1) << content["cells"].dump();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Identical bytes: every byte of every format is a function of the inputs and the source date
+
+const std::int64_t kSourceDate = 1700000000;  // 2023-11-14T22:13:20Z
+const std::int64_t kOtherDate = 1600000000;   // 2020-09-13T12:26:40Z
+
+// The dates of a zip archive's entries, and the text of one entry, as Python's zipfile reads them.
+json zip_dates_and(const fs::path& archive, const std::string& entry) {
+  const std::string script =
+      "import json, sys, zipfile\n"
+      "z = zipfile.ZipFile(sys.argv[1])\n"
+      "print(json.dumps({'dates': sorted({'%04d-%02d-%02dT%02d:%02d:%02d' % i.date_time\n"
+      "                                   for i in z.infolist()}),\n"
+      "                  'text': z.read(sys.argv[2]).decode()}))\n";
+  return run_json({kPython, "-c", script, archive.string(), entry});
+}
+
+class RenderReproducibly : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    if (coachkit::find_program("pandoc").empty()) GTEST_SKIP() << "pandoc is not on PATH";
+    std::string error;
+    ASSERT_TRUE(coachkit::load_theme(std::string(COACHKIT_SOURCE_DIR) + "/content/themes/default",
+                                     &theme_, &error))
+        << error;
+    pdf_ = !coachkit::find_program("weasyprint").empty();
+    const std::string worker =
+        std::string(COACHKIT_SOURCE_DIR) + "/core/pdf/coachkit-pdf-worker.py";
+    for (Renderer* r : {&through_workers_, &through_command_, &other_date_}) {
+      ASSERT_TRUE(r->detect_pandoc(&error)) << error;
+      ScopedEnv workers("COACHKIT_PDF_WORKERS", r == &through_command_ ? "0" : nullptr);
+      if (pdf_) {
+        ASSERT_TRUE(r->detect_weasyprint(&error, worker)) << error;
+      }
+    }
+    document_ = hostile_document();
+    coachkit::Table t;
+    t.header = {{paragraph("Do")}, {paragraph("Don't")}};
+    t.rows = {{{bullet_list({{paragraph(Text{strong("Greet")}), paragraph("Why: tone")}})},
+               {paragraph("Interrupt")}}};
+    document_.blocks.push_back(coachkit::doc::table(t));
+  }
+
+  std::vector<Format> formats() const {
+    std::vector<Format> out = coachkit::all_formats();
+    if (!pdf_) out.erase(std::remove(out.begin(), out.end(), Format::Pdf), out.end());
+    return out;
+  }
+
+  // Renders the document in every format into `folder`; false (and a test failure) on error.
+  bool render_all(Renderer& renderer, const Document& d, const std::string& folder) {
+    bool ok = true;
+    for (Format f : formats()) {
+      std::string error;
+      fs::path out = dir_.path() / folder / ("handout." + coachkit::format_name(f));
+      if (!renderer.render(d, f, theme_, out.string(), &error)) {
+        ADD_FAILURE() << coachkit::format_name(f) << ": " << error;
+        ok = false;
+      }
+    }
+    return ok;
+  }
+
+  std::string output(const std::string& folder, Format f) {
+    return read_file(dir_.path() / folder / ("handout." + coachkit::format_name(f)));
+  }
+
+  ScopedEnv pandoc_env_{"COACHKIT_PANDOC", nullptr};
+  ScopedEnv weasyprint_env_{"COACHKIT_WEASYPRINT", nullptr};
+  ScopedEnv date_env_{"SOURCE_DATE_EPOCH", nullptr};  // the renderer's date, not the caller's
+  SystemProcessRunner runner_;
+  Renderer through_workers_{runner_}, through_command_{runner_}, other_date_{runner_};
+  Theme theme_;
+  Document document_;
+  bool pdf_ = false;
+  TempDir dir_;
+};
+
+TEST_F(RenderReproducibly, SameInputsGiveIdenticalBytesInEveryFormat) {
+  through_workers_.set_source_date(kSourceDate);
+  through_command_.set_source_date(kSourceDate);
+  ASSERT_EQ(through_workers_.source_date(), kSourceDate);
+  // The PDF worker renders another document first: what it did before must not show.
+  Document other;
+  other.title = "Another handout";
+  other.blocks = {paragraph("Something else entirely, with more words.")};
+  ASSERT_TRUE(render_all(through_workers_, other, "warm-up"));
+
+  // Two renderers at once, one PDF through a worker and one through the weasyprint command,
+  // a second apart so that a clock anywhere would show.
+  bool first_ok = false, second_ok = false;
+  std::thread first([&] { first_ok = render_all(through_workers_, document_, "a"); });
+  std::this_thread::sleep_for(std::chrono::milliseconds(2100));
+  std::thread second([&] { second_ok = render_all(through_command_, document_, "b"); });
+  first.join();
+  second.join();
+  ASSERT_TRUE(first_ok && second_ok);
+  for (Format f : formats()) {
+    std::string a = output("a", f), b = output("b", f);
+    EXPECT_FALSE(a.empty()) << coachkit::format_name(f);
+    EXPECT_TRUE(a == b) << coachkit::format_name(f) << " differs from run to run";
+  }
+
+  // The date is the one set, wherever a format carries one.
+  const std::string date = "2023-11-14T22:13:20";
+  json docx = zip_dates_and(dir_.path() / "a/handout.docx", "docProps/core.xml");
+  EXPECT_EQ(docx["dates"], json::array({date}));
+  EXPECT_TRUE(contains(docx["text"].get<std::string>(), date + "Z")) << docx["text"];
+  json odt = zip_dates_and(dir_.path() / "a/handout.odt", "meta.xml");
+  EXPECT_EQ(odt["dates"], json::array({date}));
+  EXPECT_TRUE(contains(odt["text"].get<std::string>(), date + "Z")) << odt["text"];
+  if (pdf_) {
+    std::string pdf = output("a", Format::Pdf);
+    for (const std::string key : {"/CreationDate (", "/ModDate ("}) {
+      std::size_t at = pdf.find(key);
+      ASSERT_NE(at, std::string::npos) << "no " << key;
+      // "D:" is optional, and WeasyPrint 57 leaves it out.
+      EXPECT_TRUE(contains(pdf.substr(at, key.size() + 20), "20231114221320"))
+          << pdf.substr(at, 40);
+    }
+  }
+}
+
+TEST_F(RenderReproducibly, AnotherDateChangesOnlyTheFormatsThatCarryOne) {
+  through_workers_.set_source_date(kSourceDate);
+  other_date_.set_source_date(kOtherDate);
+  ASSERT_TRUE(render_all(through_workers_, document_, "a"));
+  ASSERT_TRUE(render_all(other_date_, document_, "b"));
+  for (Format f : formats()) {
+    bool dated = f == Format::Docx || f == Format::Odt || f == Format::Pdf;
+    EXPECT_EQ(output("a", f) != output("b", f), dated) << coachkit::format_name(f);
+  }
+  json odt = zip_dates_and(dir_.path() / "b/handout.odt", "meta.xml");
+  EXPECT_EQ(odt["dates"], json::array({"2020-09-13T12:26:40"}));
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -296,8 +296,10 @@ bool Renderer::render_input(const std::string& input, Format format, const Theme
     *error = "pandoc reported success but wrote nothing for " + destination;
     return false;
   }
-  if (format == Format::Odt && source_date_ &&
-      !set_zip_entry_dates(temporary, *source_date_, error)) {
+  // pandoc 2.17 dates an ODT's zip entries from the clock, whatever SOURCE_DATE_EPOCH says, and
+  // keeps the dates of what it takes from a reference.docx: every entry gets the source date.
+  bool zip = format == Format::Odt || format == Format::Docx;
+  if (zip && source_date_ && !set_zip_entry_dates(temporary, *source_date_, error)) {
     return false;
   }
   if (!commit_file(temporary, destination, error)) return false;
