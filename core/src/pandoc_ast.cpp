@@ -119,48 +119,94 @@ class AstWriter {
       out_ += std::to_string(api[i]);
     }
     out_ += "],\"meta\":{";
-    bool first = true;
+    bool first_key = true;
     auto key = [&](const char* name) {
-      if (!first) out_ += ',';
-      first = false;
+      if (!first_key) out_ += ',';
+      first_key = false;
       append_json_string(out_, name);
       out_ += ':';
     };
-    if (!d.authors.empty()) {
-      key("author");
-      out_ += "{\"t\":\"MetaList\",\"c\":[";
-      for (std::size_t i = 0; i < d.authors.size(); ++i) {
-        if (i) out_ += ',';
-        meta_inlines(d.authors[i]);
+    // Markdown viewers show YAML front matter as a table of raw values, escapes and all: in
+    // Markdown the title, subtitle and authors open the text instead (title_blocks).
+    if (!for_markdown_) {
+      if (!d.authors.empty()) {
+        key("author");
+        out_ += "{\"t\":\"MetaList\",\"c\":[";
+        for (std::size_t i = 0; i < d.authors.size(); ++i) {
+          if (i) out_ += ',';
+          meta_inlines(d.authors[i]);
+        }
+        out_ += "]}";
       }
-      out_ += "]}";
+      if (!html_head.empty()) {
+        key("header-includes");
+        out_ += "{\"t\":\"MetaList\",\"c\":[{\"t\":\"MetaBlocks\",\"c\":[";
+        raw("RawBlock", "html", html_head);
+        out_ += "]}]}";
+      }
+      if (!d.language.empty()) {
+        key("lang");
+        out_ += "{\"t\":\"MetaString\",\"c\":";
+        append_json_string(out_, d.language);
+        out_ += '}';
+      }
+      if (!d.subtitle.empty()) {
+        key("subtitle");
+        meta_inlines(d.subtitle);
+      }
+      if (!d.title.empty()) {
+        key("title");
+        meta_inlines(d.title);
+      }
     }
-    if (!html_head.empty()) {
-      key("header-includes");
-      out_ += "{\"t\":\"MetaList\",\"c\":[{\"t\":\"MetaBlocks\",\"c\":[";
-      raw("RawBlock", "html", html_head);
-      out_ += "]}]}";
-    }
-    if (!d.language.empty()) {
-      key("lang");
-      out_ += "{\"t\":\"MetaString\",\"c\":";
-      append_json_string(out_, d.language);
-      out_ += '}';
-    }
-    if (!d.subtitle.empty()) {
-      key("subtitle");
-      meta_inlines(d.subtitle);
-    }
-    if (!d.title.empty()) {
-      key("title");
-      meta_inlines(d.title);
-    }
-    out_ += "},\"blocks\":";
-    blocks(d.blocks, false);
-    out_ += '}';
+    out_ += "},\"blocks\":[";
+    bool first = true;
+    if (for_markdown_) title_blocks(d, first);
+    block_items(d.blocks, false, first);
+    out_ += "]}";
   }
 
  private:
+  void title_blocks(const Document& d, bool& first) {
+    auto next = [&] {
+      if (!first) out_ += ',';
+      first = false;
+    };
+    if (!d.title.empty()) {
+      next();
+      out_ += "{\"t\":\"Header\",\"c\":[1,[\"\",[],[]],";
+      {
+        Inlines in(*this);
+        words(in, d.title);
+      }
+      out_ += "]}";
+    }
+    if (!d.subtitle.empty()) {
+      next();
+      out_ += "{\"t\":\"Para\",\"c\":[{\"t\":\"Emph\",\"c\":";
+      {
+        Inlines in(*this);
+        words(in, d.subtitle);
+      }
+      out_ += "}]}";
+    }
+    if (!d.authors.empty()) {
+      next();
+      out_ += "{\"t\":\"Para\",\"c\":";
+      {
+        Inlines in(*this);
+        for (std::size_t i = 0; i < d.authors.size(); ++i) {
+          if (i) {
+            in.next();
+            out_ += "{\"t\":\"Str\",\"c\":\",\"}";
+            in.space();
+          }
+          words(in, d.authors[i]);
+        }
+      }
+      out_ += '}';
+    }
+  }
   // An array of inlines being written. A Space is held back until the next inline, so there
   // is never one at either end nor two in a row, as pandoc's own readers make them.
   class Inlines {
@@ -526,12 +572,23 @@ class AstWriter {
   // In list items and table cells a lone paragraph is "Plain", so lists stay tight.
   void blocks(const Blocks& bs, bool compact) {
     out_ += '[';
-    bool single = compact && bs.size() == 1;
-    for (std::size_t i = 0; i < bs.size(); ++i) {
-      if (i) out_ += ',';
-      block(bs[i], single);
-    }
+    bool first = true;
+    block_items(bs, compact, first);
     out_ += ']';
+  }
+
+  void block_items(const Blocks& bs, bool compact, bool& first) {
+    bool single = compact && bs.size() == 1;
+    for (const Block& b : bs) {
+      // GitHub shows a Div as raw HTML around its text: in Markdown a section is its blocks.
+      if (for_markdown_ && b.kind == Block::Kind::Section) {
+        block_items(b.children, false, first);
+        continue;
+      }
+      if (!first) out_ += ',';
+      first = false;
+      block(b, single);
+    }
   }
 
   std::string& out_;
