@@ -8,6 +8,7 @@
 #include "pdf_workers.hpp"
 #include "process.hpp"
 #include "test_support.hpp"
+#include "zip_dates.hpp"
 
 #include <coachkit/document.hpp>
 
@@ -804,6 +805,32 @@ TEST(RenderProcess, OutputErrorsAndExitCodeArePassedOn) {
 
   CommandResult missing = runner.run(Command{{"coachkit-no-such-program-xyz"}, "", 30});
   EXPECT_FALSE(missing.started);
+}
+
+TEST(RenderProcess, EnvironmentAdditionsReachTheProgramAndReplaceInheritedOnes) {
+  ScopedEnv inherited("COACHKIT_TEST_REPLACED", "old");
+  SystemProcessRunner runner;
+  CommandResult r =
+      runner.run(Command{{"/bin/sh", "-c", "env | grep '^COACHKIT_TEST_' | sort"},
+                         "",
+                         30,
+                         {{"COACHKIT_TEST_ADDED", "a b"}, {"COACHKIT_TEST_REPLACED", "new"}}});
+  ASSERT_TRUE(r.ok()) << describe(r);
+  EXPECT_EQ(r.output, "COACHKIT_TEST_ADDED=a b\nCOACHKIT_TEST_REPLACED=new\n");
+  // Without additions the child sees the environment as it is.
+  r = runner.run(Command{{"/bin/sh", "-c", "env | grep '^COACHKIT_TEST_'"}, "", 30});
+  EXPECT_EQ(r.output, "COACHKIT_TEST_REPLACED=old\n");
+}
+
+TEST(ZipDates, SomethingElseThanAZipIsRefusedAndLeftAlone) {
+  TempDir dir;
+  fs::path file = dir.path() / "not-a-zip.odt";
+  const std::string contents = "PK but not really a zip archive";
+  std::ofstream(file, std::ios::binary) << contents;
+  std::string error;
+  EXPECT_FALSE(coachkit::set_zip_entry_dates(file.string(), 1700000000, &error));
+  EXPECT_TRUE(contains(error, "not-a-zip.odt")) << error;
+  EXPECT_EQ(read_file(file), contents);
 }
 
 }  // namespace
