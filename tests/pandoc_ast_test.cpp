@@ -11,6 +11,10 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
 #include <map>
 #include <string>
 #include <vector>
@@ -330,6 +334,67 @@ TEST(AstTest, InvalidUtf8DoesNotBreakTheJson) {
   std::string title = text_of(root["meta"]["title"]);
   EXPECT_EQ(title.rfind("Caf\xc3\xa9 ", 0), 0u);
   EXPECT_NE(title.find("ok"), std::string::npos);
+}
+
+TEST(AstTest, JsonStringsAreEscapedAndUtf8IsKept) {
+  const std::string tricky =
+      "say \"hi\" C:\\path \x01\x1b[31m\x7f caf\xc3\xa9 \xf0\x9f\x98\x80 \xe2\x80\xa8";
+  Document d;
+  d.blocks = {paragraph(tricky)};
+  json root;
+  ASSERT_NO_THROW(root = json::parse(coachkit::to_pandoc_json(d, kApi)));
+  EXPECT_EQ(text_of(root["blocks"][0]), tricky);
+
+  // Each invalid byte (a lone continuation, an overlong form, a surrogate, a cut sequence)
+  // becomes U+FFFD; the valid text around it stays.
+  const std::string replacement = "\xef\xbf\xbd";
+  d.blocks = {
+      paragraph("a\x80"
+                "b \xc0\x80 \xed\xa0\x80 end\xe2\x80")};
+  ASSERT_NO_THROW(root = json::parse(coachkit::to_pandoc_json(d, kApi)));
+  std::string text = text_of(root["blocks"][0]);
+  EXPECT_EQ(text, "a" + replacement + "b " + replacement + replacement + " " + replacement +
+                      replacement + replacement + " end" + replacement + replacement);
+}
+
+// Builds the JSON of a document with a title of `megabytes` MB in a child process and returns
+// how much the child's peak memory grew, in MB, and the size of the JSON, through a pipe.
+std::pair<long, std::size_t> peak_growth_for_title(std::size_t megabytes) {
+  int fds[2];
+  if (pipe(fds) != 0) return {-1, 0};
+  pid_t pid = fork();
+  if (pid == 0) {
+    close(fds[0]);
+    rusage before{};
+    getrusage(RUSAGE_SELF, &before);
+    Document d;
+    const std::string words = "Listen first, then answer the caller's real question. ";
+    while (d.title.size() < megabytes * 1024 * 1024) d.title += words;
+    std::size_t size = coachkit::to_pandoc_json(d, kApi).size();
+    rusage after{};
+    getrusage(RUSAGE_SELF, &after);
+    long growth[2] = {(after.ru_maxrss - before.ru_maxrss) / 1024, static_cast<long>(size)};
+    ssize_t written = write(fds[1], growth, sizeof growth);
+    _exit(written == sizeof growth ? 0 : 1);
+  }
+  close(fds[1]);
+  long growth[2] = {-1, 0};
+  ssize_t n = read(fds[0], growth, sizeof growth);
+  close(fds[0]);
+  int status = 0;
+  waitpid(pid, &status, 0);
+  if (n != sizeof growth || !WIFEXITED(status) || WEXITSTATUS(status) != 0) return {-1, 0};
+  return {growth[0], static_cast<std::size_t>(growth[1])};
+}
+
+TEST(AstTest, MemoryStaysProportionalToTheDocument) {
+  // A 4 MB title once took about 780 MB; the JSON itself is a few times the text.
+  auto [megabytes, json_size] = peak_growth_for_title(4);
+  ASSERT_GE(megabytes, 0) << "the child process failed";
+  EXPECT_LT(json_size, 12u * 4 * 1024 * 1024);
+  EXPECT_LT(megabytes, 150) << "peak memory grew by " << megabytes << " MB for a 4 MB title";
+  std::printf("4 MB title: %ld MB peak growth, %zu MB of JSON\n", megabytes,
+              json_size / (1024 * 1024));
 }
 
 }  // namespace

@@ -8,6 +8,7 @@
 #include "pdf_workers.hpp"
 #include "process.hpp"
 #include "test_support.hpp"
+#include "zip_dates.hpp"
 
 #include <coachkit/document.hpp>
 
@@ -24,7 +25,9 @@
 #include <functional>
 #include <map>
 #include <optional>
+#include <sstream>
 #include <string>
+#include <thread>
 #include <vector>
 
 namespace fs = std::filesystem;
@@ -34,12 +37,14 @@ namespace {
 using json = nlohmann::json;
 using coachkit::testing::text_of;
 using namespace coachkit::doc;
+using coachkit::Block;
 using coachkit::Command;
 using coachkit::CommandResult;
 using coachkit::Document;
 using coachkit::Format;
 using coachkit::Renderer;
 using coachkit::SystemProcessRunner;
+using coachkit::Text;
 using coachkit::Theme;
 using coachkit::testing::read_file;
 using coachkit::testing::TempDir;
@@ -211,35 +216,124 @@ TEST_F(RenderWithPandoc, HtmlShowsHostileTextAsText) {
   EXPECT_EQ(exact["li"], 1) << page["elements"].dump();
 }
 
+// The Markdown is GitHub-flavoured: read back as GitHub reads it (gfm), and as pandoc's own
+// Markdown, no part of the content becomes a link, raw HTML or emphasis.
 TEST_F(RenderWithPandoc, MarkdownReadsBackAsTheSameText) {
   fs::path md = render(Format::Markdown);
   const std::string source = read_file(md);
   EXPECT_FALSE(contains(source, "<style")) << "the theme's CSS is for HTML only:\n" << source;
 
-  // As plain text, the escaped Markdown reads as the original characters.
-  SystemProcessRunner runner;
-  CommandResult plain = runner.run(
-      Command{{"pandoc", "-f", "markdown", "-t", "plain", "--wrap=none", md.string()}, "", 120});
-  ASSERT_TRUE(plain.ok()) << describe(plain);
-  EXPECT_TRUE(contains(plain.output, kHostile)) << plain.output << "\nfrom:\n" << source;
+  for (const char* dialect : {"gfm", "markdown"}) {
+    SCOPED_TRACE(dialect);
+    // As plain text, the escaped Markdown reads as the original characters.
+    SystemProcessRunner runner;
+    CommandResult plain = runner.run(
+        Command{{"pandoc", "-f", dialect, "-t", "plain", "--wrap=none", md.string()}, "", 120});
+    ASSERT_TRUE(plain.ok()) << describe(plain);
+    EXPECT_TRUE(contains(plain.output, kHostile)) << plain.output << "\nfrom:\n" << source;
 
-  // Read back into pandoc's AST: no links, no raw HTML, the text in each place it was put.
-  json tree = run_json({"pandoc", "-f", "markdown", "-t", "json", md.string()});
-  std::multimap<std::string, std::string> types;
-  collect_types(tree, types);
-  for (const char* forbidden : {"Link", "Image", "RawInline", "RawBlock", "Strong", "Emph"}) {
-    auto range = types.equal_range(forbidden);
-    for (auto it = range.first; it != range.second; ++it) {
-      ADD_FAILURE() << forbidden << " at " << it->second << " reading back:\n" << source;
+    // Read back into pandoc's AST: no links, no raw HTML, the text in each place it was put.
+    json tree = run_json({"pandoc", "-f", dialect, "-t", "json", md.string()});
+    std::multimap<std::string, std::string> types;
+    collect_types(tree, types);
+    for (const char* forbidden : {"Link", "Image", "RawInline", "RawBlock", "Strong", "Emph"}) {
+      auto range = types.equal_range(forbidden);
+      for (auto it = range.first; it != range.second; ++it) {
+        ADD_FAILURE() << forbidden << " at " << it->second << " reading back:\n" << source;
+      }
     }
+    // The title opens the text as a heading (GitHub shows front matter as a table).
+    ASSERT_FALSE(tree["blocks"].empty()) << source;
+    EXPECT_EQ(tree["blocks"][0]["t"], "Header") << source;
+    EXPECT_EQ(text_of(tree["blocks"][0]["c"][2]), kHostile) << source;
+    std::vector<std::string> paragraphs;
+    paragraph_texts(tree["blocks"], paragraphs);
+    // The paragraph, the table cell and the list item.
+    EXPECT_EQ(std::count(paragraphs.begin(), paragraphs.end(), kHostile), 3) << source;
+    EXPECT_EQ(types.count("Table"), 1u);
+    EXPECT_EQ(types.count("BulletList"), 1u);
   }
-  EXPECT_EQ(text_of(tree["meta"]["title"]), kHostile) << source;
+}
+
+// What GitHub alone would make of plain text: formulas between dollars, emoji shortcodes,
+// strikethrough, footnote references; none of it may happen to content.
+TEST_F(RenderWithPandoc, MarkdownKeepsGithubSyntaxLiteral) {
+  const std::string text =
+      "costs $5 or $x^2$ :smile: ~~gone~~ ~x~ [^1] <b>b</b> `code` _u_ | a@b.c https://x.y";
+  Document d;
+  d.blocks.push_back(coachkit::doc::paragraph(text));
+  fs::path md = dir_.path() / "github.md";
+  std::string error;
+  ASSERT_TRUE(renderer_.render(d, Format::Markdown, theme_, md.string(), &error)) << error;
+  const std::string source = read_file(md);
+  EXPECT_FALSE(contains(source, " $5")) << "a bare $ starts a formula on GitHub:\n" << source;
+  EXPECT_FALSE(contains(source, " :smile:")) << "GitHub shows an emoji:\n" << source;
+  json tree = run_json({"pandoc", "-f", "gfm+emoji", "-t", "json", md.string()});
+  std::multimap<std::string, std::string> types;
+  collect_types(tree["blocks"], types);
+  for (const char* forbidden :
+       {"Link", "RawInline", "Strikeout", "Code", "Emph", "Span", "Math", "Note"}) {
+    EXPECT_EQ(types.count(forbidden), 0u) << forbidden << " in:\n" << source;
+  }
   std::vector<std::string> paragraphs;
   paragraph_texts(tree["blocks"], paragraphs);
-  // The paragraph, the table cell and the list item.
-  EXPECT_EQ(std::count(paragraphs.begin(), paragraphs.end(), kHostile), 3) << source;
-  EXPECT_EQ(types.count("Table"), 1u);
-  EXPECT_EQ(types.count("BulletList"), 1u);
+  ASSERT_EQ(paragraphs.size(), 1u) << source;
+  EXPECT_EQ(paragraphs[0], text) << source;
+}
+
+// GitHub shows a pipe table as a table and anything else pandoc writes (grid and multiline
+// tables) as a code block full of backslashes; cells of several blocks become one line each.
+TEST_F(RenderWithPandoc, MarkdownTablesArePipeTables) {
+  coachkit::Table t;
+  t.header = {{paragraph("Do")}, {paragraph("Don't")}};
+  t.widths = {0.5, 0.5};
+  Block dos = bullet_list({{paragraph(Text{strong("Greet the caller")}),
+                            paragraph(Text{emphasis("Why: "), plain("it sets the tone")})},
+                           {paragraph("Use their name")}});
+  t.rows = {{{dos}, {paragraph("Interrupt"), paragraph("& talk over <them>")}}};
+  Document d;
+  d.title = "Table";
+  d.blocks = {coachkit::doc::table(t)};
+  fs::path md = dir_.path() / "table.md";
+  std::string error;
+  ASSERT_TRUE(renderer_.render(d, Format::Markdown, theme_, md.string(), &error)) << error;
+  const std::string source = read_file(md);
+
+  bool delimiter_row = false, code_block = false;
+  std::istringstream lines(source);
+  for (std::string line; std::getline(lines, line);) {
+    if (line.rfind("|", 0) == 0 && line.find("---") != std::string::npos &&
+        line.find_first_not_of("|-: ") == std::string::npos) {
+      delimiter_row = true;
+    }
+    if (line.rfind("    ", 0) == 0 || line.rfind("```", 0) == 0 || line.rfind("+--", 0) == 0) {
+      code_block = true;
+    }
+  }
+  EXPECT_TRUE(delimiter_row) << "no pipe table:\n" << source;
+  EXPECT_FALSE(code_block) << "an indented, fenced or grid block:\n" << source;
+  EXPECT_FALSE(contains(source, "<table")) << source;
+
+  json tree = run_json({"pandoc", "-f", "gfm", "-t", "json", md.string()});
+  std::multimap<std::string, std::string> types;
+  collect_types(tree["blocks"], types);
+  ASSERT_EQ(types.count("Table"), 1u) << source;
+  EXPECT_EQ(types.count("Strong"), 1u) << source;
+  EXPECT_EQ(types.count("Link"), 0u) << source;
+  // The only raw HTML is the line breaks between a cell's parts.
+  std::string text = text_of(tree["blocks"]);
+  for (const char* part : {"Greet the caller", "Why: it sets the tone", "Use their name",
+                           "Interrupt", "& talk over <them>"}) {
+    EXPECT_TRUE(contains(text, part)) << part << " in:\n" << source;
+  }
+  std::function<void(const json&)> check_raw = [&](const json& j) {
+    if (j.is_object() && j.value("t", "") == "RawInline") {
+      EXPECT_EQ(j["c"][1], "<br>") << source;
+    } else if (j.is_object() || j.is_array()) {
+      for (const json& item : j) check_raw(item);
+    }
+  };
+  check_raw(tree["blocks"]);
 }
 
 TEST_F(RenderWithPandoc, MarkdownKeepsEntityLookalikesLiteral) {
@@ -250,12 +344,14 @@ TEST_F(RenderWithPandoc, MarkdownKeepsEntityLookalikesLiteral) {
   fs::path md = dir_.path() / "entities.md";
   std::string error;
   ASSERT_TRUE(renderer_.render(d, Format::Markdown, theme_, md.string(), &error)) << error;
-  json tree = run_json({"pandoc", "-f", "markdown", "-t", "json", md.string()});
-  EXPECT_EQ(text_of(tree["meta"]["title"]), entities) << read_file(md);
-  std::vector<std::string> paragraphs;
-  paragraph_texts(tree["blocks"], paragraphs);
-  ASSERT_EQ(paragraphs.size(), 1u) << read_file(md);
-  EXPECT_EQ(paragraphs[0], entities) << read_file(md);
+  for (const char* dialect : {"gfm", "markdown"}) {
+    json tree = run_json({"pandoc", "-f", dialect, "-t", "json", md.string()});
+    EXPECT_EQ(text_of(tree["blocks"][0]["c"][2]), entities) << dialect << ":\n" << read_file(md);
+    std::vector<std::string> paragraphs;
+    paragraph_texts(tree["blocks"], paragraphs);
+    ASSERT_EQ(paragraphs.size(), 1u) << dialect << ":\n" << read_file(md);
+    EXPECT_EQ(paragraphs[0], entities) << dialect << ":\n" << read_file(md);
+  }
 }
 
 TEST_F(RenderWithPandoc, MarkdownBareAddressesStayTextEvenWhereViewersAutolink) {
@@ -304,6 +400,142 @@ TEST_F(RenderWithPandoc, DocxShowsHostileTextAsText) {
   EXPECT_EQ(paragraphs, 3) << content["paragraphs"].dump();
   std::vector<std::string> cells = content["cells"].get<std::vector<std::string>>();
   EXPECT_EQ(std::count(cells.begin(), cells.end(), kHostile), 1) << content["cells"].dump();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Identical bytes: every byte of every format is a function of the inputs and the source date
+
+const std::int64_t kSourceDate = 1700000000;  // 2023-11-14T22:13:20Z
+const std::int64_t kOtherDate = 1600000000;   // 2020-09-13T12:26:40Z
+
+// The dates of a zip archive's entries, and the text of one entry, as Python's zipfile reads them.
+json zip_dates_and(const fs::path& archive, const std::string& entry) {
+  const std::string script =
+      "import json, sys, zipfile\n"
+      "z = zipfile.ZipFile(sys.argv[1])\n"
+      "print(json.dumps({'dates': sorted({'%04d-%02d-%02dT%02d:%02d:%02d' % i.date_time\n"
+      "                                   for i in z.infolist()}),\n"
+      "                  'text': z.read(sys.argv[2]).decode()}))\n";
+  return run_json({kPython, "-c", script, archive.string(), entry});
+}
+
+class RenderReproducibly : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    if (coachkit::find_program("pandoc").empty()) GTEST_SKIP() << "pandoc is not on PATH";
+    std::string error;
+    ASSERT_TRUE(coachkit::load_theme(std::string(COACHKIT_SOURCE_DIR) + "/content/themes/default",
+                                     &theme_, &error))
+        << error;
+    pdf_ = !coachkit::find_program("weasyprint").empty();
+    const std::string worker =
+        std::string(COACHKIT_SOURCE_DIR) + "/core/pdf/coachkit-pdf-worker.py";
+    for (Renderer* r : {&through_workers_, &through_command_, &other_date_}) {
+      ASSERT_TRUE(r->detect_pandoc(&error)) << error;
+      ScopedEnv workers("COACHKIT_PDF_WORKERS", r == &through_command_ ? "0" : nullptr);
+      if (pdf_) {
+        ASSERT_TRUE(r->detect_weasyprint(&error, worker)) << error;
+      }
+    }
+    document_ = hostile_document();
+    coachkit::Table t;
+    t.header = {{paragraph("Do")}, {paragraph("Don't")}};
+    t.rows = {{{bullet_list({{paragraph(Text{strong("Greet")}), paragraph("Why: tone")}})},
+               {paragraph("Interrupt")}}};
+    document_.blocks.push_back(coachkit::doc::table(t));
+  }
+
+  std::vector<Format> formats() const {
+    std::vector<Format> out = coachkit::all_formats();
+    if (!pdf_) out.erase(std::remove(out.begin(), out.end(), Format::Pdf), out.end());
+    return out;
+  }
+
+  // Renders the document in every format into `folder`; false (and a test failure) on error.
+  bool render_all(Renderer& renderer, const Document& d, const std::string& folder) {
+    bool ok = true;
+    for (Format f : formats()) {
+      std::string error;
+      fs::path out = dir_.path() / folder / ("handout." + coachkit::format_name(f));
+      if (!renderer.render(d, f, theme_, out.string(), &error)) {
+        ADD_FAILURE() << coachkit::format_name(f) << ": " << error;
+        ok = false;
+      }
+    }
+    return ok;
+  }
+
+  std::string output(const std::string& folder, Format f) {
+    return read_file(dir_.path() / folder / ("handout." + coachkit::format_name(f)));
+  }
+
+  ScopedEnv pandoc_env_{"COACHKIT_PANDOC", nullptr};
+  ScopedEnv weasyprint_env_{"COACHKIT_WEASYPRINT", nullptr};
+  ScopedEnv date_env_{"SOURCE_DATE_EPOCH", nullptr};  // the renderer's date, not the caller's
+  SystemProcessRunner runner_;
+  Renderer through_workers_{runner_}, through_command_{runner_}, other_date_{runner_};
+  Theme theme_;
+  Document document_;
+  bool pdf_ = false;
+  TempDir dir_;
+};
+
+TEST_F(RenderReproducibly, SameInputsGiveIdenticalBytesInEveryFormat) {
+  through_workers_.set_source_date(kSourceDate);
+  through_command_.set_source_date(kSourceDate);
+  ASSERT_EQ(through_workers_.source_date(), kSourceDate);
+  // The PDF worker renders another document first: what it did before must not show.
+  Document other;
+  other.title = "Another handout";
+  other.blocks = {paragraph("Something else entirely, with more words.")};
+  ASSERT_TRUE(render_all(through_workers_, other, "warm-up"));
+
+  // Two renderers at once, one PDF through a worker and one through the weasyprint command,
+  // a second apart so that a clock anywhere would show.
+  bool first_ok = false, second_ok = false;
+  std::thread first([&] { first_ok = render_all(through_workers_, document_, "a"); });
+  std::this_thread::sleep_for(std::chrono::milliseconds(2100));
+  std::thread second([&] { second_ok = render_all(through_command_, document_, "b"); });
+  first.join();
+  second.join();
+  ASSERT_TRUE(first_ok && second_ok);
+  for (Format f : formats()) {
+    std::string a = output("a", f), b = output("b", f);
+    EXPECT_FALSE(a.empty()) << coachkit::format_name(f);
+    EXPECT_TRUE(a == b) << coachkit::format_name(f) << " differs from run to run";
+  }
+
+  // The date is the one set, wherever a format carries one.
+  const std::string date = "2023-11-14T22:13:20";
+  json docx = zip_dates_and(dir_.path() / "a/handout.docx", "docProps/core.xml");
+  EXPECT_EQ(docx["dates"], json::array({date}));
+  EXPECT_TRUE(contains(docx["text"].get<std::string>(), date + "Z")) << docx["text"];
+  json odt = zip_dates_and(dir_.path() / "a/handout.odt", "meta.xml");
+  EXPECT_EQ(odt["dates"], json::array({date}));
+  EXPECT_TRUE(contains(odt["text"].get<std::string>(), date + "Z")) << odt["text"];
+  if (pdf_) {
+    std::string pdf = output("a", Format::Pdf);
+    for (const std::string key : {"/CreationDate (", "/ModDate ("}) {
+      std::size_t at = pdf.find(key);
+      ASSERT_NE(at, std::string::npos) << "no " << key;
+      // "D:" is optional, and WeasyPrint 57 leaves it out.
+      EXPECT_TRUE(contains(pdf.substr(at, key.size() + 20), "20231114221320"))
+          << pdf.substr(at, 40);
+    }
+  }
+}
+
+TEST_F(RenderReproducibly, AnotherDateChangesOnlyTheFormatsThatCarryOne) {
+  through_workers_.set_source_date(kSourceDate);
+  other_date_.set_source_date(kOtherDate);
+  ASSERT_TRUE(render_all(through_workers_, document_, "a"));
+  ASSERT_TRUE(render_all(other_date_, document_, "b"));
+  for (Format f : formats()) {
+    bool dated = f == Format::Docx || f == Format::Odt || f == Format::Pdf;
+    EXPECT_EQ(output("a", f) != output("b", f), dated) << coachkit::format_name(f);
+  }
+  json odt = zip_dates_and(dir_.path() / "b/handout.odt", "meta.xml");
+  EXPECT_EQ(odt["dates"], json::array({"2020-09-13T12:26:40"}));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -573,6 +805,32 @@ TEST(RenderProcess, OutputErrorsAndExitCodeArePassedOn) {
 
   CommandResult missing = runner.run(Command{{"coachkit-no-such-program-xyz"}, "", 30});
   EXPECT_FALSE(missing.started);
+}
+
+TEST(RenderProcess, EnvironmentAdditionsReachTheProgramAndReplaceInheritedOnes) {
+  ScopedEnv inherited("COACHKIT_TEST_REPLACED", "old");
+  SystemProcessRunner runner;
+  CommandResult r =
+      runner.run(Command{{"/bin/sh", "-c", "env | grep '^COACHKIT_TEST_' | sort"},
+                         "",
+                         30,
+                         {{"COACHKIT_TEST_ADDED", "a b"}, {"COACHKIT_TEST_REPLACED", "new"}}});
+  ASSERT_TRUE(r.ok()) << describe(r);
+  EXPECT_EQ(r.output, "COACHKIT_TEST_ADDED=a b\nCOACHKIT_TEST_REPLACED=new\n");
+  // Without additions the child sees the environment as it is.
+  r = runner.run(Command{{"/bin/sh", "-c", "env | grep '^COACHKIT_TEST_'"}, "", 30});
+  EXPECT_EQ(r.output, "COACHKIT_TEST_REPLACED=old\n");
+}
+
+TEST(ZipDates, SomethingElseThanAZipIsRefusedAndLeftAlone) {
+  TempDir dir;
+  fs::path file = dir.path() / "not-a-zip.odt";
+  const std::string contents = "PK but not really a zip archive";
+  std::ofstream(file, std::ios::binary) << contents;
+  std::string error;
+  EXPECT_FALSE(coachkit::set_zip_entry_dates(file.string(), 1700000000, &error));
+  EXPECT_TRUE(contains(error, "not-a-zip.odt")) << error;
+  EXPECT_EQ(read_file(file), contents);
 }
 
 }  // namespace

@@ -4,8 +4,9 @@ coachkit starts a few of these and keeps them for a whole build, so WeasyPrint's
 (about 0.6 s) is paid once per worker instead of once per PDF.
 
 Each request is a line of JSON, {"html": PATH, "pdf": PATH, "base_url": URL, "fit_to_one_page":
-BOOL}; each answer is a line of JSON, {"ok": true} or {"ok": false, "error": TEXT}. The worker
-ends at end of input.
+BOOL, "environment": {NAME: VALUE}}; each answer is a line of JSON, {"ok": true} or {"ok": false,
+"error": TEXT}. The environment (SOURCE_DATE_EPOCH, which fontTools writes into the embedded
+fonts) is set for that request only. The worker ends at end of input.
 
 With fit_to_one_page, the root font size is searched (bisection, each try laid out by WeasyPrint
 itself) for the largest size at which the document is still one page, so text shrinks to fit
@@ -13,6 +14,7 @@ and grows to fill. Themes size text in rem/em for this to scale everything.
 """
 
 import json
+import os
 import sys
 import traceback
 
@@ -39,6 +41,24 @@ def fit_to_one_page(weasyprint, document):
     return low
 
 
+def render(weasyprint, request):
+    environment = request.get("environment") or {}
+    saved = {name: os.environ.get(name) for name in environment}
+    os.environ.update(environment)
+    try:
+        document = weasyprint.HTML(filename=request["html"], base_url=request["base_url"])
+        if request.get("fit_to_one_page"):
+            fit_to_one_page(weasyprint, document).write_pdf(request["pdf"])
+        else:
+            document.write_pdf(request["pdf"])
+    finally:
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
+
+
 def main():
     try:
         import weasyprint
@@ -52,12 +72,7 @@ def main():
         try:
             if weasyprint is None:
                 raise RuntimeError(start_error)
-            request = json.loads(line)
-            document = weasyprint.HTML(filename=request["html"], base_url=request["base_url"])
-            if request.get("fit_to_one_page"):
-                fit_to_one_page(weasyprint, document).write_pdf(request["pdf"])
-            else:
-                document.write_pdf(request["pdf"])
+            render(weasyprint, json.loads(line))
             answer = {"ok": True}
         except Exception as error:
             answer = {"ok": False,

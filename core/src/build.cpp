@@ -201,7 +201,9 @@ BuildReport Builder::build(const Pack& pack) {
       task.fit_to_one_page = page && page->fit_to_one_page && format == Format::Pdf;
       Fingerprint key;
       key.add(kVersion).add(renderer_.pandoc_version()).add(format_name(format)).add(task.input);
-      key.add(date).add(task.fit_to_one_page ? "fit" : "flow");
+      // Only DOCX, ODT and PDF carry the date, so only they are rebuilt when it moves.
+      if (format == Format::Docx || format == Format::Odt || format == Format::Pdf) key.add(date);
+      key.add(task.fit_to_one_page ? "fit" : "flow");
       if (format == Format::Pdf) key.add(renderer_.weasyprint_version());
       if (format == Format::Docx) key.add(reference_docx);
       task.key = key.hex();

@@ -1,169 +1,102 @@
 #include "pandoc_ast.hpp"
 
-#include <nlohmann/json.hpp>
-
+#include <algorithm>
 #include <cctype>
+#include <cstdio>
+#include <cstdlib>
 
 namespace coachkit {
 
 namespace {
 
-using json = nlohmann::json;
-
-json node(const char* type) { return json{{"t", type}}; }
-json node(const char* type, json content) { return json{{"t", type}, {"c", std::move(content)}}; }
-
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
-// Appends a Space unless the inlines already end in one (or are empty).
-void append_space(json& out) {
-  if (!out.empty() && out.back()["t"] != "Space") out.push_back(node("Space"));
+// The length of the valid UTF-8 sequence at `i`, or 0 when the bytes there are not one.
+std::size_t utf8_sequence_at(const std::string& s, std::size_t i) {
+  auto byte = [&](std::size_t k) {
+    return i + k < s.size() ? static_cast<unsigned char>(s[i + k]) : 0u;
+  };
+  unsigned char c = byte(0);
+  if (c < 0x80) return 1;
+  auto continuation = [&](std::size_t k) { return (byte(k) & 0xC0) == 0x80; };
+  if (c >= 0xC2 && c <= 0xDF) return continuation(1) ? 2 : 0;
+  if (c >= 0xE0 && c <= 0xEF) {
+    unsigned char low = c == 0xE0 ? 0xA0 : 0x80, high = c == 0xED ? 0x9F : 0xBF;
+    return byte(1) >= low && byte(1) <= high && continuation(2) ? 3 : 0;
+  }
+  if (c >= 0xF0 && c <= 0xF4) {
+    unsigned char low = c == 0xF0 ? 0x90 : 0x80, high = c == 0xF4 ? 0x8F : 0xBF;
+    return byte(1) >= low && byte(1) <= high && continuation(2) && continuation(3) ? 4 : 0;
+  }
+  return 0;
 }
 
-// Splits text at white space into Str and Space nodes, as pandoc's own readers do, so that
-// writers can wrap lines; a Str's characters are never interpreted.
-json words(const std::string& text) {
-  json out = json::array();
-  std::string word;
-  for (char c : text) {
-    if (!is_space(c)) {
-      word += c;
+// A JSON string literal: quotes, backslashes and control characters escaped, valid UTF-8
+// kept as it is, each invalid byte replaced by U+FFFD, so the output is always valid JSON.
+void append_json_string(std::string& out, const std::string& s) {
+  static const char hex[] = "0123456789abcdef";
+  out += '"';
+  for (std::size_t i = 0; i < s.size();) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c >= 0x80) {
+      std::size_t length = utf8_sequence_at(s, i);
+      if (length == 0) {
+        out += "\xEF\xBF\xBD";
+        ++i;
+      } else {
+        out.append(s, i, length);
+        i += length;
+      }
       continue;
     }
-    if (!word.empty()) out.push_back(node("Str", word));
-    word.clear();
-    append_space(out);
-  }
-  if (!word.empty()) out.push_back(node("Str", word));
-  if (!out.empty() && out.back()["t"] == "Space") out.erase(out.size() - 1);
-  return out;
-}
-
-// Spans become inlines; white space at a span's edges becomes a Space between the spans.
-json inlines(const Text& text) {
-  json out = json::array();
-  for (const Span& span : text) {
-    if (span.text.empty()) continue;
-    if (is_space(span.text.front())) append_space(out);
-    json content = words(span.text);
-    if (!content.empty()) {
-      switch (span.style) {
-        case Span::Style::Plain:
-          for (json& w : content) out.push_back(std::move(w));
-          break;
-        case Span::Style::Strong:
-          out.push_back(node("Strong", std::move(content)));
-          break;
-        case Span::Style::Emphasis:
-          out.push_back(node("Emph", std::move(content)));
-          break;
-      }
+    switch (c) {
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
+      default:
+        if (c < 0x20) {
+          out += "\\u00";
+          out += hex[c >> 4];
+          out += hex[c & 0xF];
+        } else {
+          out += static_cast<char>(c);
+        }
     }
-    if (is_space(span.text.back())) append_space(out);
+    ++i;
   }
-  if (!out.empty() && out.back()["t"] == "Space") out.erase(out.size() - 1);
-  return out;
+  out += '"';
 }
-
-json attr(const std::string& id, const std::vector<std::string>& classes) {
-  return json::array({id, classes, json::array()});
-}
-
-json blocks(const Blocks& bs, bool compact = false);
-
-json align(Table::Align a) {
-  switch (a) {
-    case Table::Align::Left:
-      return node("AlignLeft");
-    case Table::Align::Center:
-      return node("AlignCenter");
-    case Table::Align::Right:
-      return node("AlignRight");
-    default:
-      return node("AlignDefault");
-  }
-}
-
-json table_row(const std::vector<Blocks>& cells, const Table& t) {
-  json out = json::array();
-  for (std::size_t i = 0; i < cells.size(); ++i) {
-    Table::Align a = i < t.aligns.size() ? t.aligns[i] : Table::Align::Default;
-    out.push_back(json::array({attr("", {}), align(a), 1, 1, blocks(cells[i], true)}));
-  }
-  return json::array({attr("", {}), std::move(out)});
-}
-
-json table(const Table& t) {
-  std::size_t columns = t.header.size();
-  for (const auto& row : t.rows) columns = std::max(columns, row.size());
-  for (const auto& row : t.footer) columns = std::max(columns, row.size());
-  json specs = json::array();
-  for (std::size_t i = 0; i < columns; ++i) {
-    Table::Align a = i < t.aligns.size() ? t.aligns[i] : Table::Align::Default;
-    json width = i < t.widths.size() && t.widths[i] > 0 ? node("ColWidth", t.widths[i])
-                                                        : node("ColWidthDefault");
-    specs.push_back(json::array({align(a), width}));
-  }
-  json head_rows = json::array();
-  if (!t.header.empty()) head_rows.push_back(table_row(t.header, t));
-  json body_rows = json::array();
-  for (const auto& row : t.rows) body_rows.push_back(table_row(row, t));
-  json foot_rows = json::array();
-  for (const auto& row : t.footer) foot_rows.push_back(table_row(row, t));
-  json caption_blocks = json::array();
-  if (!t.caption.empty()) caption_blocks.push_back(node("Plain", inlines(t.caption)));
-  return node("Table",
-              json::array({attr("", t.classes), json::array({nullptr, caption_blocks}), specs,
-                           json::array({attr("", {}), head_rows}),
-                           json::array({json::array({attr("", {}), 0, json::array(), body_rows})}),
-                           json::array({attr("", {}), foot_rows})}));
-}
-
-json block(const Block& b, bool compact) {
-  switch (b.kind) {
-    case Block::Kind::Heading:
-      return node("Header", json::array({std::max(1, std::min(6, b.level)), attr(b.id, b.classes),
-                                         inlines(b.text)}));
-    case Block::Kind::Paragraph:
-      return node(compact ? "Plain" : "Para", inlines(b.text));
-    case Block::Kind::BulletList:
-    case Block::Kind::OrderedList: {
-      json items = json::array();
-      for (const Blocks& item : b.items) items.push_back(blocks(item, true));
-      if (b.kind == Block::Kind::BulletList) return node("BulletList", std::move(items));
-      json attributes = json::array({1, node("Decimal"), node("Period")});
-      return node("OrderedList", json::array({attributes, std::move(items)}));
-    }
-    case Block::Kind::Table:
-      return table(b.table);
-    case Block::Kind::Quote:
-      return node("BlockQuote", blocks(b.children));
-    case Block::Kind::Section:
-      return node("Div", json::array({attr(b.id, b.classes), blocks(b.children)}));
-    case Block::Kind::Rule:
-      return node("HorizontalRule");
-  }
-  return node("Null");
-}
-
-// In list items and table cells a lone paragraph is "Plain", so lists stay tight.
-json blocks(const Blocks& bs, bool compact) {
-  json out = json::array();
-  bool single = compact && bs.size() == 1;
-  for (const Block& b : bs) out.push_back(block(b, single));
-  return out;
-}
-
-json meta_inlines(const std::string& text) { return node("MetaInlines", words(text)); }
 
 // Where Markdown text needs an escape that pandoc's writer does not add, the length of the
 // text to escape at `i` (the escape goes before its last character), or 0:
 //  - "&", which pandoc leaves alone, so "&amp;" would read back as "&";
 //  - "@", the ":" of "://" and the "." of a word-initial "www.", which Markdown viewers with
-//    autolinking (GitHub's, for one) would turn into e-mail and web links.
+//    autolinking (GitHub's, for one) would turn into e-mail and web links;
+//  - "$", which GitHub reads as the start of a formula;
+//  - the first ":" of a ":name:", which GitHub shows as an emoji.
 std::size_t markdown_escape_at(const std::string& s, std::size_t i) {
-  if (s[i] == '&' || s[i] == '@') return 1;
+  if (s[i] == '&' || s[i] == '@' || s[i] == '$') return 1;
   if (s.compare(i, 3, "://") == 0) return 1;
+  if (s[i] == ':') {
+    std::size_t end = i + 1;
+    auto name_char = [](char c) {
+      return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '+' || c == '-';
+    };
+    while (end < s.size() && name_char(s[end])) ++end;
+    if (end > i + 1 && end < s.size() && s[end] == ':') return 1;
+  }
   bool word_start = i == 0 || !std::isalnum(static_cast<unsigned char>(s[i - 1]));
   if (word_start && s.size() - i >= 4) {
     std::string four = s.substr(i, 4);
@@ -173,70 +106,502 @@ std::size_t markdown_escape_at(const std::string& s, std::size_t i) {
   return 0;
 }
 
-// For Markdown output only: the escapes above, each a fixed RawInline (a backslash and the
-// character); the raw text is ours, never content's.
-void escape_for_markdown(json& tree) {
-  if (tree.is_object()) {  // a node, or the metadata map
-    if (tree.contains("t")) {
-      if (tree.contains("c")) escape_for_markdown(tree["c"]);
-    } else {
-      for (auto& [key, value] : tree.items()) escape_for_markdown(value);
+// Writes the JSON text of the AST straight into one string, node by node: memory stays a
+// small multiple of the document, where a tree of JSON values cost hundreds of bytes a word.
+class AstWriter {
+ public:
+  AstWriter(std::string& out, bool for_markdown) : out_(out), for_markdown_(for_markdown) {}
+
+  void document(const Document& d, const PandocApiVersion& api, const std::string& html_head) {
+    out_ += "{\"pandoc-api-version\":[";
+    for (std::size_t i = 0; i < api.size(); ++i) {
+      if (i) out_ += ',';
+      out_ += std::to_string(api[i]);
     }
-    return;
+    out_ += "],\"meta\":{";
+    bool first_key = true;
+    auto key = [&](const char* name) {
+      if (!first_key) out_ += ',';
+      first_key = false;
+      append_json_string(out_, name);
+      out_ += ':';
+    };
+    // Markdown viewers show YAML front matter as a table of raw values, escapes and all: in
+    // Markdown the title, subtitle and authors open the text instead (title_blocks).
+    if (!for_markdown_) {
+      if (!d.authors.empty()) {
+        key("author");
+        out_ += "{\"t\":\"MetaList\",\"c\":[";
+        for (std::size_t i = 0; i < d.authors.size(); ++i) {
+          if (i) out_ += ',';
+          meta_inlines(d.authors[i]);
+        }
+        out_ += "]}";
+      }
+      if (!html_head.empty()) {
+        key("header-includes");
+        out_ += "{\"t\":\"MetaList\",\"c\":[{\"t\":\"MetaBlocks\",\"c\":[";
+        raw("RawBlock", "html", html_head);
+        out_ += "]}]}";
+      }
+      if (!d.language.empty()) {
+        key("lang");
+        out_ += "{\"t\":\"MetaString\",\"c\":";
+        append_json_string(out_, d.language);
+        out_ += '}';
+      }
+      if (!d.subtitle.empty()) {
+        key("subtitle");
+        meta_inlines(d.subtitle);
+      }
+      if (!d.title.empty()) {
+        key("title");
+        meta_inlines(d.title);
+      }
+    }
+    out_ += "},\"blocks\":[";
+    bool first = true;
+    if (for_markdown_) title_blocks(d, first);
+    block_items(d.blocks, false, first);
+    out_ += "]}";
   }
-  if (!tree.is_array()) return;
-  json out = json::array();
-  for (json& item : tree) {
-    if (!item.is_object() || item.value("t", "") != "Str") {
-      escape_for_markdown(item);
-      out.push_back(std::move(item));
-      continue;
+
+ private:
+  void title_blocks(const Document& d, bool& first) {
+    auto next = [&] {
+      if (!first) out_ += ',';
+      first = false;
+    };
+    if (!d.title.empty()) {
+      next();
+      out_ += "{\"t\":\"Header\",\"c\":[1,[\"\",[],[]],";
+      {
+        Inlines in(*this);
+        words(in, d.title);
+      }
+      out_ += "]}";
     }
-    const std::string& s = item["c"].get_ref<const std::string&>();
-    std::string plain;
-    for (std::size_t i = 0; i < s.size();) {
-      std::size_t length = markdown_escape_at(s, i);
+    if (!d.subtitle.empty()) {
+      next();
+      out_ += "{\"t\":\"Para\",\"c\":[{\"t\":\"Emph\",\"c\":";
+      {
+        Inlines in(*this);
+        words(in, d.subtitle);
+      }
+      out_ += "}]}";
+    }
+    if (!d.authors.empty()) {
+      next();
+      out_ += "{\"t\":\"Para\",\"c\":";
+      {
+        Inlines in(*this);
+        for (std::size_t i = 0; i < d.authors.size(); ++i) {
+          if (i) {
+            in.next();
+            out_ += "{\"t\":\"Str\",\"c\":\",\"}";
+            in.space();
+          }
+          words(in, d.authors[i]);
+        }
+      }
+      out_ += '}';
+    }
+  }
+  // An array of inlines being written. A Space is held back until the next inline, so there
+  // is never one at either end nor two in a row, as pandoc's own readers make them.
+  class Inlines {
+   public:
+    explicit Inlines(AstWriter& w) : w_(w) { w_.out_ += '['; }
+    ~Inlines() { w_.out_ += ']'; }
+    Inlines(const Inlines&) = delete;
+    Inlines& operator=(const Inlines&) = delete;
+
+    void space() { space_pending_ = true; }
+    // Starts the next inline node: the comma, and the Space held back.
+    void next() {
+      if (count_ > 0) {
+        w_.out_ += ',';
+        if (space_pending_) w_.out_ += "{\"t\":\"Space\"},";
+      }
+      space_pending_ = false;
+      ++count_;
+    }
+    std::size_t count() const { return count_; }
+
+   private:
+    AstWriter& w_;
+    bool space_pending_ = false;
+    std::size_t count_ = 0;
+  };
+
+  void raw(const char* type, const char* format, const std::string& text) {
+    out_ += "{\"t\":\"";
+    out_ += type;
+    out_ += "\",\"c\":[\"";
+    out_ += format;
+    out_ += "\",";
+    append_json_string(out_, text);
+    out_ += "]}";
+  }
+
+  void str(Inlines& in, const std::string& word, std::size_t from, std::size_t to) {
+    if (from >= to) return;
+    in.next();
+    out_ += "{\"t\":\"Str\",\"c\":";
+    append_json_string(out_, word.substr(from, to - from));
+    out_ += '}';
+  }
+
+  // One word as a Str; for Markdown, with the escapes above as fixed RawInlines (a backslash
+  // and the character): the raw text is ours, never content's.
+  void word(Inlines& in, const std::string& w) {
+    if (!for_markdown_) return str(in, w, 0, w.size());
+    std::size_t plain_start = 0;
+    for (std::size_t i = 0; i < w.size();) {
+      std::size_t length = markdown_escape_at(w, i);
       if (length == 0) {
-        plain += s[i++];
+        ++i;
         continue;
       }
-      plain += s.substr(i, length - 1);
-      if (!plain.empty()) out.push_back(node("Str", plain));
-      plain.clear();
-      out.push_back(
-          node("RawInline", json::array({"markdown", "\\" + s.substr(i + length - 1, 1)})));
-      i += length;
+      std::size_t escaped = i + length - 1;
+      str(in, w, plain_start, escaped);
+      in.next();
+      raw("RawInline", "markdown", "\\" + w.substr(escaped, 1));
+      i = plain_start = escaped + 1;
     }
-    if (!plain.empty()) out.push_back(node("Str", plain));
+    str(in, w, plain_start, w.size());
   }
-  tree = std::move(out);
-}
+
+  // Splits text at white space into Str and Space nodes, as pandoc's own readers do, so that
+  // writers can wrap lines; a Str's characters are never interpreted.
+  void words(Inlines& in, const std::string& text) {
+    std::size_t start = 0;
+    while (start < text.size()) {
+      while (start < text.size() && is_space(text[start])) ++start;
+      std::size_t end = start;
+      while (end < text.size() && !is_space(text[end])) ++end;
+      if (end > start) {
+        if (in.count() > 0 && start > 0 && is_space(text[start - 1])) in.space();
+        word(in, text.substr(start, end - start));
+      }
+      start = end;
+    }
+  }
+
+  // Spans become inlines; white space at a span's edges becomes a Space between the spans.
+  void text(Inlines& in, const Text& t) {
+    for (const Span& span : t) {
+      if (span.text.empty()) continue;
+      if (is_space(span.text.front())) in.space();
+      bool has_words =
+          std::any_of(span.text.begin(), span.text.end(), [](char c) { return !is_space(c); });
+      if (has_words) {
+        if (span.style == Span::Style::Plain) {
+          words(in, span.text);
+        } else {
+          in.next();
+          out_ += span.style == Span::Style::Strong ? "{\"t\":\"Strong\",\"c\":"
+                                                    : "{\"t\":\"Emph\",\"c\":";
+          {
+            Inlines inner(*this);
+            words(inner, span.text);
+          }
+          out_ += '}';
+        }
+      }
+      if (is_space(span.text.back())) in.space();
+    }
+  }
+
+  void inlines(const Text& t) {
+    Inlines in(*this);
+    text(in, t);
+  }
+
+  void meta_inlines(const std::string& s) {
+    out_ += "{\"t\":\"MetaInlines\",\"c\":";
+    {
+      Inlines in(*this);
+      words(in, s);
+    }
+    out_ += '}';
+  }
+
+  static void attr(std::string& out, const std::string& id,
+                   const std::vector<std::string>& classes) {
+    out += '[';
+    append_json_string(out, id);
+    out += ",[";
+    for (std::size_t i = 0; i < classes.size(); ++i) {
+      if (i) out += ',';
+      append_json_string(out, classes[i]);
+    }
+    out += "],[]]";
+  }
+
+  static const char* align(const Table& t, std::size_t column) {
+    Table::Align a = column < t.aligns.size() ? t.aligns[column] : Table::Align::Default;
+    switch (a) {
+      case Table::Align::Left:
+        return "{\"t\":\"AlignLeft\"}";
+      case Table::Align::Center:
+        return "{\"t\":\"AlignCenter\"}";
+      case Table::Align::Right:
+        return "{\"t\":\"AlignRight\"}";
+      default:
+        return "{\"t\":\"AlignDefault\"}";
+    }
+  }
+
+  // GitHub shows a table as a table only when each cell is one line (a pipe table); pandoc
+  // writes any other table as HTML, where our Markdown escapes would be lost. So in Markdown a
+  // cell of several blocks becomes one line: its paragraphs and list items separated by <br>.
+  static bool one_line(const Blocks& cell) {
+    return cell.empty() || (cell.size() == 1 && cell.front().kind == Block::Kind::Paragraph);
+  }
+
+  void line_break(Inlines& in) {
+    if (in.count() == 0) return;
+    in.space();
+    in.next();
+    raw("RawInline", "html", "<br>");
+    in.space();
+  }
+
+  void flatten(Inlines& in, const Blocks& bs) {
+    for (const Block& b : bs) flatten(in, b);
+  }
+
+  void flatten(Inlines& in, const Block& b) {
+    switch (b.kind) {
+      case Block::Kind::Heading:
+      case Block::Kind::Paragraph:
+        line_break(in);
+        text(in, b.text);
+        return;
+      case Block::Kind::BulletList:
+      case Block::Kind::OrderedList:
+        for (std::size_t i = 0; i < b.items.size(); ++i) {
+          line_break(in);
+          in.next();
+          out_ += "{\"t\":\"Str\",\"c\":";
+          append_json_string(out_, b.kind == Block::Kind::BulletList ? "\xE2\x80\xA2"  // •
+                                                                     : std::to_string(i + 1) + ".");
+          out_ += '}';
+          in.space();
+          // The item's first paragraph follows its bullet; what comes after gets its own line.
+          bool first = true;
+          for (const Block& part : b.items[i]) {
+            bool inline_part =
+                part.kind == Block::Kind::Paragraph || part.kind == Block::Kind::Heading;
+            if (first && inline_part) {
+              text(in, part.text);
+            } else {
+              flatten(in, part);
+            }
+            first = false;
+          }
+        }
+        return;
+      case Block::Kind::Table:
+        for (const Blocks& cell : b.table.header) flatten(in, cell);
+        for (const auto* rows : {&b.table.rows, &b.table.footer}) {
+          for (const auto& row : *rows) {
+            for (const Blocks& cell : row) flatten(in, cell);
+          }
+        }
+        return;
+      case Block::Kind::Quote:
+      case Block::Kind::Section:
+        flatten(in, b.children);
+        return;
+      case Block::Kind::Rule:
+        return;
+    }
+  }
+
+  void cell(const Table& t, std::size_t column, const Blocks& content) {
+    out_ += '[';
+    attr(out_, "", {});
+    out_ += ',';
+    out_ += align(t, column);
+    out_ += ",1,1,";
+    if (for_markdown_ && !one_line(content)) {
+      out_ += "[{\"t\":\"Plain\",\"c\":";
+      {
+        Inlines in(*this);
+        flatten(in, content);
+      }
+      out_ += "}]";
+    } else {
+      blocks(content, true);
+    }
+    out_ += ']';
+  }
+
+  void rows(const Table& t, const std::vector<std::vector<Blocks>>& rs) {
+    out_ += '[';
+    for (std::size_t r = 0; r < rs.size(); ++r) {
+      if (r) out_ += ',';
+      out_ += '[';
+      attr(out_, "", {});
+      out_ += ",[";
+      for (std::size_t i = 0; i < rs[r].size(); ++i) {
+        if (i) out_ += ',';
+        cell(t, i, rs[r][i]);
+      }
+      out_ += "]]";
+    }
+    out_ += ']';
+  }
+
+  void table(const Table& t) {
+    std::size_t columns = t.header.size();
+    for (const auto& row : t.rows) columns = std::max(columns, row.size());
+    for (const auto& row : t.footer) columns = std::max(columns, row.size());
+    out_ += "{\"t\":\"Table\",\"c\":[";
+    attr(out_, "", t.classes);
+    out_ += ",[null,[";
+    if (!t.caption.empty()) {
+      out_ += "{\"t\":\"Plain\",\"c\":";
+      inlines(t.caption);
+      out_ += '}';
+    }
+    out_ += "]],[";
+    for (std::size_t i = 0; i < columns; ++i) {
+      if (i) out_ += ',';
+      out_ += '[';
+      out_ += align(t, i);
+      out_ += ',';
+      if (i < t.widths.size() && t.widths[i] > 0) {
+        out_ += "{\"t\":\"ColWidth\",\"c\":";
+        out_ += json_number(t.widths[i]);
+        out_ += '}';
+      } else {
+        out_ += "{\"t\":\"ColWidthDefault\"}";
+      }
+      out_ += ']';
+    }
+    out_ += "],[";
+    attr(out_, "", {});
+    out_ += ',';
+    rows(t, t.header.empty() ? std::vector<std::vector<Blocks>>{}
+                             : std::vector<std::vector<Blocks>>{t.header});
+    out_ += "],[[";
+    attr(out_, "", {});
+    out_ += ",0,[],";
+    rows(t, t.rows);
+    out_ += "]],[";
+    attr(out_, "", {});
+    out_ += ',';
+    rows(t, t.footer);
+    out_ += "]]}";
+  }
+
+  // Widths are fractions of the page: JSON has no NaN or infinity, so those become 0.
+  static std::string json_number(double value) {
+    if (!(value == value) || value > 1e300 || value < -1e300) return "0";
+    // The shortest form that reads back as the same number.
+    char buffer[32];
+    for (int digits : {15, 16, 17}) {
+      std::snprintf(buffer, sizeof buffer, "%.*g", digits, value);
+      if (std::strtod(buffer, nullptr) == value) break;
+    }
+    std::string number = buffer;
+    std::replace(number.begin(), number.end(), ',', '.');  // whatever the locale
+    return number;
+  }
+
+  void list_items(const std::vector<Blocks>& items) {
+    out_ += '[';
+    for (std::size_t i = 0; i < items.size(); ++i) {
+      if (i) out_ += ',';
+      blocks(items[i], true);
+    }
+    out_ += ']';
+  }
+
+  void block(const Block& b, bool compact) {
+    switch (b.kind) {
+      case Block::Kind::Heading:
+        out_ += "{\"t\":\"Header\",\"c\":[";
+        out_ += std::to_string(std::max(1, std::min(6, b.level)));
+        out_ += ',';
+        attr(out_, b.id, b.classes);
+        out_ += ',';
+        inlines(b.text);
+        out_ += "]}";
+        return;
+      case Block::Kind::Paragraph:
+        out_ += compact ? "{\"t\":\"Plain\",\"c\":" : "{\"t\":\"Para\",\"c\":";
+        inlines(b.text);
+        out_ += '}';
+        return;
+      case Block::Kind::BulletList:
+        out_ += "{\"t\":\"BulletList\",\"c\":";
+        list_items(b.items);
+        out_ += '}';
+        return;
+      case Block::Kind::OrderedList:
+        out_ += "{\"t\":\"OrderedList\",\"c\":[[1,{\"t\":\"Decimal\"},{\"t\":\"Period\"}],";
+        list_items(b.items);
+        out_ += "]}";
+        return;
+      case Block::Kind::Table:
+        table(b.table);
+        return;
+      case Block::Kind::Quote:
+        out_ += "{\"t\":\"BlockQuote\",\"c\":";
+        blocks(b.children, false);
+        out_ += '}';
+        return;
+      case Block::Kind::Section:
+        out_ += "{\"t\":\"Div\",\"c\":[";
+        attr(out_, b.id, b.classes);
+        out_ += ',';
+        blocks(b.children, false);
+        out_ += "]}";
+        return;
+      case Block::Kind::Rule:
+        out_ += "{\"t\":\"HorizontalRule\"}";
+        return;
+    }
+    out_ += "{\"t\":\"Null\"}";
+  }
+
+  // In list items and table cells a lone paragraph is "Plain", so lists stay tight.
+  void blocks(const Blocks& bs, bool compact) {
+    out_ += '[';
+    bool first = true;
+    block_items(bs, compact, first);
+    out_ += ']';
+  }
+
+  void block_items(const Blocks& bs, bool compact, bool& first) {
+    bool single = compact && bs.size() == 1;
+    for (const Block& b : bs) {
+      // GitHub shows a Div as raw HTML around its text: in Markdown a section is its blocks.
+      if (for_markdown_ && b.kind == Block::Kind::Section) {
+        block_items(b.children, false, first);
+        continue;
+      }
+      if (!first) out_ += ',';
+      first = false;
+      block(b, single);
+    }
+  }
+
+  std::string& out_;
+  bool for_markdown_;
+};
 
 }  // namespace
 
 std::string to_pandoc_json(const Document& document, const PandocApiVersion& api,
                            const std::string& html_head, bool for_markdown) {
-  json meta = json::object();
-  if (!html_head.empty()) {
-    json raw = node("RawBlock", json::array({"html", html_head}));
-    meta["header-includes"] =
-        node("MetaList", json::array({node("MetaBlocks", json::array({raw}))}));
-  }
-  if (!document.title.empty()) meta["title"] = meta_inlines(document.title);
-  if (!document.subtitle.empty()) meta["subtitle"] = meta_inlines(document.subtitle);
-  if (!document.language.empty()) meta["lang"] = node("MetaString", document.language);
-  if (!document.authors.empty()) {
-    json list = json::array();
-    for (const std::string& a : document.authors) list.push_back(meta_inlines(a));
-    meta["author"] = node("MetaList", std::move(list));
-  }
-  json root = {
-      {"pandoc-api-version", api}, {"meta", std::move(meta)}, {"blocks", blocks(document.blocks)}};
-  if (for_markdown) {
-    escape_for_markdown(root["meta"]);
-    escape_for_markdown(root["blocks"]);
-  }
-  return root.dump(-1, ' ', false, json::error_handler_t::replace);
+  std::string out;
+  AstWriter(out, for_markdown).document(document, api, html_head);
+  return out;
 }
 
 }  // namespace coachkit

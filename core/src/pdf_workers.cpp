@@ -125,7 +125,8 @@ bool PdfWorkers::start(std::string* version, std::string* error) {
 }
 
 bool PdfWorkers::render(const std::string& html, const std::string& pdf,
-                        const std::string& base_url, bool fit_to_one_page, std::string* error) {
+                        const std::string& base_url, bool fit_to_one_page, std::string* error,
+                        const Environment& env) {
   std::unique_ptr<Worker> worker;
   {
     std::lock_guard<std::mutex> lock(mutex_);
@@ -139,10 +140,15 @@ bool PdfWorkers::render(const std::string& html, const std::string& pdf,
     worker = spawn(&hello, error);
     if (!worker) return false;
   }
+  // A worker lives for many requests (and may start before the date is set), so the
+  // environment travels with each request rather than with the worker's start.
+  nlohmann::json environment = nlohmann::json::object();
+  for (const auto& [name, value] : env) environment[name] = value;
   std::string request = nlohmann::json{{"html", html},
                                        {"pdf", pdf},
                                        {"base_url", base_url},
-                                       {"fit_to_one_page", fit_to_one_page}}
+                                       {"fit_to_one_page", fit_to_one_page},
+                                       {"environment", environment}}
                             .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) +
                         "\n";
   std::size_t written = 0;

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "interruption.hpp"
+#include "process.hpp"
 
 #include <sys/types.h>
 #include <memory>
@@ -26,8 +27,9 @@ class PdfWorkers {
 
   // Renders `html` into `pdf`; safe to call from several threads at once (one worker each).
   // With `fit_to_one_page`, the root font size is searched so the text fills exactly one page.
+  // `env` is set in the worker's environment for this request only (e.g. SOURCE_DATE_EPOCH).
   bool render(const std::string& html, const std::string& pdf, const std::string& base_url,
-              bool fit_to_one_page, std::string* error);
+              bool fit_to_one_page, std::string* error, const Environment& env = {});
 
  private:
   struct Worker {

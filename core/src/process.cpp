@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
+#include <algorithm>
 #include <cerrno>
 #include <chrono>
 #include <csignal>
@@ -82,10 +83,24 @@ class Pipe {
   int fds_[2] = {-1, -1};
 };
 
+// The inherited environment with `additions` set (each replacing a variable of its name).
+std::vector<std::string> environment_with(const Environment& additions) {
+  std::vector<std::string> out;
+  for (char** entry = environ; entry && *entry; ++entry) {
+    std::string variable(*entry);
+    std::string name = variable.substr(0, variable.find('='));
+    bool replaced = std::any_of(additions.begin(), additions.end(),
+                                [&](const auto& addition) { return addition.first == name; });
+    if (!replaced) out.push_back(std::move(variable));
+  }
+  for (const auto& [name, value] : additions) out.push_back(name + "=" + value);
+  return out;
+}
+
 }  // namespace
 
 int spawn_process(const std::string& program, const std::vector<std::string>& args, int in, int out,
-                  int err, pid_t* pid, std::optional<ScopedChild>* guard) {
+                  int err, pid_t* pid, std::optional<ScopedChild>* guard, const Environment& env) {
   posix_spawn_file_actions_t actions;
   posix_spawn_file_actions_init(&actions);
   posix_spawn_file_actions_adddup2(&actions, in, 0);
@@ -112,12 +127,20 @@ int spawn_process(const std::string& program, const std::vector<std::string>& ar
   std::vector<char*> argv;
   for (const std::string& a : args) argv.push_back(const_cast<char*>(a.c_str()));
   argv.push_back(nullptr);
+  std::vector<std::string> variables;
+  std::vector<char*> envp;
+  if (!env.empty()) {
+    variables = environment_with(env);
+    for (std::string& v : variables) envp.push_back(v.data());
+    envp.push_back(nullptr);
+  }
   // Ctrl-C between the spawn and the child's registration would orphan it: hold it back.
   sigset_t interrupts, previous_mask;
   sigemptyset(&interrupts);
   for (int s : {SIGINT, SIGTERM, SIGHUP}) sigaddset(&interrupts, s);
   pthread_sigmask(SIG_BLOCK, &interrupts, &previous_mask);
-  int rc = posix_spawn(pid, program.c_str(), &actions, &attributes, argv.data(), environ);
+  int rc = posix_spawn(pid, program.c_str(), &actions, &attributes, argv.data(),
+                       env.empty() ? environ : envp.data());
   posix_spawn_file_actions_destroy(&actions);
   posix_spawnattr_destroy(&attributes);
   if (rc == 0) guard->emplace(*pid);
@@ -147,7 +170,7 @@ CommandResult SystemProcessRunner::run(const Command& command) {
   std::optional<ScopedChild> guard;
   pid_t pid = 0;
   int rc = spawn_process(program, command.argv, in.read_end(), out.write_end(), err.write_end(),
-                         &pid, &guard);
+                         &pid, &guard, command.env);
   if (rc != 0) {
     result.start_error = std::strerror(rc);
     return result;

@@ -7,14 +7,29 @@
 #include <sys/types.h>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace coachkit {
 
+// Variables set for a child on top of the inherited environment, e.g. SOURCE_DATE_EPOCH.
+using Environment = std::vector<std::pair<std::string, std::string>>;
+
 struct Command {
+  // A constructor rather than an aggregate, so `Command{argv, input, timeout}` stays valid
+  // (and free of missing-initializer warnings) as fields are added.
+  Command() = default;
+  Command(std::vector<std::string> argv_, std::string input_ = {}, double timeout_seconds_ = 120,
+          Environment env_ = {})
+      : argv(std::move(argv_)),
+        input(std::move(input_)),
+        timeout_seconds(timeout_seconds_),
+        env(std::move(env_)) {}
+
   std::vector<std::string> argv;  // argv[0] is looked up on PATH when it has no slash
   std::string input;              // written to the program's standard input
   double timeout_seconds = 120;
+  Environment env;  // additions to (or replacements in) the inherited environment
 };
 
 struct CommandResult {
@@ -43,10 +58,12 @@ class SystemProcessRunner : public ProcessRunner {
 };
 
 // Starts `program` with `argv` in its own process group, with `in`, `out` and `err` as its
-// standard input, output and error (`err` -1: /dev/null), and with default signal handling.
-// `guard` keeps it registered for clean-up on Ctrl-C; returns 0 or an errno value.
+// standard input, output and error (`err` -1: /dev/null), with default signal handling and
+// the inherited environment plus `env`. `guard` keeps it registered for clean-up on Ctrl-C;
+// returns 0 or an errno value.
 int spawn_process(const std::string& program, const std::vector<std::string>& argv, int in, int out,
-                  int err, pid_t* pid, std::optional<ScopedChild>* guard);
+                  int err, pid_t* pid, std::optional<ScopedChild>* guard,
+                  const Environment& env = {});
 
 // Full path of `program` on PATH, or "" when it is not there.
 std::string find_program(const std::string& program);

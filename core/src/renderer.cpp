@@ -3,12 +3,14 @@
 #include "atomic_file.hpp"
 #include "interruption.hpp"
 #include "pdf_workers.hpp"
+#include "zip_dates.hpp"
 
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <cctype>
 #include <cstdlib>
+#include <ctime>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -75,6 +77,15 @@ std::string millimetres(double value) {
   char buffer[32];
   std::snprintf(buffer, sizeof buffer, "%.3fmm", value);
   return buffer;
+}
+
+// "2024-03-01T09:30:00Z", as W3C dates are written.
+std::string w3c_date(std::int64_t epoch_seconds) {
+  std::time_t t = static_cast<std::time_t>(epoch_seconds);
+  std::tm utc{};
+  char text[32] = "";
+  if (gmtime_r(&t, &utc)) std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &utc);
+  return text;
 }
 
 }  // namespace
@@ -172,12 +183,25 @@ bool Renderer::detect_weasyprint(std::string* error, const std::string& worker_s
   return true;
 }
 
+Environment Renderer::tool_environment() const {
+  if (!source_date_) return {};
+  return {{"SOURCE_DATE_EPOCH", std::to_string(*source_date_)}};
+}
+
 std::string Renderer::pandoc_input(const Document& document, Format format, const Theme& theme,
                                    const PageSetup* page) const {
   bool html = format == Format::Html || format == Format::Pdf;
   std::string head;
   if (html && !theme.css.empty()) head = "<style>\n" + theme.css + "\n</style>";
   if (html && page) head += "\n<style>\n" + page_css(*page) + "</style>";
+  // WeasyPrint takes the PDF's /CreationDate and /ModDate from these, and writes none without
+  // them; the HTML output stays free of dates.
+  if (format == Format::Pdf && source_date_) {
+    std::string date = w3c_date(*source_date_);
+    if (!head.empty()) head += "\n";
+    head += "<meta name=\"dcterms.created\" content=\"" + date + "\">\n" +
+            "<meta name=\"dcterms.modified\" content=\"" + date + "\">";
+  }
   return to_pandoc_json(document, api_, head, format == Format::Markdown);
 }
 
@@ -199,7 +223,8 @@ bool Renderer::render_input(const std::string& input, Format format, const Theme
   std::string temporary = temporary_path_for(destination);
   ScopedTempFile guard(temporary);
 
-  Command pandoc{{pandoc_, "--from", "json", "--standalone"}, input, timeout_seconds_};
+  Command pandoc{
+      {pandoc_, "--from", "json", "--standalone"}, input, timeout_seconds_, tool_environment()};
   switch (format) {
     case Format::Html:
     case Format::Pdf:
@@ -215,7 +240,8 @@ bool Renderer::render_input(const std::string& input, Format format, const Theme
       pandoc.argv.insert(pandoc.argv.end(), {"--to", "odt"});
       break;
     case Format::Markdown:
-      pandoc.argv.insert(pandoc.argv.end(), {"--to", "markdown"});
+      // GitHub-flavoured: pipe tables, which GitHub and CommonMark viewers show as tables.
+      pandoc.argv.insert(pandoc.argv.end(), {"--to", "gfm"});
       break;
   }
   // PDF workers read the HTML from a file; the weasyprint command reads it from a pipe. Should
@@ -243,7 +269,8 @@ bool Renderer::render_input(const std::string& input, Format format, const Theme
   }
   std::string base_url = theme.directory.empty() ? "." : theme.directory + "/";
   if (format == Format::Pdf && use_workers) {
-    if (!pdf_workers_->render(temporary_html, temporary, base_url, fit_to_one_page, error)) {
+    if (!pdf_workers_->render(temporary_html, temporary, base_url, fit_to_one_page, error,
+                              tool_environment())) {
       return false;
     }
   } else if (format == Format::Pdf && fit_to_one_page) {
@@ -255,7 +282,8 @@ bool Renderer::render_input(const std::string& input, Format format, const Theme
     Command weasyprint{
         {weasyprint_, "--quiet", "--encoding", "utf-8", "--base-url", base_url, "-", temporary},
         result.output,
-        timeout_seconds_};
+        timeout_seconds_,
+        tool_environment()};
     CommandResult printed = runner_.run(weasyprint);
     if (!printed.ok()) {
       *error = failure(weasyprint, printed);
@@ -264,6 +292,12 @@ bool Renderer::render_input(const std::string& input, Format format, const Theme
   }
   if (fs::file_size(temporary, ec) == 0 || ec) {
     *error = "pandoc reported success but wrote nothing for " + destination;
+    return false;
+  }
+  // pandoc 2.17 dates an ODT's zip entries from the clock, whatever SOURCE_DATE_EPOCH says, and
+  // keeps the dates of what it takes from a reference.docx: every entry gets the source date.
+  bool zip = format == Format::Odt || format == Format::Docx;
+  if (zip && source_date_ && !set_zip_entry_dates(temporary, *source_date_, error)) {
     return false;
   }
   if (!commit_file(temporary, destination, error)) return false;

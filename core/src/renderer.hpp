@@ -51,9 +51,13 @@ class Renderer {
   const PandocApiVersion& api_version() const { return api_; }
   const std::string& weasyprint_version() const { return weasyprint_version_; }
 
-  // The date outputs carry (seconds since 1970), instead of the clock.
+  // The date written into the outputs that carry one (DOCX and ODT properties and their zip
+  // entries, the PDF's creation and modification dates, the dates in its embedded fonts), in
+  // seconds since 1970 UTC. Set it and every byte of every output is a function of the
+  // document, the theme, the tools' versions and this date; unset, those dates come from the
+  // clock (or from SOURCE_DATE_EPOCH in coachkit's own environment). Set before rendering.
   void set_source_date(std::int64_t epoch_seconds) { source_date_ = epoch_seconds; }
-  std::int64_t source_date() const { return source_date_; }
+  const std::optional<std::int64_t>& source_date() const { return source_date_; }
 
   // The exact bytes pandoc will read for this document and format; a page set-up becomes the
   // @page rule of HTML and PDF.
@@ -69,6 +73,9 @@ class Renderer {
                     bool fit_to_one_page = false);
 
  private:
+  // SOURCE_DATE_EPOCH for pandoc and WeasyPrint, when a date is set.
+  Environment tool_environment() const;
+
   ProcessRunner& runner_;
   double timeout_seconds_;
   std::string pandoc_ = "pandoc";
@@ -76,10 +83,10 @@ class Renderer {
   std::string pandoc_version_;
   std::string weasyprint_version_;
   PandocApiVersion api_;
+  std::optional<std::int64_t> source_date_;
   std::unique_ptr<PdfWorkers> pdf_workers_;
   std::once_flag workers_started_;
   bool workers_ready_ = false;
-  std::int64_t source_date_ = 0;
 };
 
 }  // namespace coachkit

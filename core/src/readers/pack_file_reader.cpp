@@ -44,6 +44,31 @@ void read_pack_table(TableReader& r, Pack& pack) {
   pack.authors = r.string_list("authors", 1, kMaxLineChars);
   pack.license = r.required_string("license", kMaxLineChars);
   pack.description = r.optional_string("description", kMaxParagraphChars);
+  // The edition's date: what DOCX, ODT and PDF outputs carry, so they come out the same
+  // byte for byte whenever and wherever the pack is built.
+  if (const toml::node* date = r.node("date")) {
+    if (!date->is_date()) {
+      r.error(*date, "'date' in [pack] must be a date such as 2026-11-26 (no quotes), not " +
+                         describe_type(*date));
+    } else {
+      toml::date d = date->as_date()->get();
+      // Days since 1970-01-01 in the proleptic Gregorian calendar (Howard Hinnant's algorithm).
+      int y = d.year - (d.month <= 2 ? 1 : 0);
+      int era = (y >= 0 ? y : y - 399) / 400;
+      int yoe = y - era * 400;
+      int mp = (d.month + 9) % 12;
+      int doy = (153 * mp + 2) / 5 + d.day - 1;
+      int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+      std::int64_t days = static_cast<std::int64_t>(era) * 146097 + doe - 719468;
+      if (d.year < 1980 || d.year > 9999) {
+        r.error(*date,
+                "'date' in [pack] must be from 1980 on (the earliest date a DOCX or ODT "
+                "file can carry)");
+      } else {
+        pack.date = days * 86400;
+      }
+    }
+  }
 }
 
 }  // namespace
