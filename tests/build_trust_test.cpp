@@ -218,6 +218,34 @@ TEST_F(TwoVersions, ANoOpRunsNoToolAndTouchingRebuildsOnlyWhatChanged) {
   EXPECT_EQ(read_file(output), after["handouts/integrity.md"]);
 }
 
+TEST(BuildOutputs, IdenticalBytesFromRunToRunWhateverTheJobs) {
+  TempDir dir;
+  dir.write("pack/pack.toml",
+            "[pack]\nid = \"small\"\ntitle = \"Small\"\nversion = \"1\"\nlanguage = \"en\"\n"
+            "authors = [\"tests\"]\nlicense = \"CC0\"\ndate = 2026-01-15\n");
+  for (const char* id : {"listen", "respect", "follow-up"}) {
+    dir.write(std::string("pack/principles/") + id + ".toml",
+              std::string("[principle]\nid = \"") + id + "\"\ntitle = \"" + id +
+                  "\"\nsummary = \"A summary.\"\n[[principle.do]]\nid = \"d\"\ntext = \"Do "
+                  "it.\"\nwhy = \"Because.\"\n");
+  }
+  std::map<std::string, FileMap> builds;
+  for (const char* jobs : {"1", "2", "2b"}) {
+    std::string out = dir.str() + "/out-" + jobs;
+    std::string j = std::string(jobs).substr(0, 1);
+    CommandResult r =
+        run_argv(with_env({}, {"build", dir.str() + "/pack", "--out", out, "--jobs", j}));
+    ASSERT_EQ(r.exit_code, 0) << r.errors;
+    builds[jobs] = files_below(fs::path(out) / "small");
+    if (std::string(jobs) == "2") sleep(1);  // a later second, for anything that reads the clock
+  }
+  ASSERT_EQ(builds["1"].size(), 4u * 5u);  // three principles and the pack, in five formats
+  for (const auto& [name, bytes] : builds["1"]) {
+    EXPECT_EQ(builds["2"][name], bytes) << name << " differs between --jobs 1 and --jobs 2";
+    EXPECT_EQ(builds["2b"][name], bytes) << name << " differs from one run to the next";
+  }
+}
+
 TEST(BuildUsage, MistakesAreRefusedBeforeAnythingIsWritten) {
   TempDir dir;
   CommandResult empty_out = run_argv(with_env({}, {"build", default_pack(), "--out", ""}));
