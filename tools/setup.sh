@@ -13,9 +13,12 @@ packages=(
   libgtest-dev
   pandoc weasyprint fonts-dejavu-core
 )
-# The tests read outputs as a reader would: PDF text, DOCX documents, HTML in a browser.
+# The tests read outputs as a reader would: PDF text, DOCX documents, HTML in a browser; and
+# check the JSON Schemas with a validator from npm (installed under the build folder).
 if [[ ${COACHKIT_TEST_TOOLS:-} == 1 ]]; then
   packages+=(poppler-utils python3-docx chromium)
+  # An npm that came with another Node.js (which conflicts with Debian's npm) will do.
+  if ! command -v npm >/dev/null; then packages+=(npm); fi
 fi
 missing=()
 for package in "${packages[@]}"; do

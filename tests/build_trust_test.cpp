@@ -1,0 +1,256 @@
+// The build as a QA team must be able to believe it: "unchanged" is always true, even after a
+// build was killed at any moment; one build per output folder; an instant no-op; only what
+// changed is rebuilt; and every usage mistake refused before anything is written.
+#include "process.hpp"
+#include "test_support.hpp"
+
+#include <gtest/gtest.h>
+
+#include <fcntl.h>
+#include <sys/wait.h>
+#include <unistd.h>
+#include <filesystem>
+#include <map>
+#include <random>
+#include <regex>
+
+namespace fs = std::filesystem;
+using coachkit::testing::read_file;
+using coachkit::testing::TempDir;
+
+namespace coachkit {
+namespace {
+
+using FileMap = std::map<std::string, std::string>;
+
+std::string script(const std::string& name) {
+  return std::string(COACHKIT_SCRIPTS_DIR) + "/" + name;
+}
+std::string default_pack() {
+  return std::string(COACHKIT_SOURCE_DIR) + "/content/service-principles";
+}
+
+std::vector<std::string> with_env(std::vector<std::string> env, std::vector<std::string> args) {
+  std::vector<std::string> argv = {"env"};
+  for (std::string& e : env) argv.push_back(std::move(e));
+  argv.push_back(COACHKIT_PROGRAM);
+  for (std::string& a : args) argv.push_back(std::move(a));
+  return argv;
+}
+
+CommandResult run_argv(std::vector<std::string> argv, double timeout = 600) {
+  SystemProcessRunner runner;
+  return runner.run(Command{std::move(argv), "", timeout});
+}
+
+// Every visible file below `dir` (the log, stamps and temporaries are hidden) and its bytes.
+FileMap files_below(const fs::path& dir) {
+  FileMap files;
+  std::error_code ec;
+  for (auto it = fs::recursive_directory_iterator(dir, ec); !ec && it != fs::end(it);
+       it.increment(ec)) {
+    std::string name = it->path().filename().string();
+    if (name.front() == '.') {
+      if (it->is_directory()) it.disable_recursion_pending();
+      continue;
+    }
+    if (it->is_regular_file()) {
+      files[it->path().lexically_relative(dir).generic_string()] = read_file(it->path());
+    }
+  }
+  return files;
+}
+
+// The default pack, and an edited copy in which every principle's summary differs.
+class TwoVersions : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    fs::copy(default_pack(), dir_.path() / "a", fs::copy_options::recursive);
+    fs::copy(default_pack(), dir_.path() / "b", fs::copy_options::recursive);
+    for (const auto& entry : fs::directory_iterator(dir_.path() / "b" / "principles")) {
+      std::string text = read_file(entry.path());
+      std::size_t at = text.find("summary = \"");
+      ASSERT_NE(at, std::string::npos) << entry.path();
+      text.insert(at + 11, "Edited: ");
+      std::ofstream(entry.path(), std::ios::binary) << text;
+    }
+  }
+  // Puts version `v` ("a" or "b") into the folder that is built, as an author's edit would.
+  void use(const std::string& v) {
+    fs::remove_all(dir_.path() / "pack");
+    fs::copy(dir_.path() / v, dir_.path() / "pack", fs::copy_options::recursive);
+  }
+  std::vector<std::string> env(double delay = 0) const {
+    std::vector<std::string> e = {"COACHKIT_PANDOC=" + script("copying_pandoc.sh"),
+                                  "SOURCE_DATE_EPOCH=1700000000"};
+    if (delay > 0) e.push_back("COACHKIT_FAKE_PANDOC_DELAY=" + std::to_string(delay));
+    return e;
+  }
+  std::vector<std::string> build_args(const std::string& out) const {
+    return {"build", (dir_.path() / "pack").string(), "--out", out, "--format", "html,md"};
+  }
+  // What a clean build of version `v` makes.
+  FileMap clean_build(const std::string& v) {
+    use(v);
+    std::string out = (dir_.path() / ("clean-" + v)).string();
+    CommandResult r = run_argv(with_env(env(), build_args(out)));
+    EXPECT_EQ(r.exit_code, 0) << r.errors;
+    return files_below(fs::path(out) / "service-principles");
+  }
+  TempDir dir_;
+};
+
+TEST_F(TwoVersions, BuildsKilledAtRandomMomentsNeverLeaveAFalseUnchanged) {
+  std::map<std::string, FileMap> clean = {{"a", clean_build("a")}, {"b", clean_build("b")}};
+  ASSERT_EQ(clean["a"].size(), clean["b"].size());
+  ASSERT_NE(clean["a"], clean["b"]);
+  std::string out = (dir_.path() / "out").string();
+  fs::path pack_out = fs::path(out) / "service-principles";
+  std::mt19937 random(20261126);
+  std::uniform_real_distribution<double> moment(0.05, 1.2);
+  const int kRounds = 16;
+  for (int round = 0; round < kRounds; ++round) {
+    // A build of one version is killed a random moment in ...
+    std::string killed = round % 2 ? "a" : "b";
+    use(killed);
+    char seconds[16];
+    std::snprintf(seconds, sizeof seconds, "%.3f", moment(random));
+    std::vector<std::string> argv = {"timeout", "-s", round % 3 ? "KILL" : "INT", seconds};
+    for (std::string& a : with_env(env(0.01), build_args(out))) argv.push_back(std::move(a));
+    run_argv(argv);
+    // ... then either version is built to the end: it must equal a clean build of it.
+    std::string current = random() % 2 ? "a" : "b";
+    use(current);
+    CommandResult r = run_argv(with_env(env(), build_args(out)));
+    ASSERT_EQ(r.exit_code, 0) << r.errors;
+    FileMap now = files_below(pack_out);
+    ASSERT_EQ(now.size(), clean[current].size()) << "round " << round;
+    for (const auto& [name, bytes] : clean[current]) {
+      ASSERT_EQ(now[name], bytes) << "round " << round << ": " << name << " is stale after a "
+                                  << "build of " << killed << " was killed at " << seconds
+                                  << " s and " << current << " was rebuilt: " << r.output;
+    }
+  }
+}
+
+TEST_F(TwoVersions, ASecondBuildOfTheSameFolderWaitsOrIsRefused) {
+  FileMap clean_b = clean_build("b");
+  use("a");
+  std::string out = (dir_.path() / "out").string();
+  // A slow build of version a holds the folder ...
+  std::vector<std::string> argv = with_env(env(0.2), build_args(out));
+  pid_t first = 0;
+  int null = open("/dev/null", O_RDWR);
+  std::optional<ScopedChild> guard;
+  ASSERT_EQ(spawn_process("/usr/bin/env", argv, null, null, null, &first, &guard), 0);
+  // ... until its lock is taken, a second build could still start first: wait for the lock.
+  for (int i = 0; i < 200 && !fs::exists(fs::path(out) / ".coachkit-lock"); ++i) usleep(20000);
+  usleep(300000);
+  CommandResult refused = run_argv(with_env(env(), {"build", (dir_.path() / "b").string(), "--out",
+                                                    out, "--format", "html,md", "--no-wait"}));
+  EXPECT_EQ(refused.exit_code, 2);
+  EXPECT_NE(refused.errors.find("another coachkit build"), std::string::npos) << refused.errors;
+  // Without --no-wait the second build waits for the first, then builds its own content whole.
+  CommandResult waited = run_argv(
+      with_env(env(), {"build", (dir_.path() / "b").string(), "--out", out, "--format", "html,md"}));
+  EXPECT_EQ(waited.exit_code, 0) << waited.errors;
+  int status = 0;
+  waitpid(first, &status, 0);
+  close(null);
+  EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+  EXPECT_EQ(files_below(fs::path(out) / "service-principles"), clean_b)
+      << "the second build must not be mixed with the first";
+  // And a killed build never blocks the next one: the kernel drops its lock.
+  CommandResult killed = run_argv(
+      {"timeout", "-s", "KILL", "0.5", "env", "COACHKIT_PANDOC=" + script("copying_pandoc.sh"),
+       "COACHKIT_FAKE_PANDOC_DELAY=0.3", COACHKIT_PROGRAM, "build", (dir_.path() / "a").string(),
+       "--out", out, "--format", "html,md"});
+  CommandResult after = run_argv(with_env(env(), {"build", (dir_.path() / "b").string(), "--out",
+                                                  out, "--format", "html,md", "--no-wait"}));
+  EXPECT_EQ(after.exit_code, 0) << after.errors;
+}
+
+TEST_F(TwoVersions, ANoOpRunsNoToolAndTouchingRebuildsOnlyWhatChanged) {
+  use("a");
+  std::string out = (dir_.path() / "out").string();
+  std::string log = (dir_.path() / "pandoc.log").string();
+  std::vector<std::string> e = env();
+  e.push_back("COACHKIT_FAKE_PANDOC_LOG=" + log);
+  CommandResult first = run_argv(with_env(e, build_args(out)));
+  ASSERT_EQ(first.exit_code, 0) << first.errors;
+  ASSERT_TRUE(fs::exists(log));
+  fs::remove(log);
+  FileMap built = files_below(fs::path(out) / "service-principles");
+
+  // Nothing changed: nothing is loaded or run, and the report says so.
+  CommandResult again = run_argv(with_env(e, build_args(out)));
+  EXPECT_EQ(again.exit_code, 0) << again.errors;
+  EXPECT_NE(again.output.find(": 0 written, " + std::to_string(built.size()) + " unchanged"),
+            std::string::npos)
+      << again.output;
+  EXPECT_FALSE(fs::exists(log)) << "a no-op ran pandoc: " << read_file(log);
+
+  // Touched but not changed: checked, and nothing rebuilt.
+  fs::path respect = dir_.path() / "pack" / "principles" / "respect.toml";
+  fs::last_write_time(respect, fs::last_write_time(respect) + std::chrono::seconds(5));
+  CommandResult touched = run_argv(with_env(e, build_args(out)));
+  EXPECT_NE(touched.output.find(": 0 written"), std::string::npos) << touched.output;
+
+  // One principle changed: exactly the documents that include it are rebuilt.
+  std::string text = read_file(respect);
+  text.insert(text.find("summary = \"") + 11, "Changed: ");
+  std::ofstream(respect, std::ios::binary) << text;
+  CommandResult changed = run_argv(with_env(e, build_args(out)));
+  ASSERT_EQ(changed.exit_code, 0) << changed.errors;
+  FileMap after = files_below(fs::path(out) / "service-principles");
+  int differ = 0;
+  for (const auto& [name, bytes] : after) differ += built[name] != bytes;
+  EXPECT_GT(differ, 0);
+  EXPECT_LT(differ, static_cast<int>(built.size()) / 4);
+  EXPECT_NE(changed.output.find(": " + std::to_string(differ) + " written"), std::string::npos)
+      << changed.output << " (" << differ << " files changed)";
+
+  // An output removed or edited by hand is noticed by the no-op check and rebuilt.
+  fs::path output = fs::path(out) / "service-principles" / "handouts" / "integrity.md";
+  std::ofstream(output, std::ios::binary) << "edited by hand";
+  CommandResult repaired = run_argv(with_env(e, build_args(out)));
+  EXPECT_NE(repaired.output.find(": 1 written"), std::string::npos) << repaired.output;
+  EXPECT_EQ(read_file(output), after["handouts/integrity.md"]);
+}
+
+TEST(BuildUsage, MistakesAreRefusedBeforeAnythingIsWritten) {
+  TempDir dir;
+  CommandResult empty_out = run_argv(with_env({}, {"build", default_pack(), "--out", ""}));
+  EXPECT_EQ(empty_out.exit_code, 1);
+  EXPECT_NE(empty_out.errors.find("--out"), std::string::npos) << empty_out.errors;
+
+  std::string out = dir.str() + "/out";
+  CommandResult missing_dir = run_argv(with_env(
+      {}, {"--plugin-dir", dir.str() + "/no-such-folder", "build", default_pack(), "--out", out}));
+  EXPECT_EQ(missing_dir.exit_code, 1);
+  EXPECT_NE(missing_dir.errors.find("no-such-folder"), std::string::npos) << missing_dir.errors;
+
+  for (const char* timeout : {"nan", "inf", "-1", "0"}) {
+    CommandResult r =
+        run_argv(with_env({}, {"build", default_pack(), "--out", out, "--timeout", timeout}));
+    EXPECT_EQ(r.exit_code, 1) << "--timeout " << timeout;
+  }
+  EXPECT_FALSE(fs::exists(out));
+}
+
+TEST(BuildUsage, WithoutWeasyPrintEveryOtherFormatIsStillBuilt) {
+  TempDir dir;
+  std::string out = dir.str() + "/out";
+  CommandResult r = run_argv(with_env({"COACHKIT_WEASYPRINT=/nonexistent/weasyprint",
+                                       "COACHKIT_PANDOC=" + script("copying_pandoc.sh")},
+                                      {"build", default_pack(), "--out", out, "--format", "pdf,html"}));
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.errors.find("WeasyPrint was not found"), std::string::npos) << r.errors;
+  fs::path pack_out = fs::path(out) / "service-principles";
+  EXPECT_TRUE(fs::exists(pack_out / "handouts" / "respect.html"));
+  EXPECT_FALSE(fs::exists(pack_out / "handouts" / "respect.pdf"));
+  EXPECT_NE(r.output.find("failed"), std::string::npos) << r.output;
+}
+
+}  // namespace
+}  // namespace coachkit

@@ -1,0 +1,254 @@
+// The builder with a fake plugin host and a fake pandoc: what a generator hands back becomes
+// files on disk, recorded as they land, and a generator's problems are reported as they should.
+#include "build.hpp"
+#include "output_log.hpp"
+#include "test_support.hpp"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <functional>
+#include <fstream>
+
+namespace fs = std::filesystem;
+using coachkit::testing::read_file;
+using coachkit::testing::TempDir;
+
+namespace coachkit {
+namespace {
+
+// Answers pandoc's version probes and copies its input to --output.
+class CopyingPandoc : public ProcessRunner {
+ public:
+  int conversions = 0;
+  CommandResult run(const Command& command) override {
+    CommandResult r;
+    r.started = true;
+    r.exit_code = 0;
+    const std::vector<std::string>& a = command.argv;
+    if (a.size() == 2 && a[1] == "--version") {
+      r.output = "pandoc 2.17.1.1\n";
+    } else if (a.size() == 5 && a[2] == "markdown") {
+      r.output = R"({"pandoc-api-version":[1,22,2,1],"meta":{},"blocks":[]})";
+    } else {
+      ++conversions;
+      for (std::size_t i = 0; i + 1 < a.size(); ++i) {
+        if (a[i] == "--output") std::ofstream(a[i + 1], std::ios::binary) << command.input;
+      }
+    }
+    return r;
+  }
+};
+
+// A plugin host with generators written in the test.
+class FakeHost : public GeneratorHost {
+ public:
+  using Generate = std::function<std::vector<Artifact>(const Pack&, const GeneratorRequest&,
+                                                       Reporter&)>;
+  void add(std::string kind, Generate generate, std::vector<OptionSpec> options = {}) {
+    infos_.push_back(GeneratorInfo{kind, "a fake", "'fake' 1.0 (memory)", std::move(options)});
+    generators_[kind] = std::move(generate);
+  }
+  std::vector<GeneratorInfo> generators() const override { return infos_; }
+  bool complete() const override { return complete_; }
+  bool generate(const std::string& kind, const Pack& pack, const GeneratorRequest& request,
+                Reporter& reporter, std::vector<Artifact>* artifacts,
+                std::string* error) const override {
+    try {
+      *artifacts = generators_.at(kind)(pack, request, reporter);
+      return true;
+    } catch (const std::exception& e) {
+      *error = kind + " threw: " + e.what();
+      return false;
+    }
+  }
+  bool complete_ = true;
+
+ private:
+  std::vector<GeneratorInfo> infos_;
+  std::map<std::string, Generate> generators_;
+};
+
+Document note(const std::string& text) {
+  Document d;
+  d.title = text;
+  d.blocks.push_back(doc::paragraph(text));
+  return d;
+}
+
+class BuilderTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    std::string error;
+    ASSERT_TRUE(renderer_.detect_pandoc(&error)) << error;
+    pack_.id = "pack";
+    pack_.title = "A pack";
+    options_.out_directory = dir_.str();
+    options_.formats = {Format::Html, Format::Markdown};
+    options_.jobs = 2;
+  }
+  BuildReport build() { return Builder(host_, renderer_, theme_, options_).build(pack_); }
+  fs::path out(const std::string& relative) const { return dir_.path() / "pack" / relative; }
+
+  TempDir dir_;
+  CopyingPandoc pandoc_;
+  Renderer renderer_{pandoc_};
+  Theme theme_;
+  Pack pack_;
+  BuildOptions options_;
+  FakeHost host_;
+};
+
+TEST_F(BuilderTest, DocumentsInTheirFormatsAndFilesAsTheyAreAllLandAndAreRecorded) {
+  host_.add("mixed", [](const Pack&, const GeneratorRequest&, Reporter&) {
+    return std::vector<Artifact>{
+        Artifact::rendered("any/one", note("everywhere")),
+        Artifact::rendered("only/pdf", note("a poster"), {Format::Pdf}),
+        Artifact::rendered("only/md", note("markdown only"), {Format::Markdown}),
+        Artifact::file("quiz/questions.gift", "::q1:: What? {=yes ~no}\n")};
+  });
+  BuildReport report = build();
+  ASSERT_TRUE(report.ok());
+  EXPECT_EQ(report.written, 4);  // any/one twice, only/md once, the file once
+  EXPECT_TRUE(fs::exists(out("any/one.html")));
+  EXPECT_TRUE(fs::exists(out("any/one.md")));
+  EXPECT_TRUE(fs::exists(out("only/md.md")));
+  EXPECT_FALSE(fs::exists(out("only/md.html")));
+  EXPECT_FALSE(fs::exists(out("only/pdf.pdf")));
+  EXPECT_FALSE(fs::exists(out("only/pdf.html")));
+  EXPECT_EQ(read_file(out("quiz/questions.gift")), "::q1:: What? {=yes ~no}\n");
+  OutputLog log(out("").string());
+  EXPECT_EQ(log.records().size(), 4u);
+  EXPECT_TRUE(log.records().count("quiz/questions.gift"));
+
+  // Nothing changed: nothing rendered or written again.
+  int conversions = pandoc_.conversions;
+  BuildReport again = build();
+  EXPECT_EQ(again.written, 0);
+  EXPECT_EQ(again.unchanged, 4);
+  EXPECT_EQ(pandoc_.conversions, conversions);
+}
+
+TEST_F(BuilderTest, TheRequestCarriesOptionsSeedDateAndFormats) {
+  GeneratorRequest seen;
+  host_.add("echo", [&](const Pack&, const GeneratorRequest& request, Reporter&) {
+    seen = request;
+    return std::vector<Artifact>{};
+  });
+  OptionValue versions;
+  versions.type = OptionValue::Type::Integer;
+  versions.integer = 3;
+  options_.generator_options["echo"].set("versions", versions);
+  options_.seed = 42;
+  options_.source_date = 1700000000;
+  options_.edition = "trainer";
+  build();
+  EXPECT_EQ(seen.options.integer("versions"), 3);
+  EXPECT_EQ(seen.seed, 42u);
+  EXPECT_EQ(seen.source_date, 1700000000);
+  EXPECT_EQ(seen.edition, "trainer");
+  EXPECT_EQ(seen.formats, options_.formats);
+}
+
+TEST_F(BuilderTest, AContentErrorFromAGeneratorWritesNothingAndPointsAtTheAuthor) {
+  host_.add("fine", [](const Pack&, const GeneratorRequest&, Reporter&) {
+    return std::vector<Artifact>{Artifact::rendered("fine", note("fine"))};
+  });
+  host_.add("picky", [](const Pack&, const GeneratorRequest&, Reporter& reporter) {
+    reporter.error(SourcePosition{"pack/posters/wall.toml", 4, 9}, "too much text for 8x10");
+    return std::vector<Artifact>{};
+  });
+  BuildReport report = build();
+  EXPECT_FALSE(report.ok());
+  ASSERT_EQ(report.content_errors.size(), 1u);
+  EXPECT_EQ(report.content_errors.to_string(),
+            "pack/posters/wall.toml:4:9: too much text for 8x10\n");
+  EXPECT_FALSE(fs::exists(out("fine.html")));
+}
+
+TEST_F(BuilderTest, AFailingGeneratorKeepsItsOldOutputsAndTheOthersAreBuilt) {
+  bool broken = false;
+  host_.add("flaky", [&](const Pack&, const GeneratorRequest&, Reporter& reporter) {
+    if (broken) reporter.failure("the printer driver is missing");
+    return std::vector<Artifact>{Artifact::file("flaky.txt", "made")};
+  });
+  host_.add("steady", [](const Pack&, const GeneratorRequest&, Reporter&) {
+    return std::vector<Artifact>{Artifact::file("steady.txt", "made")};
+  });
+  ASSERT_TRUE(build().ok());
+  broken = true;
+  BuildReport report = build();
+  ASSERT_EQ(report.plugin_errors.size(), 1u);
+  EXPECT_NE(report.plugin_errors[0].find("the printer driver is missing"), std::string::npos);
+  EXPECT_TRUE(fs::exists(out("flaky.txt"))) << "a failing generator's outputs stay";
+  EXPECT_EQ(report.removed, 0);
+  EXPECT_TRUE(fs::exists(out("steady.txt")));
+}
+
+TEST_F(BuilderTest, OutputsNoLongerMadeGoOnlyAfterACompleteRun) {
+  std::vector<Artifact> made = {Artifact::file("a.txt", "a"), Artifact::file("b.txt", "b")};
+  host_.add("files", [&](const Pack&, const GeneratorRequest&, Reporter&) { return made; });
+  ASSERT_TRUE(build().ok());
+  made.pop_back();
+  host_.complete_ = false;  // a plugin was refused: b.txt may still be its
+  EXPECT_EQ(build().removed, 0);
+  EXPECT_TRUE(fs::exists(out("b.txt")));
+  host_.complete_ = true;
+  EXPECT_EQ(build().removed, 1);
+  EXPECT_FALSE(fs::exists(out("b.txt")));
+  EXPECT_FALSE(OutputLog(out("").string()).records().count("b.txt"));
+}
+
+TEST_F(BuilderTest, BadNamesAndClashesAreTheGeneratorsFault) {
+  host_.add("careless", [](const Pack&, const GeneratorRequest&, Reporter&) {
+    return std::vector<Artifact>{Artifact::file("../escape.txt", "x"),
+                                 Artifact::file("twice.txt", "1"), Artifact::file("twice.txt", "2")};
+  });
+  BuildReport report = build();
+  EXPECT_EQ(report.plugin_errors.size(), 2u);
+  EXPECT_FALSE(fs::exists(dir_.path() / "escape.txt"));
+  EXPECT_EQ(read_file(out("twice.txt")), "1");
+}
+
+TEST_F(BuilderTest, WithoutPdfEverythingElseIsBuilt) {
+  options_.formats = {Format::Html, Format::Pdf};
+  options_.pdf_unavailable = "WeasyPrint was not found";
+  host_.add("doc", [](const Pack&, const GeneratorRequest&, Reporter&) {
+    return std::vector<Artifact>{Artifact::rendered("doc", note("text"))};
+  });
+  BuildReport report = build();
+  EXPECT_EQ(report.written, 1);
+  ASSERT_EQ(report.render_errors.size(), 1u);
+  EXPECT_NE(report.render_errors[0].find("WeasyPrint was not found"), std::string::npos);
+  EXPECT_TRUE(fs::exists(out("doc.html")));
+}
+
+TEST(OutputLogTest, ARecordHoldsOnlyWhileItsFileIsTheOneRecorded) {
+  TempDir dir;
+  dir.write("a.txt", "first");
+  std::string error;
+  {
+    OutputLog log(dir.str());
+    ASSERT_TRUE(log.record("a.txt", "k1", &error)) << error;
+    EXPECT_TRUE(log.up_to_date("a.txt", "k1"));
+    EXPECT_FALSE(log.up_to_date("a.txt", "k2"));
+  }
+  // Read back from disk; then the file is replaced (a new inode) without a new record, as
+  // when a build dies between the rename and the record.
+  EXPECT_TRUE(OutputLog(dir.str()).up_to_date("a.txt", "k1"));
+  dir.write("a.tmp", "second");
+  fs::rename(dir.path() / "a.tmp", dir.path() / "a.txt");
+  EXPECT_FALSE(OutputLog(dir.str()).up_to_date("a.txt", "k1"));
+
+  // A torn last line (the process died inside the write) is ignored, not misread.
+  {
+    std::ofstream log(dir.path() / OutputLog::kFileName, std::ios::app | std::ios::binary);
+    log << "v1\tk9\t1\t2";
+  }
+  OutputLog torn(dir.str());
+  EXPECT_EQ(torn.records().size(), 1u);
+  EXPECT_EQ(torn.records().at("a.txt").key, "k1");
+}
+
+}  // namespace
+}  // namespace coachkit

@@ -1,0 +1,32 @@
+// coachkit schema [DIR]
+#include "commands.hpp"
+#include "schema.hpp"
+
+#include <iostream>
+#include <memory>
+
+namespace coachkit::cli {
+
+void add_schema_command(CLI::App& app, CommandLine& cli) {
+  auto directory = std::make_shared<std::string>("schema");
+  CLI::App* schema = app.add_subcommand(
+      "schema", "write a JSON Schema for every kind of content file and the project file, for "
+                "editors with a TOML language server (taplo: a '#:schema FILE' comment)");
+  schema->add_option("dir", *directory, "the folder to write them into (default: schema)")
+      ->type_name("DIR");
+  schema->callback([&cli, directory] {
+    std::string error;
+    if (!write_schemas(*directory, &error)) {
+      std::cerr << "coachkit: " << error << "\n";
+      cli.status = kToolError;
+      return;
+    }
+    for (const SchemaFile& file : content_schemas()) {
+      std::cout << *directory << "/" << file.name << "\n";
+    }
+    std::cout << "installed copies: " << cli.layout.schemas() << "\n";
+    cli.status = kOk;
+  });
+}
+
+}  // namespace coachkit::cli
