@@ -25,15 +25,15 @@ struct TemplateFile {
 // ---- coachkit new pack ----------------------------------------------------------------------
 
 const TemplateFile kPackFiles[] = {
-    {"coachkit.toml", R"toml(#:schema @SCHEMA@/project.schema.json
+    {"coachkit.toml", R"file(#:schema @SCHEMA@/project.schema.json
 # A coachkit project: `coachkit build` in this folder builds the packs below into out/, and
 # `coachkit lint .` checks them. The command line's --format and --out win over these.
 [project]
 packs = ["pack"]
 formats = ["html", "pdf"]
 out = "out"
-)toml"},
-    {"pack/pack.toml", R"toml(#:schema @SCHEMA@/pack.schema.json
+)file"},
+    {"pack/pack.toml", R"file(#:schema @SCHEMA@/pack.schema.json
 [pack]
 id = "@NAME@"
 title = "@TITLE@"
@@ -47,8 +47,8 @@ description = "What this pack teaches, in a sentence or two."
 id = "our-experience"
 title = "What our team learned on the phones"
 author = "Your team"
-)toml"},
-    {"pack/principles/listen-first.toml", R"toml(#:schema @SCHEMA@/principle.schema.json
+)file"},
+    {"pack/principles/listen-first.toml", R"file(#:schema @SCHEMA@/principle.schema.json
 [principle]
 id = "listen-first"
 title = "Listen first"
@@ -71,8 +71,8 @@ why = "Interrupting tells the customer their words matter less than your script.
 id = "solve-too-soon"
 text = "Jump to a fix after the first sentence."
 why = "A fix for the wrong problem costs the customer a second call."
-)toml"},
-    {"pack/activities/say-it-back.toml", R"toml(#:schema @SCHEMA@/activity.schema.json
+)file"},
+    {"pack/activities/say-it-back.toml", R"file(#:schema @SCHEMA@/activity.schema.json
 [activity]
 id = "say-it-back"
 title = "Say it back"
@@ -85,13 +85,13 @@ steps = [
   "The other says back what they heard, in their own words, without offering a fix.",
   "Swap roles, then talk about what was easy to miss.",
 ]
-)toml"},
+)file"},
 };
 
 // ---- coachkit new plugin --------------------------------------------------------------------
 
 const TemplateFile kPluginFiles[] = {
-    {"CMakeLists.txt", R"cmake(# @NAME@: a coachkit plugin, built against an installed coachkit:
+    {"CMakeLists.txt", R"file(# @NAME@: a coachkit plugin, built against an installed coachkit:
 #
 #   cmake -S . -B build -DCMAKE_PREFIX_PATH=<coachkit's installation prefix>
 #   cmake --build build && ctest --test-dir build
@@ -114,8 +114,9 @@ if(GTest_FOUND)
   target_link_libraries(@NAME@_tests PRIVATE coachkit::sdk GTest::gtest GTest::gtest_main)
   add_test(NAME @NAME@_tests COMMAND @NAME@_tests)
 endif()
-)cmake"},
-    {"src/@IDENT@_generator.hpp", R"cpp(// @NAME@'s generator: a one-page overview of a pack, each principle with its summary.
+)file"},
+    {"src/@IDENT@_generator.hpp",
+     R"file(// @NAME@'s generator: a one-page overview of a pack, each principle with its summary.
 // Make it what your organization needs; keep it a function of the pack and the request only.
 #pragma once
 
@@ -137,8 +138,8 @@ class OverviewGenerator : public coachkit::Generator {
 };
 
 }  // namespace @IDENT@
-)cpp"},
-    {"src/@IDENT@_generator.cpp", R"cpp(#include "@IDENT@_generator.hpp"
+)file"},
+    {"src/@IDENT@_generator.cpp", R"file(#include "@IDENT@_generator.hpp"
 
 #include <coachkit/document.hpp>
 
@@ -181,8 +182,9 @@ std::vector<Artifact> OverviewGenerator::generate(const Pack& pack,
 }
 
 }  // namespace @IDENT@
-)cpp"},
-    {"src/plugin.cpp", R"cpp(// @NAME@'s entry point. coachkit reads the ABI version the plugin was built for before it
+)file"},
+    {"src/plugin.cpp",
+     R"file(// @NAME@'s entry point. coachkit reads the ABI version the plugin was built for before it
 // loads it, then calls create_generators once.
 #include "@IDENT@_generator.hpp"
 
@@ -208,8 +210,9 @@ const coachkit::PluginDescriptor* @IDENT@_plugin() {
 }  // namespace
 
 COACHKIT_PLUGIN_ENTRY(@IDENT@_plugin)
-)cpp"},
-    {"tests/@IDENT@_generator_test.cpp", R"cpp(// The generator on a pack built in code: no coachkit program, pandoc or plugin loading needed.
+)file"},
+    {"tests/@IDENT@_generator_test.cpp",
+     R"file(// The generator on a pack built in code: no coachkit program, pandoc or plugin loading needed.
 #include "../src/@IDENT@_generator.hpp"
 
 #include <gtest/gtest.h>
@@ -293,8 +296,8 @@ TEST(OverviewGenerator, PackWithoutPrinciplesWarnsAndMakesNothing) {
 }
 
 }  // namespace
-)cpp"},
-    {"README.md", R"md(# @NAME@
+)file"},
+    {"README.md", R"file(# @NAME@
 
 A coachkit plugin. It adds the generator `@NAME@`: a one-page overview of a pack.
 
@@ -315,7 +318,7 @@ title = "Our principles at a glance"
 ```
 
 The plugin author's guide is docs/plugins.md of coachkit's sources.
-)md"},
+)file"},
 };
 
 std::string substitute(std::string text, const Placeholders& placeholders) {
@@ -374,8 +377,9 @@ bool write_scaffold(const std::string& directory, const TemplateFile (&files)[N]
   if (!target.empty() && !target.has_filename()) target = target.parent_path();
   std::error_code ec;
   if (target.empty() || fs::symlink_status(target, ec).type() != fs::file_type::not_found) {
-    *error = directory + " already exists; coachkit new only writes a new folder, so nothing "
-                         "was written (choose another --dir, or remove it)";
+    *error = directory +
+             " already exists; coachkit new only writes a new folder, so nothing "
+             "was written (choose another --dir, or remove it)";
     return false;
   }
   if (target.has_parent_path()) fs::create_directories(target.parent_path(), ec);

@@ -16,10 +16,10 @@ coachkit::GeneratorList create_generators() {
 }
 
 const coachkit::PluginDescriptor* example_org_plugin() {
-  static const coachkit::PluginDescriptor descriptor = coachkit::make_descriptor(
-      "example-org", "1.0.0", "CC-BY-4.0",
-      "Acme Customer Care: the Acme Way pack and a wallet card", create_generators,
-      coachkit_embedded_packs);
+  static const coachkit::PluginDescriptor descriptor =
+      coachkit::make_descriptor("example-org", "1.0.0", "CC-BY-4.0",
+                                "Acme Customer Care: the Acme Way pack and a wallet card",
+                                create_generators, coachkit_embedded_packs);
   return &descriptor;
 }
 

@@ -94,8 +94,7 @@ std::vector<Artifact> WalletCard::generate(const Pack& pack, const GeneratorRequ
   card.title = title;
   card.language = pack.language;
   card.blocks = {
-      section({"page", "card", "card-front"},
-              {heading(1, title), bullet_list(list_items(titles))}),
+      section({"page", "card", "card-front"}, {heading(1, title), bullet_list(list_items(titles))}),
       section({"page", "card", "card-back"},
               {heading(2, "Every call, I will"), bullet_list(list_items(do_texts))}),
   };

@@ -51,8 +51,7 @@ void add_new_command(CLI::App& app, CommandLine& cli) {
   CLI::App* command = app.add_subcommand("new", "write a new pack or plugin to start from");
   command->require_subcommand(1);
   add_kind(*command, cli, "pack", "a pack with one principle and one activity, and a project file",
-           scaffold_pack, scaffold_pack_files,
-           "next: coachkit lint DIR && coachkit build DIR\n");
+           scaffold_pack, scaffold_pack_files, "next: coachkit lint DIR && coachkit build DIR\n");
   add_kind(*command, cli, "plugin",
            "a plugin project (CMake, a generator, its GoogleTest) for the installed SDK",
            scaffold_plugin, scaffold_plugin_files,
