@@ -247,9 +247,10 @@ id = "respect"
 title = "Respect again"
 summary = "Still owed."
 )"}});
-  EXPECT_TRUE(only_error(pack_, diagnostics_, file("principles/b.toml"), 3, 1,
+  // Both positions are the id's value, not the table header.
+  EXPECT_TRUE(only_error(pack_, diagnostics_, file("principles/b.toml"), 4, 6,
                          {"duplicate principle id 'respect'",
-                          "first defined at " + file("principles/a.toml") + ":2:1"}));
+                          "first defined at " + file("principles/a.toml") + ":3:6"}));
 }
 
 TEST_F(LoaderTest, DuplicateBehaviorIdsWithinAPrinciple) {
@@ -292,10 +293,10 @@ why = "The request is not always the need."
   EXPECT_FALSE(pack_);
   EXPECT_EQ(diagnostics_.size(), 2u) << describe(diagnostics_);
   const std::string f = file("principles/respect.toml");
-  EXPECT_TRUE(
-      has_error(diagnostics_, f, 11, 1, {"duplicate do/don't id 'listen' in principle 'respect'"}));
-  EXPECT_TRUE(
-      has_error(diagnostics_, f, 16, 1, {"duplicate do/don't id 'listen' in principle 'respect'"}));
+  EXPECT_TRUE(has_error(diagnostics_, f, 12, 6,
+                        {"duplicate do/don't id 'listen' in principle 'respect'", "line 7"}));
+  EXPECT_TRUE(has_error(diagnostics_, f, 17, 6,
+                        {"duplicate do/don't id 'listen' in principle 'respect'", "line 7"}));
 }
 
 TEST_F(LoaderTest, DanglingReferencesAreReportedWhereTheyAreWritten) {
@@ -929,7 +930,8 @@ TEST_F(LoaderTest, ALinkToAFileOutsideThePackIsRefused) {
   write("principles/respect.toml", kRespect);
   fs::create_symlink(secret, dir_.path() / "principles" / "zz-link.toml");
   load({});
-  EXPECT_TRUE(only_error(pack_, diagnostics_, file("principles/zz-link.toml"), 0, 0,
+  // Reported at the file's start, where an editor can jump to.
+  EXPECT_TRUE(only_error(pack_, diagnostics_, file("principles/zz-link.toml"), 1, 1,
                          {"link to a file outside the pack"}));
 }
 
@@ -1004,6 +1006,128 @@ TEST_F(LoaderTest, ASyntaxErrorIsNotBuriedUnderTheReferencesItHides) {
   ASSERT_EQ(diagnostics_.size(), 1u) << diagnostics_.to_string();
   EXPECT_EQ(diagnostics_.items()[0].file, file("pack.toml"));
   EXPECT_NE(diagnostics_.items()[0].message.find("invalid TOML"), std::string::npos);
+}
+
+// ---------------------------------------------------------------------------------------------
+// A broken pack.toml is the one problem reported
+
+// A copy of the default pack, whose pack.toml is then replaced by `pack_toml`.
+class BrokenPackTomlTest : public ::testing::TestWithParam<std::string> {};
+
+TEST_P(BrokenPackTomlTest, IsTheOnlyProblemOfTheDefaultPack) {
+  TempDir dir;
+  fs::copy(std::string(COACHKIT_SOURCE_DIR) + "/content/service-principles", dir.path(),
+           fs::copy_options::recursive);
+  std::ofstream(dir.path() / "pack.toml", std::ios::binary) << GetParam();
+  Diagnostics diagnostics;
+  EXPECT_FALSE(coachkit::load_pack(dir.str(), diagnostics));
+  ASSERT_EQ(diagnostics.size(), 1u) << diagnostics.to_string();
+  EXPECT_EQ(diagnostics.items()[0].file, dir.str() + "/pack.toml");
+  EXPECT_EQ(diagnostics.items()[0].line, 1) << diagnostics.to_string();
+}
+
+INSTANTIATE_TEST_SUITE_P(LoaderPackToml, BrokenPackTomlTest,
+                         ::testing::Values("", "# only a comment\n\n", "[pack\n",
+                                           "[[source]]\nid = \"s\"\n", "pack = 3\n"));
+
+TEST_F(LoaderTest, AnEmptyPackTomlSaysSo) {
+  load({{"pack.toml", ""}, {"principles/respect.toml", kRespect}});
+  EXPECT_TRUE(
+      only_error(pack_, diagnostics_, file("pack.toml"), 1, 1, {"pack.toml is empty", "[pack]"}));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Lengths: memory stays proportional to a pack an author would write
+
+TEST_F(LoaderTest, ATitleOverTwoHundredCharactersIsAnErrorAtTheValue) {
+  load({{"principles/respect.toml", "[principle]\nid = \"respect\"\ntitle = \"" +
+                                        std::string(5000, 'T') +
+                                        "\"\nsummary = \"Every customer is owed respect.\"\n"}});
+  EXPECT_TRUE(only_error(pack_, diagnostics_, file("principles/respect.toml"), 3, 9,
+                         {"'title' in [principle] is at most 200 characters long (this one has "
+                          "5000)"}));
+  // The message says how long, it does not quote the value.
+  EXPECT_LT(diagnostics_.items()[0].message.size(), 200u);
+}
+
+TEST_F(LoaderTest, LengthsAreCountedInCharactersNotBytes) {
+  std::string title;
+  for (int i = 0; i < 200; ++i) title += "\u00e9";  // 200 characters, 400 bytes
+  load({{"principles/respect.toml",
+         "[principle]\nid = \"respect\"\ntitle = \"" + title + "\"\nsummary = \"S\"\n"}});
+  EXPECT_TRUE(pack_) << describe(diagnostics_);
+}
+
+TEST_F(LoaderTest, LongListItemsAndIdsAreErrorsAtTheirValues) {
+  load(
+      {{"principles/respect.toml", kRespect},
+       {"activities/drill.toml", "[activity]\nid = \"" + std::string(100, 'd') +
+                                     "\"\ntitle = \"Drill\"\nprinciples = [\"respect\"]\n"
+                                     "minutes = 10\ngoal = \"Practise.\"\nsteps = [\"Do it.\", \"" +
+                                     std::string(3000, 's') + "\"]\n"}});
+  EXPECT_FALSE(pack_);
+  EXPECT_EQ(diagnostics_.size(), 2u) << describe(diagnostics_);
+  const std::string f = file("activities/drill.toml");
+  EXPECT_TRUE(has_error(diagnostics_, f, 2, 6,
+                        {"'id' in [activity] is at most 64 characters long (this one has 100)"}));
+  EXPECT_TRUE(has_error(diagnostics_, f, 7, 20,
+                        {"an item of 'steps' in [activity] is at most 2000 characters long"}));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Positions that later stages (rubric and poster generators) report problems at
+
+TEST_F(LoaderTest, RubricSectionsCriteriaAndPosterItemsKnowWhereTheyAreWritten) {
+  load({{"principles/respect.toml", kRespect},
+        {"rubrics/call.toml", R"([rubric]
+id = "call"
+title = "Call"
+
+[[rubric.section]]
+title = "Greeting"
+weight = 1
+
+  [[rubric.section.criterion]]
+  id = "hello"
+  text = "Says hello."
+)"},
+        {"posters/wall.toml", R"([poster]
+id = "wall"
+title = "Wall"
+items = ["principle:respect",
+         "principle:respect"]
+)"}});
+  ASSERT_TRUE(pack_) << describe(diagnostics_);
+  const coachkit::RubricSection& section = pack_->rubrics.at(0).sections.at(0);
+  EXPECT_EQ(section.where.file, file("rubrics/call.toml"));
+  EXPECT_EQ(section.where.line, 5);
+  EXPECT_EQ(section.criteria.at(0).where.line, 9);
+  EXPECT_EQ(section.criteria.at(0).where.column, 3);
+  const coachkit::PosterItem& second = pack_->posters.at(0).items.at(1);
+  EXPECT_EQ(second.where.file, file("posters/wall.toml"));
+  EXPECT_EQ(second.where.line, 5);
+  EXPECT_EQ(second.where.column, 10);
+}
+
+TEST_F(LoaderTest, ADuplicateCriterionIdPointsAtTheId) {
+  load({{"principles/respect.toml", kRespect}, {"rubrics/call.toml", R"([rubric]
+id = "call"
+title = "Call"
+
+[[rubric.section]]
+title = "Greeting"
+weight = 1
+
+  [[rubric.section.criterion]]
+  id = "hello"
+  text = "Says hello."
+
+  [[rubric.section.criterion]]
+  id   = "hello"
+  text = "Says hello again."
+)"}});
+  EXPECT_TRUE(only_error(pack_, diagnostics_, file("rubrics/call.toml"), 14, 10,
+                         {"duplicate criterion id 'hello'"}));
 }
 
 }  // namespace

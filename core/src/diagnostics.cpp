@@ -1,13 +1,100 @@
 #include "diagnostics.hpp"
 
 #include <algorithm>
+#include <cstdint>
 #include <tuple>
 
 namespace coachkit {
 
+namespace {
+
+constexpr char kHex[] = "0123456789abcdef";
+
+void append_hex_byte(std::string& out, unsigned char byte) {
+  out += "\\x";
+  out += kHex[byte >> 4];
+  out += kHex[byte & 0xf];
+}
+
+// The length of the well-formed UTF-8 sequence starting at `text[i]`, or 0.
+std::size_t utf8_length(std::string_view text, std::size_t i) {
+  unsigned char lead = static_cast<unsigned char>(text[i]);
+  std::size_t length = lead >= 0xf0 && lead <= 0xf4   ? 4
+                       : lead >= 0xe0                 ? 3
+                       : lead >= 0xc2 && lead <= 0xdf ? 2
+                                                      : 0;
+  if (lead >= 0xf5 || i + length > text.size()) return 0;
+  for (std::size_t k = 1; k < length; ++k) {
+    if ((static_cast<unsigned char>(text[i + k]) & 0xc0) != 0x80) return 0;
+  }
+  return length;
+}
+
+std::uint32_t code_point(std::string_view text, std::size_t i, std::size_t length) {
+  std::uint32_t c = static_cast<unsigned char>(text[i]) & (0xff >> (length + 1));
+  for (std::size_t k = 1; k < length; ++k) {
+    c = (c << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3f);
+  }
+  return c;
+}
+
+// C1 controls move the cursor like ESC sequences do on some terminals; line and paragraph
+// separators break lines; bidirectional overrides reorder what the reader sees.
+bool is_hidden_control(std::uint32_t c) {
+  return (c >= 0x80 && c <= 0x9f) || c == 0x2028 || c == 0x2029 || (c >= 0x202a && c <= 0x202e) ||
+         (c >= 0x2066 && c <= 0x2069);
+}
+
+}  // namespace
+
+std::string escape_control_characters(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size();) {
+    unsigned char byte = static_cast<unsigned char>(text[i]);
+    if (byte < 0x80) {
+      switch (byte) {
+        case '\n':
+          out += "\\n";
+          break;
+        case '\r':
+          out += "\\r";
+          break;
+        case '\t':
+          out += "\\t";
+          break;
+        default:
+          if (byte < 0x20 || byte == 0x7f)
+            append_hex_byte(out, byte);
+          else
+            out += static_cast<char>(byte);
+      }
+      ++i;
+      continue;
+    }
+    std::size_t length = utf8_length(text, i);
+    if (length == 0) {  // not UTF-8 (a file name can be any bytes): show the byte
+      append_hex_byte(out, byte);
+      ++i;
+      continue;
+    }
+    std::uint32_t c = code_point(text, i, length);
+    if (is_hidden_control(c)) {
+      out += "\\u";
+      for (int shift = 12; shift >= 0; shift -= 4) out += kHex[(c >> shift) & 0xf];
+    } else {
+      out.append(text, i, length);
+    }
+    i += length;
+  }
+  return out;
+}
+
 std::string format_diagnostic(const Diagnostic& d) {
-  if (d.line <= 0) return d.file + ": " + d.message;
-  return d.file + ":" + std::to_string(d.line) + ":" + std::to_string(d.column) + ": " + d.message;
+  std::string file = escape_control_characters(d.file);
+  std::string message = escape_control_characters(d.message);
+  if (d.line <= 0) return file + ": " + message;
+  return file + ":" + std::to_string(d.line) + ":" + std::to_string(d.column) + ": " + message;
 }
 
 void Diagnostics::add(std::string file, int line, int column, std::string message) {

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace coachkit {
@@ -13,8 +14,14 @@ struct Diagnostic {
   std::string message;
 };
 
-// "FILE:LINE:COL: message", or "FILE: message" without a position.
+// "FILE:LINE:COL: message", or "FILE: message" without a position. Content is untrusted and
+// both parts may quote it: control characters are shown escaped, so a diagnostic is always one
+// line and cannot forge another one or drive the terminal.
 std::string format_diagnostic(const Diagnostic& d);
+
+// `text` with control characters (C0, DEL, C1, line separators, bidirectional overrides) and
+// bytes that are not UTF-8 written as \n, \r, \t, \xHH or \uHHHH; everything else unchanged.
+std::string escape_control_characters(std::string_view text);
 
 class Diagnostics {
  public:

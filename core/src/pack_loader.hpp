@@ -1,7 +1,9 @@
-// Loads a content pack folder into a validated Pack, or reports every problem in it.
+// Loads a content pack into a validated Pack, or reports every problem in it. The files come
+// through PackFiles (a folder, or text a plugin embeds); readers/ holds one reader per kind.
 #pragma once
 
 #include "diagnostics.hpp"
+#include "pack_files.hpp"
 
 #include <coachkit/model.hpp>
 
@@ -11,8 +13,12 @@
 namespace coachkit {
 
 // A pack is valid or it is not loaded: on any problem this returns nullopt, and `diagnostics`
-// holds all of them, each with file, line and column. File names in messages are `directory`
-// joined with the file's path inside the pack, as the user typed it.
+// holds all of them, each with file, line and column as `files` names them. When pack.toml
+// is missing, unreadable, empty or has no [pack] table, that is the only problem reported.
+std::optional<Pack> load_pack(const PackFiles& files, Diagnostics& diagnostics);
+
+// The pack in the folder `directory`; messages name files by `directory` joined with the
+// file's path inside the pack, as the user typed it.
 std::optional<Pack> load_pack(const std::string& directory, Diagnostics& diagnostics);
 
 // Whether `directory` looks like a pack (it has a pack.toml).

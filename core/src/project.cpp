@@ -1,15 +1,27 @@
 #include "project.hpp"
 
+#include "content_limits.hpp"
+#include "pack_files.hpp"
 #include "pack_loader.hpp"
 #include "toml_reader.hpp"
+#include "toml_text.hpp"
 
 #include <coachkit/format.hpp>
 
 #include <filesystem>
+#include <fstream>
+#include <sstream>
 
 namespace fs = std::filesystem;
 
 namespace coachkit {
+
+namespace {
+
+// Folders named in a project file: as long as a path may be.
+constexpr std::size_t kPathChars = 4096;
+
+}  // namespace
 
 std::optional<Project> resolve_project(const std::string& path, Diagnostics& diagnostics) {
   std::error_code ec;
@@ -26,17 +38,23 @@ std::optional<Project> resolve_project(const std::string& path, Diagnostics& dia
                     "(a folder with coachkit.toml)");
     return std::nullopt;
   }
-  auto root = std::make_shared<toml::table>();
-  try {
-    *root = toml::parse_file(file.string());
-  } catch (const toml::parse_error& e) {
-    diagnostics.add(display, static_cast<int>(e.source().begin.line),
-                    static_cast<int>(e.source().begin.column),
-                    "invalid TOML: " + std::string(e.description()));
+  std::uintmax_t size = fs::file_size(file, ec);
+  if (!ec && size > kMaxContentFileBytes) {
+    diagnostics.add(display, 1, 1, too_large_message(size));
     return std::nullopt;
   }
+  std::ifstream in(file, std::ios::binary);
+  std::ostringstream text;
+  if (!in || !(text << in.rdbuf())) text.str("");
+  if (!in) {
+    diagnostics.add(display, 1, 1, "cannot read the file");
+    return std::nullopt;
+  }
+  std::optional<toml::table> parsed = parse_toml(text.str(), display, diagnostics);
+  if (!parsed) return std::nullopt;
+  auto root = std::make_shared<toml::table>(std::move(*parsed));
   std::size_t before = diagnostics.size();
-  const toml::table* table = (*root)["project"].as_table();
+  const toml::table* table = root->get_as<toml::table>("project");
   if (!table) {
     diagnostics.add(display, 1, 1, "a project file holds a [project] table (packs = [...])");
     return std::nullopt;
@@ -54,26 +72,26 @@ std::optional<Project> resolve_project(const std::string& path, Diagnostics& dia
   project.file = display;
   project.root = root;
   fs::path base = file.parent_path();
-  r.string_list("packs", 1);
+  r.string_list("packs", 1, kPathChars);
   if (const toml::node* packs = r.node("packs"); packs && packs->is_array()) {
     for (const toml::node& entry : *packs->as_array()) {
       if (!entry.is_string()) continue;
       const std::string& name = entry.as_string()->get();
-      PackReference ref;
-      ref.where = r.where(entry);
-      // A folder (relative to this file) when there is one; otherwise the id of a pack that
-      // a plugin or the installation provides.
+      PackReference reference;
+      reference.where = r.where(entry);
+      // A folder (relative to this file) when there is one; otherwise the id of a pack that a
+      // plugin or the installation provides.
       fs::path folder = base / name;
       if (fs::is_directory(folder, ec) || name.find('/') != std::string::npos ||
           !is_valid_id(name)) {
-        ref.folder = folder.lexically_normal().generic_string();
+        reference.folder = folder.lexically_normal().generic_string();
       } else {
-        ref.id = name;
+        reference.id = name;
       }
-      project.packs.push_back(std::move(ref));
+      project.packs.push_back(std::move(reference));
     }
   }
-  project.formats = r.string_list("formats", 0);
+  project.formats = r.string_list("formats", 0, kMaxLineChars);
   if (const toml::node* formats = r.node("formats"); formats && formats->is_array()) {
     for (const toml::node& f : *formats->as_array()) {
       if (f.is_string() && !parse_format(f.as_string()->get())) {
@@ -82,9 +100,9 @@ std::optional<Project> resolve_project(const std::string& path, Diagnostics& dia
       }
     }
   }
-  project.out = r.optional_string("out");
+  project.out = r.optional_string("out", kPathChars);
   if (!project.out.empty()) project.out = (base / project.out).lexically_normal().generic_string();
-  project.theme = r.optional_string("theme");
+  project.theme = r.optional_string("theme", kPathChars);
   // A theme given as a path is relative to the project file, like its packs.
   if (project.theme.find('/') != std::string::npos) {
     project.theme = (base / project.theme).lexically_normal().generic_string();
@@ -92,7 +110,7 @@ std::optional<Project> resolve_project(const std::string& path, Diagnostics& dia
   if (auto seed = r.integer("seed", false, 0, INT64_MAX)) {
     project.seed = static_cast<std::uint64_t>(*seed);
   }
-  project.edition = r.optional_string("edition");
+  project.edition = r.optional_string("edition", kMaxLineChars);
   r.finish();
   if (diagnostics.size() != before) return std::nullopt;
   return project;

@@ -41,6 +41,22 @@ bool is_valid_id(std::string_view id) {
   return std::all_of(id.begin(), id.end(), [&](char c) { return lower_or_digit(c) || c == '-'; });
 }
 
+std::size_t count_characters(std::string_view text) {
+  std::size_t count = 0;
+  for (char c : text) count += (static_cast<unsigned char>(c) & 0xc0) != 0x80;
+  return count;
+}
+
+std::string excerpt(std::string_view text, std::size_t max_chars) {
+  std::size_t chars = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if ((static_cast<unsigned char>(text[i]) & 0xc0) != 0x80 && chars++ == max_chars) {
+      return std::string(text.substr(0, i)) + "...";
+    }
+  }
+  return std::string(text);
+}
+
 namespace {
 
 std::size_t edit_distance(std::string_view a, std::string_view b) {
@@ -94,6 +110,27 @@ SourcePosition TableReader::where(const toml::node& node) const {
   return position_of(file_, node.source());
 }
 
+SourcePosition TableReader::where(std::string_view key) const {
+  const toml::node* n = table_.get(key);
+  return n ? where(*n) : where();
+}
+
+bool TableReader::check_length(std::string_view key, const toml::node& value,
+                               std::size_t max_chars) {
+  return within_length("'" + std::string(key) + "' in " + context_, value, max_chars);
+}
+
+bool TableReader::within_length(const std::string& subject, const toml::node& value,
+                                std::size_t max_chars) {
+  const toml::value<std::string>* s = value.as_string();
+  if (!s) return true;
+  std::size_t chars = count_characters(s->get());
+  if (chars <= max_chars) return true;
+  error(value, subject + " is at most " + std::to_string(max_chars) +
+                   " characters long (this one has " + std::to_string(chars) + ")");
+  return false;
+}
+
 void TableReader::error(const toml::node& at, const std::string& message) {
   SourcePosition p = where(at);
   diagnostics_.add(file_, p.line, p.column, message);
@@ -116,7 +153,8 @@ void TableReader::wrong_type(std::string_view key, const toml::node& node,
 }
 
 std::string TableReader::id(std::string_view key) {
-  std::string value = required_string(key);
+  // Longer than any valid id, so that a huge one is refused for its length, not quoted.
+  std::string value = required_string(key, 64);
   if (!value.empty() && !is_valid_id(value)) {
     error(*table_.get(key), "'" + std::string(key) + "' in " + context_ + " is \"" + value +
                                 "\": an id is lower-case letters, digits and hyphens, starts "
@@ -126,7 +164,7 @@ std::string TableReader::id(std::string_view key) {
   return value;
 }
 
-std::string TableReader::required_string(std::string_view key) {
+std::string TableReader::required_string(std::string_view key, std::size_t max_chars) {
   const toml::node* n = find(key);
   if (!n) {
     missing(key, "a string");
@@ -136,6 +174,7 @@ std::string TableReader::required_string(std::string_view key) {
     wrong_type(key, *n, "a string");
     return {};
   }
+  if (!check_length(key, *n, max_chars)) return {};
   std::string value = n->as_string()->get();
   if (value.find_first_not_of(" \t\r\n") == std::string::npos) {
     error(*n, "'" + std::string(key) + "' in " + context_ + " must not be empty");
@@ -143,13 +182,14 @@ std::string TableReader::required_string(std::string_view key) {
   return value;
 }
 
-std::string TableReader::optional_string(std::string_view key) {
+std::string TableReader::optional_string(std::string_view key, std::size_t max_chars) {
   const toml::node* n = find(key);
   if (!n) return {};
   if (!n->is_string()) {
     wrong_type(key, *n, "a string");
     return {};
   }
+  if (!check_length(key, *n, max_chars)) return {};
   return n->as_string()->get();
 }
 
@@ -207,7 +247,8 @@ std::optional<bool> TableReader::boolean(std::string_view key) {
   return n->as_boolean()->get();
 }
 
-std::vector<std::string> TableReader::string_list(std::string_view key, std::size_t min_items) {
+std::vector<std::string> TableReader::string_list(std::string_view key, std::size_t min_items,
+                                                  std::size_t max_chars) {
   std::vector<std::string> values;
   const toml::node* n = find(key);
   std::string expected = "an array of strings";
@@ -231,6 +272,9 @@ std::vector<std::string> TableReader::string_list(std::string_view key, std::siz
     const std::string& s = item.as_string()->get();
     if (s.find_first_not_of(" \t\r\n") == std::string::npos) {
       error(item, "an item of '" + std::string(key) + "' in " + context_ + " is empty");
+      continue;
+    }
+    if (!within_length("an item of '" + std::string(key) + "' in " + context_, item, max_chars)) {
       continue;
     }
     values.push_back(s);
@@ -278,7 +322,7 @@ void report_unknown_keys(const toml::table& table, const std::vector<std::string
   for (const auto& [key, value] : table) {
     std::string name(key.str());
     if (std::find(known.begin(), known.end(), name) != known.end()) continue;
-    std::string message = what + " '" + name + "' in " + context;
+    std::string message = what + " '" + excerpt(name) + "' in " + context;
     std::string suggestion = closest(name, known);
     if (!suggestion.empty()) message += "; did you mean '" + suggestion + "'?";
     message += " (expected one of: " + join(known) + ")";

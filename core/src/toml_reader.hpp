@@ -26,14 +26,18 @@ class TableReader {
 
   // A non-empty string that is a valid id.
   std::string id(std::string_view key = "id");
-  std::string required_string(std::string_view key);
-  std::string optional_string(std::string_view key);
+  // Strings of at most `max_chars` characters (see content_limits.hpp); a longer one is an
+  // error and reads as "".
+  std::string required_string(std::string_view key, std::size_t max_chars);
+  std::string optional_string(std::string_view key, std::size_t max_chars);
   std::optional<std::int64_t> integer(std::string_view key, bool required, std::int64_t min,
                                       std::int64_t max);
   std::optional<double> positive_number(std::string_view key, bool required);
   std::optional<bool> boolean(std::string_view key);
-  // An array of non-empty strings; `min_items` > 0 makes the key required.
-  std::vector<std::string> string_list(std::string_view key, std::size_t min_items);
+  // An array of non-empty strings of at most `max_chars` characters each; `min_items` > 0
+  // makes the key required.
+  std::vector<std::string> string_list(std::string_view key, std::size_t min_items,
+                                       std::size_t max_chars);
   const toml::table* table(std::string_view key);
   const toml::array* array(std::string_view key, bool required);
   // Any value; only marks the key as known.
@@ -43,6 +47,10 @@ class TableReader {
 
   SourcePosition where() const;
   SourcePosition where(const toml::node& node) const;
+  // Where the value of `key` is written, or the table's position when it is absent.
+  SourcePosition where(std::string_view key) const;
+  // False, and an error at `value`, when the string is longer than `max_chars` characters.
+  bool check_length(std::string_view key, const toml::node& value, std::size_t max_chars);
   void error(const toml::node& at, const std::string& message);
   void error(const std::string& message);  // at the table itself
   const std::string& file() const { return file_; }
@@ -55,6 +63,8 @@ class TableReader {
   const toml::node* find(std::string_view key);
   void missing(std::string_view key, std::string_view expected);
   void wrong_type(std::string_view key, const toml::node& node, std::string_view expected);
+  // `subject` is how the message names the value, e.g. "'title' in [principle]".
+  bool within_length(const std::string& subject, const toml::node& value, std::size_t max_chars);
 
   const toml::table& table_;
   std::string context_;
@@ -72,6 +82,11 @@ void report_unknown_keys(const toml::table& table, const std::vector<std::string
 // "a string", "an integer", … for messages.
 std::string describe_type(const toml::node& node);
 bool is_valid_id(std::string_view id);
+// The number of characters (code points) of UTF-8 text.
+std::size_t count_characters(std::string_view text);
+// `text` cut to `max_chars` characters, with "..." when it was longer: for quoting content in
+// messages without copying a huge value into each.
+std::string excerpt(std::string_view text, std::size_t max_chars = 64);
 // The candidate closest to `word` by edit distance, or "" when none is close.
 std::string closest(std::string_view word, const std::vector<std::string>& candidates);
 

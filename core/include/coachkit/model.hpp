@@ -119,6 +119,7 @@ struct Criterion {
   std::string text;
   double weight = 1.0;
   bool critical = false;
+  SourcePosition where;
 };
 
 struct RubricSection {
@@ -127,6 +128,7 @@ struct RubricSection {
   double weight = 0.0;
   bool behaviors = false;  // criteria drawn from the principle's do's and don'ts
   std::vector<Criterion> criteria;
+  SourcePosition where;
 };
 
 struct Rubric {
@@ -143,6 +145,7 @@ struct PosterItem {
   enum class Kind { Principle, Quote };
   Kind kind = Kind::Principle;
   std::string id;
+  SourcePosition where;  // the item in the poster's `items`
 };
 
 struct Poster {

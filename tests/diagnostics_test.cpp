@@ -1,0 +1,77 @@
+// Tests that content quoted in diagnostics cannot forge another diagnostic line or drive the
+// terminal: control characters in file names and messages are shown escaped.
+
+#include "diagnostics.hpp"
+#include "pack_loader.hpp"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <string>
+
+namespace {
+
+using coachkit::Diagnostic;
+using coachkit::Diagnostics;
+
+// The first raw control byte (C0 other than the line ends to_string() puts between
+// diagnostics, DEL, or a UTF-8 C1 control), or -1.
+int raw_control_byte(const std::string& text, bool allow_newlines) {
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(text[i]);
+    if (c == '\n' && allow_newlines) continue;
+    if (c < 0x20 || c == 0x7f) return c;
+    if (c == 0xc2 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) >= 0x80 &&
+        static_cast<unsigned char>(text[i + 1]) <= 0x9f) {
+      return static_cast<unsigned char>(text[i + 1]);
+    }
+  }
+  return -1;
+}
+
+TEST(DiagnosticsEscaping, ControlCharactersInTheFileAndMessageAreEscaped) {
+  Diagnostic d{"evil\nfile.toml", 3, 7,
+               std::string("id \"a\r\x1b[2J\x07") + '\0' + "\x7f\xc2\x9b" + "b\tc\" is wrong"};
+  std::string line = coachkit::format_diagnostic(d);
+  EXPECT_EQ(line, "evil\\nfile.toml:3:7: id \"a\\r\\x1b[2J\\x07\\x00\\x7f\\u009bb\\tc\" is wrong");
+  EXPECT_EQ(raw_control_byte(line, false), -1);
+}
+
+TEST(DiagnosticsEscaping, OrdinaryTextIsUnchanged) {
+  Diagnostic d{"packs/café/pack.toml", 1, 2, "unknown key 'titel' — did you mean 'title'?"};
+  EXPECT_EQ(coachkit::format_diagnostic(d),
+            "packs/café/pack.toml:1:2: unknown key 'titel' — did you mean 'title'?");
+}
+
+TEST(DiagnosticsEscaping, BytesThatAreNotUtf8AreShownAsBytes) {
+  Diagnostic d{std::string("bad\x9b") + "name.toml", 0, 0, "cannot read"};
+  EXPECT_EQ(coachkit::format_diagnostic(d), "bad\\x9bname.toml: cannot read");
+}
+
+TEST(DiagnosticsEscaping, AHostilePackGivesOneLinePerProblemAndNoRawControlByte) {
+  // An id and a key that try to forge a diagnostic line and clear the screen.
+  const std::string forged =
+      "x\\nprinciples/ok.toml:1:1: all good\\r\\u001b[2J\\u0007\\u0000"
+      "\\u007f\\u009b";
+  coachkit::MemoryPackFiles files(
+      {{"pack.toml",
+        "[pack]\nid = \"p\"\ntitle = \"P\"\nversion = \"1\"\nlanguage = \"en\"\n"
+        "authors = [\"A\"]\nlicense = \"CC0-1.0\"\n"},
+       {"principles/evil.toml", "[principle]\nid = \"" + forged + "\"\ntitle = \"T\"\n" +
+                                    "summary = \"S\"\n\"" + forged + "\" = 1\n"}},
+      "pack/");
+  Diagnostics diagnostics;
+  EXPECT_FALSE(coachkit::load_pack(files, diagnostics));
+  ASSERT_EQ(diagnostics.size(), 2u) << diagnostics.to_string();
+  // The messages do hold the raw characters: only their display escapes them.
+  EXPECT_NE(raw_control_byte(diagnostics.items()[0].message, false), -1);
+  std::string report = diagnostics.to_string();
+  EXPECT_EQ(std::count(report.begin(), report.end(), '\n'), 2) << report;
+  EXPECT_EQ(raw_control_byte(report, true), -1) << report;
+  EXPECT_EQ(report.find("\nprinciples/ok.toml"), std::string::npos) << report;
+  EXPECT_NE(report.find("x\\nprinciples/ok.toml:1:1: all good\\r\\x1b[2J\\x07\\x00\\x7f\\u009b"),
+            std::string::npos)
+      << report;
+}
+
+}  // namespace
