@@ -151,8 +151,8 @@ TEST_F(TwoVersions, ASecondBuildOfTheSameFolderWaitsOrIsRefused) {
   EXPECT_EQ(refused.exit_code, 2);
   EXPECT_NE(refused.errors.find("another coachkit build"), std::string::npos) << refused.errors;
   // Without --no-wait the second build waits for the first, then builds its own content whole.
-  CommandResult waited = run_argv(
-      with_env(env(), {"build", (dir_.path() / "b").string(), "--out", out, "--format", "html,md"}));
+  CommandResult waited = run_argv(with_env(
+      env(), {"build", (dir_.path() / "b").string(), "--out", out, "--format", "html,md"}));
   EXPECT_EQ(waited.exit_code, 0) << waited.errors;
   int status = 0;
   waitpid(first, &status, 0);
@@ -241,9 +241,10 @@ TEST(BuildUsage, MistakesAreRefusedBeforeAnythingIsWritten) {
 TEST(BuildUsage, WithoutWeasyPrintEveryOtherFormatIsStillBuilt) {
   TempDir dir;
   std::string out = dir.str() + "/out";
-  CommandResult r = run_argv(with_env({"COACHKIT_WEASYPRINT=/nonexistent/weasyprint",
-                                       "COACHKIT_PANDOC=" + script("copying_pandoc.sh")},
-                                      {"build", default_pack(), "--out", out, "--format", "pdf,html"}));
+  CommandResult r =
+      run_argv(with_env({"COACHKIT_WEASYPRINT=/nonexistent/weasyprint",
+                         "COACHKIT_PANDOC=" + script("copying_pandoc.sh")},
+                        {"build", default_pack(), "--out", out, "--format", "pdf,html"}));
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_NE(r.errors.find("WeasyPrint was not found"), std::string::npos) << r.errors;
   fs::path pack_out = fs::path(out) / "service-principles";

@@ -7,8 +7,8 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
-#include <functional>
 #include <fstream>
+#include <functional>
 
 namespace fs = std::filesystem;
 using coachkit::testing::read_file;
@@ -43,8 +43,8 @@ class CopyingPandoc : public ProcessRunner {
 // A plugin host with generators written in the test.
 class FakeHost : public GeneratorHost {
  public:
-  using Generate = std::function<std::vector<Artifact>(const Pack&, const GeneratorRequest&,
-                                                       Reporter&)>;
+  using Generate =
+      std::function<std::vector<Artifact>(const Pack&, const GeneratorRequest&, Reporter&)>;
   void add(std::string kind, Generate generate, std::vector<OptionSpec> options = {}) {
     infos_.push_back(GeneratorInfo{kind, "a fake", "'fake' 1.0 (memory)", std::move(options)});
     generators_[kind] = std::move(generate);
@@ -202,7 +202,8 @@ TEST_F(BuilderTest, OutputsNoLongerMadeGoOnlyAfterACompleteRun) {
 TEST_F(BuilderTest, BadNamesAndClashesAreTheGeneratorsFault) {
   host_.add("careless", [](const Pack&, const GeneratorRequest&, Reporter&) {
     return std::vector<Artifact>{Artifact::file("../escape.txt", "x"),
-                                 Artifact::file("twice.txt", "1"), Artifact::file("twice.txt", "2")};
+                                 Artifact::file("twice.txt", "1"),
+                                 Artifact::file("twice.txt", "2")};
   });
   BuildReport report = build();
   EXPECT_EQ(report.plugin_errors.size(), 2u);

@@ -1,6 +1,7 @@
 // The handout plugin, loaded through the real host, on the default pack.
 #include "pack_loader.hpp"
 #include "plugin_host.hpp"
+#include "test_support.hpp"
 
 #include <gtest/gtest.h>
 
@@ -56,7 +57,10 @@ class HandoutPlugin : public ::testing::Test {
     ASSERT_EQ(plugin.generators.size(), 1u);
     EXPECT_EQ(plugin.generators[0].kind, "handout");
     std::string error;
-    ASSERT_TRUE(host_.generate(plugin, plugin.generators[0], pack_, &artifacts_, &error)) << error;
+    coachkit::testing::RecordingReporter reporter;
+    ASSERT_TRUE(host_.generate("handout", pack_, GeneratorRequest{}, reporter, &artifacts_, &error))
+        << error;
+    EXPECT_TRUE(reporter.errors.empty() && reporter.failures.empty());
   }
 
   const Artifact* artifact(const std::string& name) const {

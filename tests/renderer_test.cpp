@@ -551,13 +551,13 @@ TEST(PdfWorkers, RenderHtmlFilesAndReportWeasyPrintErrors) {
   EXPECT_FALSE(version.empty());
   fs::path html = dir.write("page.html", "<html><body><p>Hello, trainers.</p></body></html>");
   fs::path pdf = dir.path() / "page.pdf";
-  ASSERT_TRUE(workers.render(html.string(), pdf.string(), dir.str() + "/", &error)) << error;
+  ASSERT_TRUE(workers.render(html.string(), pdf.string(), dir.str() + "/", false, &error)) << error;
   EXPECT_EQ(read_file(pdf).rfind("%PDF-", 0), 0u);
   // A bad request fails alone; the worker answers the next one.
   EXPECT_FALSE(workers.render((dir.path() / "missing.html").string(),
-                              (dir.path() / "x.pdf").string(), dir.str() + "/", &error));
+                              (dir.path() / "x.pdf").string(), dir.str() + "/", false, &error));
   EXPECT_TRUE(contains(error, "WeasyPrint failed")) << error;
-  ASSERT_TRUE(workers.render(html.string(), pdf.string(), dir.str() + "/", &error)) << error;
+  ASSERT_TRUE(workers.render(html.string(), pdf.string(), dir.str() + "/", false, &error)) << error;
 }
 
 TEST(RenderProcess, OutputErrorsAndExitCodeArePassedOn) {

@@ -7,8 +7,25 @@
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <vector>
+
+#include <coachkit/generator.hpp>
 
 namespace coachkit::testing {
+
+// A Reporter for tests that call a generator directly: keeps what it is told.
+class RecordingReporter : public coachkit::Reporter {
+ public:
+  void error(const coachkit::SourcePosition& where, const std::string& message) override {
+    errors.push_back(where.file + ":" + std::to_string(where.line) + ":" +
+                     std::to_string(where.column) + ": " + message);
+  }
+  void warning(const coachkit::SourcePosition&, const std::string& message) override {
+    warnings.push_back(message);
+  }
+  void failure(const std::string& message) override { failures.push_back(message); }
+  std::vector<std::string> errors, warnings, failures;
+};
 
 // A fresh folder under the system's temporary folder, removed at the end of the test.
 class TempDir {

@@ -35,6 +35,7 @@ struct PackJob {
   PackReference reference;
   std::string source;  // the stamp's key: the folder, or "pack:ID"
   std::string theme_directory;
+  Theme theme;
   std::string stamp;
   bool unchanged = false;
   std::optional<Pack> pack;
@@ -174,18 +175,23 @@ int run_build(const BuildSettings& settings, const InstallLayout& layout, std::o
     jobs.push_back(std::move(job));
   }
 
-  // 2. One build per output folder at a time.
+  // 2. One build per output folder at a time. An existing folder is locked before its outputs
+  //    are looked at; a new one only once everything is known to be buildable, so a refused
+  //    build leaves no folder behind.
   BuildLock lock;
   std::string error;
-  auto waiting = [&](long pid) {
-    err << "coachkit: waiting for the build"
-        << (pid > 0 ? " (process " + std::to_string(pid) + ")" : "") << " that is writing to "
-        << out_directory << "\n";
-  };
-  if (!lock.acquire(out_directory, settings.wait_for_lock, waiting, &error)) {
+  auto take_lock = [&] {
+    auto waiting = [&](long pid) {
+      err << "coachkit: waiting for the build"
+          << (pid > 0 ? " (process " + std::to_string(pid) + ")" : "") << " that is writing to "
+          << out_directory << "\n";
+    };
+    if (lock.acquire(out_directory, settings.wait_for_lock, waiting, &error)) return true;
     err << "coachkit: " << error << "\n";
-    return kToolError;
-  }
+    return false;
+  };
+  bool locked = fs::is_directory(out_directory, ec);
+  if (locked && !take_lock()) return kToolError;
 
   // 3. Packs whose inputs are exactly those of their last complete build are done.
   std::vector<std::string> plugin_path = plugin_search_path(settings.plugin_dirs, layout.plugins());
@@ -194,7 +200,9 @@ int run_build(const BuildSettings& settings, const InstallLayout& layout, std::o
   for (PackJob& job : jobs) {
     job.stamp = stamp_for(job, *project, effective, format_names, plugin_path);
     std::string id;
-    if (std::optional<int> outputs = stamps.unchanged_outputs(job.source, job.stamp, &id)) {
+    std::optional<int> outputs;
+    if (locked) outputs = stamps.unchanged_outputs(job.source, job.stamp, &id);
+    if (outputs) {
       job.unchanged = true;
       out << id << ": 0 written, " << *outputs << " unchanged in "
           << (fs::path(out_directory) / id).string() << "\n";
@@ -272,6 +280,13 @@ int run_build(const BuildSettings& settings, const InstallLayout& layout, std::o
         << join(host.searched(), ", ") << ")\n";
     return kToolError;
   }
+  for (PackJob& job : jobs) {
+    if (!job.unchanged && !load_theme(job.theme_directory, &job.theme, &error)) {
+      err << "coachkit: theme '" << theme_name << "' is unusable: " << error << "\n";
+      return kContentError;
+    }
+  }
+  if (!locked && !take_lock()) return kToolError;
 
   // 5. The tools. Without WeasyPrint, everything but PDF is still built.
   SystemProcessRunner runner;
@@ -292,11 +307,6 @@ int run_build(const BuildSettings& settings, const InstallLayout& layout, std::o
   for (PackJob& job : jobs) {
     if (job.unchanged) continue;
     const Pack& pack = *job.pack;
-    Theme theme;
-    if (!load_theme(job.theme_directory, &theme, &error)) {
-      err << "coachkit: theme '" << theme_name << "' is unusable: " << error << "\n";
-      return kContentError;
-    }
     BuildOptions pack_options = options;
     if (!source_date_for(pack, job.date_files, &pack_options.source_date, &error)) {
       err << "coachkit: " << error << "\n";
@@ -308,7 +318,7 @@ int run_build(const BuildSettings& settings, const InstallLayout& layout, std::o
       err << "coachkit: " << error << "\n";
       return kToolError;
     }
-    Builder builder(host, renderer, theme, pack_options);
+    Builder builder(host, renderer, job.theme, pack_options);
     BuildReport report = builder.build(pack);
     for (const std::string& w : report.warnings) err << w << "\n";
     if (!report.content_errors.empty()) {

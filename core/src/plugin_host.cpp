@@ -1,13 +1,13 @@
 #include "plugin_host.hpp"
 
-#include <boost/dll/library_info.hpp>
+#include "plugin_probe.hpp"
+
 #include <boost/dll/shared_library.hpp>
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
-#include <fstream>
 
 namespace fs = std::filesystem;
 
@@ -35,6 +35,47 @@ std::string host_abi() { return abi_string(kAbiMajor, kAbiMinor); }
 
 const std::string kEntryPrefix = COACHKIT_PLUGIN_SYMBOL_PREFIX;
 
+// An entry symbol's name, e.g. coachkit_plugin_v2_cxx11: the ABI major, then the standard-library
+// ABI tag (none before ABI 2).
+struct EntryName {
+  std::string major;
+  std::string stdlib;
+};
+
+EntryName parse_entry(const std::string& symbol) {
+  std::string rest = symbol.substr(kEntryPrefix.size());
+  std::size_t tag = rest.find('_');
+  if (tag == std::string::npos) return {rest, ""};
+  return {rest.substr(0, tag), rest.substr(tag + 1)};
+}
+
+std::string describe_stdlib(const std::string& tag, bool plugin) {
+  if (tag == "cxx98") {
+    return plugin ? "the old (pre-C++11) libstdc++ string ABI" : "the old (pre-C++11) ABI";
+  }
+  if (tag == "cxx11") return plugin ? "the C++11 libstdc++ string ABI" : "the C++11 ABI";
+  if (tag == "libcxx") return "LLVM's libc++";
+  return "the standard-library ABI '" + tag + "'";
+}
+
+// Why none of the entry points a library offers fits this host.
+std::string abi_mismatch(const std::vector<std::string>& entries) {
+  const std::string host_major = std::to_string(kAbiMajor);
+  for (const std::string& entry : entries) {
+    EntryName name = parse_entry(entry);
+    if (name.major == host_major && name.stdlib != kStdlibAbi) {
+      return "built with " + describe_stdlib(name.stdlib, true) + "; this coachkit uses " +
+             describe_stdlib(kStdlibAbi, false) +
+             " (its std::string and other library types would not match)";
+    }
+  }
+  std::string offered;
+  for (const std::string& entry : entries) {
+    offered += (offered.empty() ? "" : ", ") + parse_entry(entry).major + ".x";
+  }
+  return "built for plugin ABI " + offered + "; this coachkit speaks ABI " + host_abi();
+}
+
 std::string text_or_empty(const char* s) { return s ? s : ""; }
 
 }  // namespace
@@ -50,9 +91,14 @@ void PluginHost::load_directory(const std::string& directory) {
   if (!fs::is_directory(directory, ec)) return;
   std::vector<fs::path> files;
   for (const fs::directory_entry& entry : fs::directory_iterator(directory, ec)) {
-    if (entry.path().extension() == boost::dll::shared_library::suffix().string() &&
-        !entry.is_directory(ec)) {
+    if (entry.path().extension() != boost::dll::shared_library::suffix().string()) continue;
+    std::string what_it_is;
+    if (is_regular_file(entry.path().string(), &what_it_is)) {
       files.push_back(entry.path());
+    } else if (!entry.is_directory(ec)) {
+      // Never opened: reading a FIFO or a device would hang or have effects of its own.
+      skipped_.push_back(RefusedPlugin{entry.path().string(),
+                                       "not a regular file: it is " + what_it_is + "; skipped"});
     }
   }
   std::sort(files.begin(), files.end());
@@ -66,39 +112,25 @@ void PluginHost::load_file(const std::string& path) {
   if (std::find(seen_files_.begin(), seen_files_.end(), identity) != seen_files_.end()) return;
   seen_files_.push_back(identity);
 
-  // 1. Look inside the file without loading it: is it a library, and which ABI does it offer?
-  std::vector<std::string> entries;
-  try {
-    {
-      std::ifstream probe(path, std::ios::binary);
-      if (!probe) {
-        refuse(path, "cannot be read");
-        return;
-      }
-    }
-    boost::dll::library_info info(path);
-    std::vector<std::string> sections = info.sections();
-    if (std::find(sections.begin(), sections.end(), "coachkit") != sections.end()) {
-      for (const std::string& symbol : info.symbols("coachkit")) {
-        if (symbol.rfind(kEntryPrefix, 0) == 0) entries.push_back(symbol);
-      }
-    }
-  } catch (const std::exception& e) {
-    refuse(path, std::string("not a shared library coachkit can read (") + e.what() + ")");
+  // 1. Look inside the file without loading it here: is it a sound library, and which ABIs
+  // does its entry symbol name? Whatever the file holds, a refusal is the worst outcome.
+  const std::string wanted = COACHKIT_PLUGIN_SYMBOL_NAME;
+  PluginProbe probe;
+  std::string problem;
+  if (!probe_plugin_file(path, wanted, &probe, &problem)) {
+    refuse(path, problem);
     return;
   }
-  const std::string wanted = kEntryPrefix + std::to_string(kAbiMajor);
+  const std::vector<std::string>& entries = probe.entries;
   if (std::find(entries.begin(), entries.end(), wanted) == entries.end()) {
-    if (entries.empty()) {
-      refuse(path, "no coachkit entry point: the library exports no '" + wanted +
-                       "' in its 'coachkit' section (was it built with COACHKIT_PLUGIN_ENTRY?)");
-    } else {
-      std::string offered;
-      for (const std::string& e : entries) {
-        offered += (offered.empty() ? "" : ", ") + e.substr(kEntryPrefix.size()) + ".x";
-      }
-      refuse(path, "built for plugin ABI " + offered + "; this coachkit speaks ABI " + host_abi());
-    }
+    refuse(path, entries.empty() ? "no coachkit entry point: the library exports no '" + wanted +
+                                       "' in its 'coachkit' section (was it built with "
+                                       "COACHKIT_PLUGIN_ENTRY?)"
+                                 : abi_mismatch(entries));
+    return;
+  }
+  if (!probe.wanted_entry_loads) {
+    refuse(path, "failed to load: " + probe.load_error);
     return;
   }
 
@@ -261,11 +293,11 @@ std::string PluginHost::to_json() const {
   nlohmann::json refused = nlohmann::json::array();
   for (const RefusedPlugin& r : refused_)
     refused.push_back({{"path", r.path}, {"reason", r.reason}});
-  nlohmann::json root = {{"coachkit", kVersion},
-                         {"abi", host_abi()},
-                         {"searched", searched_},
-                         {"loaded", loaded},
-                         {"refused", refused}};
+  nlohmann::json skipped = nlohmann::json::array();
+  for (const RefusedPlugin& r : skipped_)
+    skipped.push_back({{"path", r.path}, {"reason", r.reason}});
+  nlohmann::json root = {{"coachkit", kVersion}, {"abi", host_abi()},  {"searched", searched_},
+                         {"loaded", loaded},     {"refused", refused}, {"skipped", skipped}};
   return root.dump(2, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 

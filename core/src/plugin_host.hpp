@@ -53,14 +53,18 @@ class PluginHost : public GeneratorHost {
   PluginHost& operator=(const PluginHost&) = delete;
 
   // Loads every shared library in `directory` (not its subfolders), in name order. A folder or
-  // file met a second time (the same on disk) is skipped.
+  // file met a second time (the same on disk) is skipped; so is anything named like a library
+  // that is not a regular file (a FIFO, a device), with a note in skipped().
   void load_directory(const std::string& directory);
-  // Checks the file without loading it, then loads it; a refusal is recorded, never thrown.
+  // Checks the file without loading it into this process (see plugin_probe.hpp), then loads
+  // it; a refusal is recorded, never thrown. Forks: call it while single-threaded.
   void load_file(const std::string& path);
 
   const std::vector<LoadedPlugin>& plugins() const { return plugins_; }
   const std::vector<RefusedPlugin>& refused() const { return refused_; }
   const std::vector<std::string>& searched() const { return searched_; }
+  // Files in a plugin folder that were not looked inside, and why (not a failure).
+  const std::vector<RefusedPlugin>& skipped() const { return skipped_; }
 
   const std::vector<PluginPack>& provided_packs() const { return packs_; }
 
@@ -86,6 +90,7 @@ class PluginHost : public GeneratorHost {
   std::vector<LoadedPlugin> plugins_;
   std::vector<RefusedPlugin> refused_;
   std::vector<PluginPack> packs_;
+  std::vector<RefusedPlugin> skipped_;
   std::vector<std::string> searched_;
   std::vector<std::string> seen_files_;  // canonical paths already looked at
 };

@@ -16,7 +16,8 @@ const coachkit::PluginDescriptor* entry() {
                                             "1.0.0",
                                             "MIT",
                                             "made for a newer host",
-                                            create};
+                                            create,
+                                            nullptr};
   return &d;
 }
 

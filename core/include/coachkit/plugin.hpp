@@ -1,7 +1,7 @@
 // The plugin ABI: what a coachkit plugin exports and what the host calls.
 //
-// A plugin is a shared library with one entry point per ABI major version, placed in the
-// "coachkit" section so the host can see it without loading the library:
+// A plugin is a shared library with one entry point per ABI major version (and standard-library
+// ABI), placed in the "coachkit" section so the host can see it without loading the library:
 //
 //   const coachkit::PluginDescriptor* my_plugin() { static const ... ; return &descriptor; }
 //   COACHKIT_PLUGIN_ENTRY(my_plugin)
@@ -58,9 +58,17 @@ inline PluginDescriptor make_descriptor(const char* name, const char* version, c
 
 COACHKIT_NAMESPACE_END
 
-// The section and symbol names the host looks for; the symbol carries the ABI major.
+// The section and symbol names the host looks for. The entry symbol carries the ABI major and
+// the standard-library ABI, e.g. coachkit_plugin_v2_cxx11, so the host can refuse a mismatch
+// from the symbol table alone, before it loads the library.
 #define COACHKIT_PLUGIN_SECTION coachkit
-#define COACHKIT_PLUGIN_SYMBOL_PREFIX "coachkit_plugin_v"
+#define COACHKIT_PLUGIN_SYMBOL_STEM coachkit_plugin_v
+#define COACHKIT_PLUGIN_SYMBOL_PREFIX COACHKIT_PP_STRING(COACHKIT_PLUGIN_SYMBOL_STEM)
+#define COACHKIT_PLUGIN_SYMBOL                                                      \
+  COACHKIT_PP_CAT(COACHKIT_PP_CAT(COACHKIT_PLUGIN_SYMBOL_STEM, COACHKIT_ABI_MAJOR), \
+                  COACHKIT_PP_CAT(_, COACHKIT_STDLIB_ABI))
+#define COACHKIT_PLUGIN_SYMBOL_NAME COACHKIT_PP_STRING(COACHKIT_PLUGIN_SYMBOL)
 
 // Exports `fn`, a `const coachkit::PluginDescriptor* fn()`, as this ABI's entry point.
-#define COACHKIT_PLUGIN_ENTRY(fn) BOOST_DLL_ALIAS_SECTIONED(fn, coachkit_plugin_v1, coachkit)
+#define COACHKIT_PLUGIN_ENTRY(fn) \
+  BOOST_DLL_ALIAS_SECTIONED(fn, COACHKIT_PLUGIN_SYMBOL, COACHKIT_PLUGIN_SECTION)

@@ -1,0 +1,36 @@
+// Looks inside a plugin file before the host loads it, so that nothing a file contains can take
+// the host down: a FIFO is never opened, a damaged ELF file is refused with what is wrong with
+// it, and the parts that trust the file (reading its symbols, a trial load by the dynamic
+// loader) run in a child process whose crash is a refusal, not the host's.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace coachkit {
+
+// Whether `path`, after following symbolic links, is a regular file. If not, `what_it_is` says
+// what it is instead ("a FIFO", "a directory", "missing", …) for a refusal or a note.
+bool is_regular_file(const std::string& path, std::string* what_it_is);
+
+struct PluginProbe {
+  // Every symbol the file exports in its "coachkit" section that starts with
+  // COACHKIT_PLUGIN_SYMBOL_PREFIX, whatever ABI it names.
+  std::vector<std::string> entries;
+  // Set when the wanted entry was among them and a trial load in the child found it.
+  bool wanted_entry_loads = false;
+  // Set when the wanted entry was among them but the dynamic loader refused the file.
+  std::string load_error;
+};
+
+// Checks that `path` is a regular file and an ELF shared library for this machine whose headers
+// and tables all lie inside the file, then, in a child process, lists its entry symbols and, if
+// `wanted_entry` is among them, loads it once (running its static initialisers there) and looks
+// the entry up. Returns false with a reason (without the path; the caller names the file) when
+// the file must not be loaded at all.
+//
+// Forks: call it while the process is single-threaded, as the host does at start-up.
+bool probe_plugin_file(const std::string& path, const std::string& wanted_entry, PluginProbe* probe,
+                       std::string* error);
+
+}  // namespace coachkit
