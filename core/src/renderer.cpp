@@ -90,7 +90,10 @@ std::string w3c_date(std::int64_t epoch_seconds) {
 
 }  // namespace
 
-// The @page rule for a page set-up; it follows the theme's CSS, so it wins over the theme's.
+// The CSS for a page set-up; it follows the theme's CSS, so it wins over the theme's. A document
+// with a page of its own (a poster, a card) is laid out by its generator: the theme's running
+// page number and title block do not apply (the title stays the HTML title and the PDF's), and
+// each Section of class "page" after the first starts a new page (the back of a card).
 std::string page_css(const PageSetup& page) {
   double width = page.landscape ? page.height_mm : page.width_mm;
   double height = page.landscape ? page.width_mm : page.height_mm;
@@ -98,7 +101,10 @@ std::string page_css(const PageSetup& page) {
   if (page.margin_mm >= 0) css += " margin: " + millimetres(page.margin_mm) + ";";
   if (page.bleed_mm > 0) css += " bleed: " + millimetres(page.bleed_mm) + ";";
   if (page.crop_marks) css += " marks: crop;";
-  return css + " }\n";
+  css += " @bottom-right { content: none; } }\n";
+  css += "header#title-block-header { display: none; }\n";
+  css += ".page ~ .page { break-before: page; }\n";
+  return css;
 }
 
 namespace {}  // namespace

@@ -29,7 +29,8 @@ struct Theme {
   std::string reference_docx;  // a path, or "" for pandoc's default
 };
 
-// The CSS @page rule for a page set-up (size, margin, bleed, crop marks).
+// The CSS for a page set-up: the @page rule (size, margin, bleed, crop marks), and sections of
+// class "page" as pages of their own.
 std::string page_css(const PageSetup& page);
 
 // Reads THEME_DIR/style.css (and reference.docx when present).

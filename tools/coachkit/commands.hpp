@@ -26,6 +26,7 @@ void add_build_command(CLI::App& app, CommandLine& cli);
 void add_lint_command(CLI::App& app, CommandLine& cli);
 void add_plugins_command(CLI::App& app, CommandLine& cli);
 void add_packs_command(CLI::App& app, CommandLine& cli);
+void add_new_command(CLI::App& app, CommandLine& cli);
 void add_schema_command(CLI::App& app, CommandLine& cli);
 
 }  // namespace coachkit::cli

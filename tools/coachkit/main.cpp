@@ -31,6 +31,7 @@ int main(int argc, char** argv) {
   cli::add_lint_command(app, cli);
   cli::add_plugins_command(app, cli);
   cli::add_packs_command(app, cli);
+  cli::add_new_command(app, cli);
   cli::add_schema_command(app, cli);
   try {
     app.parse(argc, argv);

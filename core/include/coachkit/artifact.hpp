@@ -14,7 +14,9 @@
 
 COACHKIT_NAMESPACE_BEGIN
 
-// The page a document is printed on. Sizes are the trimmed page, in millimetres.
+// The page a document is printed on. Sizes are the trimmed page, in millimetres. A document with
+// a page set-up is laid out by its generator: the theme's title block and page numbers are left
+// out, and each Section of class "page" after the first starts a new page.
 struct PageSetup {
   double width_mm = 210;
   double height_mm = 297;

@@ -1,0 +1,34 @@
+// `coachkit new`: the starting points an author copies from, written so that they build, lint
+// and load clean as written. A pack comes with a project file; a plugin is a CMake project that
+// finds the installed SDK with find_package(coachkit) and tests its generator with GoogleTest.
+//
+// A scaffold never overwrites anything: the folder must not exist. Its files are written into
+// a temporary sibling that is renamed into place at the end, so a failure leaves nothing behind.
+#pragma once
+
+#include "install_layout.hpp"
+
+#include <string>
+#include <vector>
+
+namespace coachkit {
+
+// Whether `name` can name a pack or plugin: lower-case letters, digits and '-', starting with
+// a letter, at most 64 characters (a plugin's name is also its generator kind and file name).
+bool valid_scaffold_name(const std::string& name, std::string* error);
+
+// DIR/coachkit.toml and DIR/pack/ (pack.toml, one principle with a do and a don't, one
+// activity). Each file starts with taplo's `#:schema` comment naming the installed schema.
+bool scaffold_pack(const std::string& directory, const std::string& name,
+                   const InstallLayout& layout, std::string* error);
+
+// DIR/CMakeLists.txt, DIR/src/ (the entry point and a generator of kind NAME), DIR/tests/ (a
+// GoogleTest that calls the generator on a pack built in code) and DIR/README.md.
+bool scaffold_plugin(const std::string& directory, const std::string& name,
+                     const InstallLayout& layout, std::string* error);
+
+// The files each scaffold writes, relative to its folder, for listing them to the author.
+std::vector<std::string> scaffold_pack_files(const std::string& name);
+std::vector<std::string> scaffold_plugin_files(const std::string& name);
+
+}  // namespace coachkit

@@ -1,0 +1,93 @@
+// `coachkit new`: what it writes lints and builds clean, and it never overwrites a folder.
+// (`coachkit new plugin` is built against the installed SDK in sdk_roundtrip.sh.)
+#include "scaffold.hpp"
+#include "install_layout.hpp"
+#include "process.hpp"
+#include "test_support.hpp"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+
+namespace fs = std::filesystem;
+using coachkit::testing::read_file;
+using coachkit::testing::TempDir;
+
+namespace coachkit {
+namespace {
+
+CommandResult run(std::vector<std::string> args) {
+  Command command;
+  command.argv = {COACHKIT_PROGRAM};
+  for (std::string& a : args) command.argv.push_back(std::move(a));
+  command.timeout_seconds = 300;
+  SystemProcessRunner runner;
+  return runner.run(command);
+}
+
+TEST(NewPack, LintsAndBuildsClean) {
+  TempDir dir;
+  std::string pack = dir.str() + "/team-way";
+  CommandResult made = run({"new", "pack", "team-way", "--dir", pack});
+  ASSERT_TRUE(made.ok()) << made.errors;
+  EXPECT_NE(made.output.find(pack + "/pack/principles/listen-first.toml"), std::string::npos);
+
+  CommandResult lint = run({"lint", pack});
+  EXPECT_TRUE(lint.ok()) << lint.output << lint.errors;
+  EXPECT_EQ(lint.errors, "");
+
+  CommandResult build = run({"build", pack, "--format", "html", "--out", dir.str() + "/out"});
+  ASSERT_TRUE(build.ok()) << build.output << build.errors;
+  std::string handout = read_file(dir.path() / "out/team-way/handouts/listen-first.html");
+  EXPECT_NE(handout.find("Let the customer finish before you answer."), std::string::npos);
+  EXPECT_TRUE(fs::exists(dir.path() / "out/team-way/team-way-handout.html"));
+}
+
+TEST(NewPack, FilesPointAtTheInstalledSchemas) {
+  TempDir dir;
+  InstallLayout layout{"/opt/coachkit"};
+  std::string error;
+  ASSERT_TRUE(scaffold_pack(dir.str() + "/p", "p", layout, &error)) << error;
+  EXPECT_EQ(read_file(dir.path() / "p/pack/principles/listen-first.toml")
+                .rfind("#:schema /opt/coachkit/share/coachkit/schema/principle.schema.json\n", 0),
+            0u);
+  EXPECT_EQ(read_file(dir.path() / "p/coachkit.toml")
+                .rfind("#:schema /opt/coachkit/share/coachkit/schema/project.schema.json\n", 0),
+            0u);
+}
+
+TEST(New, RefusesAnExistingFolderAndLeavesItAlone) {
+  TempDir dir;
+  dir.write("mine/notes.txt", "keep me");
+  for (const char* kind : {"pack", "plugin"}) {
+    CommandResult made = run({"new", kind, "mine", "--dir", dir.str() + "/mine"});
+    EXPECT_EQ(made.exit_code, 1) << kind;
+    EXPECT_NE(made.errors.find("already exists"), std::string::npos) << made.errors;
+  }
+  EXPECT_EQ(read_file(dir.path() / "mine/notes.txt"), "keep me");
+  EXPECT_EQ(std::distance(fs::directory_iterator(dir.path()), fs::directory_iterator{}), 1);
+  EXPECT_FALSE(fs::exists(dir.path() / "mine/pack.toml"));
+}
+
+TEST(New, RefusesANameThatIsNotAnId) {
+  TempDir dir;
+  CommandResult made = run({"new", "plugin", "My Plugin", "--dir", dir.str() + "/x"});
+  EXPECT_EQ(made.exit_code, 1);
+  EXPECT_NE(made.errors.find("lower-case letters"), std::string::npos) << made.errors;
+  EXPECT_FALSE(fs::exists(dir.path() / "x"));
+}
+
+TEST(NewPlugin, WritesAProjectForTheInstalledSdk) {
+  TempDir dir;
+  std::string error;
+  ASSERT_TRUE(scaffold_plugin(dir.str() + "/team-cards", "team-cards", InstallLayout{"/p"}, &error))
+      << error;
+  std::string cmake = read_file(dir.path() / "team-cards/CMakeLists.txt");
+  EXPECT_NE(cmake.find("find_package(coachkit 0.1 REQUIRED)"), std::string::npos);
+  EXPECT_NE(cmake.find("coachkit_add_plugin(team-cards SOURCES"), std::string::npos);
+  std::string test = read_file(dir.path() / "team-cards/tests/team_cards_generator_test.cpp");
+  EXPECT_NE(test.find("team_cards::OverviewGenerator()"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace coachkit
