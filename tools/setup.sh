@@ -16,7 +16,7 @@ packages=(
 # The tests read outputs as a reader would: PDF text, DOCX documents, HTML in a browser; and
 # check the JSON Schemas with a validator from npm (installed under the build folder).
 if [[ ${COACHKIT_TEST_TOOLS:-} == 1 ]]; then
-  packages+=(poppler-utils python3-docx chromium)
+  packages+=(poppler-utils python3-docx chromium libxml2-utils)
   # An npm that came with another Node.js (which conflicts with Debian's npm) will do.
   if ! command -v npm >/dev/null; then packages+=(npm); fi
 fi
