@@ -13,6 +13,7 @@ const coachkit::PluginDescriptor* entry() {
                                             "9.0.0",
                                             "MIT",
                                             "made for ABI 1",
+                                            nullptr,
                                             nullptr};
   return &d;
 }
