@@ -43,17 +43,24 @@ TEST(NewPack, LintsAndBuildsClean) {
   EXPECT_TRUE(fs::exists(dir.path() / "out/team-way/team-way-handout.html"));
 }
 
-TEST(NewPack, FilesPointAtTheInstalledSchemas) {
+TEST(NewPack, FilesPointAtSchemasWrittenBesideThem) {
   TempDir dir;
   InstallLayout layout{"/opt/coachkit"};
   std::string error;
   ASSERT_TRUE(scaffold_pack(dir.str() + "/p", "p", layout, &error)) << error;
+  // Paths relative to each file, so the project can move: to another folder or machine.
   EXPECT_EQ(read_file(dir.path() / "p/pack/principles/listen-first.toml")
-                .rfind("#:schema /opt/coachkit/share/coachkit/schema/principle.schema.json\n", 0),
+                .rfind("#:schema ../../schema/principle.schema.json\n", 0),
             0u);
-  EXPECT_EQ(read_file(dir.path() / "p/coachkit.toml")
-                .rfind("#:schema /opt/coachkit/share/coachkit/schema/project.schema.json\n", 0),
-            0u);
+  EXPECT_EQ(
+      read_file(dir.path() / "p/pack/pack.toml").rfind("#:schema ../schema/pack.schema.json\n", 0),
+      0u);
+  EXPECT_EQ(
+      read_file(dir.path() / "p/coachkit.toml").rfind("#:schema schema/project.schema.json\n", 0),
+      0u);
+  for (const char* kind : {"project", "pack", "principle", "activity"}) {
+    EXPECT_TRUE(fs::exists(dir.path() / "p/schema" / (std::string(kind) + ".schema.json"))) << kind;
+  }
 }
 
 TEST(New, RefusesAnExistingFolderAndLeavesItAlone) {

@@ -1,5 +1,7 @@
 #include "scaffold.hpp"
 
+#include "schema.hpp"
+
 #include "atomic_file.hpp"
 
 #include <coachkit/version.hpp>
@@ -389,10 +391,17 @@ bool write_scaffold(const std::string& directory, const TemplateFile (&files)[N]
   }
   fs::path temporary = temporary_path_for(target.string());
   for (const TemplateFile& file : files) {
-    fs::path path = temporary / substitute(file.path, placeholders);
+    std::string relative = substitute(file.path, placeholders);
+    fs::path path = temporary / relative;
     fs::create_directories(path.parent_path(), ec);
+    // The schemas are written beside the project (schema/), and each file names its own by a
+    // path relative to itself, so the comment holds wherever the project is moved.
+    Placeholders with_schema = placeholders;
+    std::string up;
+    for (char c : relative) up += c == '/' ? "../" : "";
+    with_schema.push_back({"@SCHEMA@", up + "schema"});
     std::ofstream out(path, std::ios::binary | std::ios::trunc);
-    out << substitute(file.text, placeholders);
+    out << substitute(file.text, with_schema);
     out.close();
     if (ec || !out) {
       *error = "cannot write " + (target / substitute(file.path, placeholders)).string();
@@ -413,7 +422,6 @@ Placeholders placeholders_for(const std::string& name, const InstallLayout& layo
   return {{"@NAME@", name},
           {"@TITLE@", title_of(name)},
           {"@IDENT@", identifier_of(name)},
-          {"@SCHEMA@", layout.schemas()},
           {"@SDK_VERSION@", sdk_version()}};
 }
 
@@ -435,7 +443,8 @@ bool valid_scaffold_name(const std::string& name, std::string* error) {
 bool scaffold_pack(const std::string& directory, const std::string& name,
                    const InstallLayout& layout, std::string* error) {
   return valid_scaffold_name(name, error) &&
-         write_scaffold(directory, kPackFiles, placeholders_for(name, layout), error);
+         write_scaffold(directory, kPackFiles, placeholders_for(name, layout), error) &&
+         write_schemas((fs::path(directory) / "schema").string(), error);
 }
 
 bool scaffold_plugin(const std::string& directory, const std::string& name,
