@@ -24,7 +24,8 @@ SMALLEST_PT, LARGEST_PT, TRIES = 4.0, 400.0, 14
 
 def fit_to_one_page(weasyprint, document):
     def layout(size):
-        css = weasyprint.CSS(string="html { font-size: %.3fpt !important; }" % size)
+        css = weasyprint.CSS(string="html { font-size: %.3fpt !important; } "
+                                    "body { font-size: 1rem !important; }" % size)
         return document.render(stylesheets=[css])
 
     low = layout(SMALLEST_PT)

@@ -107,8 +107,6 @@ std::string page_css(const PageSetup& page) {
   return css;
 }
 
-namespace {}  // namespace
-
 Renderer::Renderer(ProcessRunner& runner, double timeout_seconds)
     : runner_(runner), timeout_seconds_(timeout_seconds) {}
 
