@@ -808,18 +808,19 @@ TEST(RenderProcess, OutputErrorsAndExitCodeArePassedOn) {
 }
 
 TEST(RenderProcess, EnvironmentAdditionsReachTheProgramAndReplaceInheritedOnes) {
-  ScopedEnv inherited("COACHKIT_TEST_REPLACED", "old");
+  ScopedEnv inherited("COACHKIT_ENVIRONMENT_TEST_REPLACED", "old");
   SystemProcessRunner runner;
-  CommandResult r =
-      runner.run(Command{{"/bin/sh", "-c", "env | grep '^COACHKIT_TEST_' | sort"},
-                         "",
-                         30,
-                         {{"COACHKIT_TEST_ADDED", "a b"}, {"COACHKIT_TEST_REPLACED", "new"}}});
+  CommandResult r = runner.run(Command{
+      {"/bin/sh", "-c", "env | grep '^COACHKIT_ENVIRONMENT_TEST_' | sort"},
+      "",
+      30,
+      {{"COACHKIT_ENVIRONMENT_TEST_ADDED", "a b"}, {"COACHKIT_ENVIRONMENT_TEST_REPLACED", "new"}}});
   ASSERT_TRUE(r.ok()) << describe(r);
-  EXPECT_EQ(r.output, "COACHKIT_TEST_ADDED=a b\nCOACHKIT_TEST_REPLACED=new\n");
+  EXPECT_EQ(r.output,
+            "COACHKIT_ENVIRONMENT_TEST_ADDED=a b\nCOACHKIT_ENVIRONMENT_TEST_REPLACED=new\n");
   // Without additions the child sees the environment as it is.
-  r = runner.run(Command{{"/bin/sh", "-c", "env | grep '^COACHKIT_TEST_'"}, "", 30});
-  EXPECT_EQ(r.output, "COACHKIT_TEST_REPLACED=old\n");
+  r = runner.run(Command{{"/bin/sh", "-c", "env | grep '^COACHKIT_ENVIRONMENT_TEST_'"}, "", 30});
+  EXPECT_EQ(r.output, "COACHKIT_ENVIRONMENT_TEST_REPLACED=old\n");
 }
 
 TEST(ZipDates, SomethingElseThanAZipIsRefusedAndLeftAlone) {
