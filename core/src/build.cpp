@@ -1,9 +1,8 @@
 #include "build.hpp"
 
 #include "atomic_file.hpp"
+#include "fingerprint.hpp"
 #include "output_log.hpp"
-
-#include <xxhash.h>
 
 #include <algorithm>
 #include <atomic>
@@ -37,28 +36,6 @@ std::string read_file(const std::string& path) {
   text << in.rdbuf();
   return text.str();
 }
-
-class Fingerprint {
- public:
-  Fingerprint() : state_(XXH3_createState()) { XXH3_64bits_reset(state_); }
-  ~Fingerprint() { XXH3_freeState(state_); }
-  Fingerprint(const Fingerprint&) = delete;
-  Fingerprint& operator=(const Fingerprint&) = delete;
-  // Each part ends with a NUL, so "ab" + "c" and "a" + "bc" differ.
-  Fingerprint& add(const std::string& part) {
-    XXH3_64bits_update(state_, part.data(), part.size() + 1);
-    return *this;
-  }
-  std::string hex() {
-    char buffer[17];
-    std::snprintf(buffer, sizeof buffer, "%016llx",
-                  static_cast<unsigned long long>(XXH3_64bits_digest(state_)));
-    return buffer;
-  }
-
- private:
-  XXH3_state_t* state_;
-};
 
 // Collects what a generator reports; positions come from the model, so they name the author's
 // file, line and column.

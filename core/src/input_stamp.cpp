@@ -4,7 +4,6 @@
 #include "output_log.hpp"
 
 #include <sys/stat.h>
-#include <xxhash.h>
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
@@ -17,21 +16,6 @@
 namespace fs = std::filesystem;
 
 namespace coachkit {
-
-struct InputStamp::State {
-  XXH3_state_t* hash = XXH3_createState();
-};
-
-InputStamp::InputStamp() : state_(new State) { XXH3_64bits_reset(state_->hash); }
-
-InputStamp::~InputStamp() {
-  XXH3_freeState(state_->hash);
-  delete state_;
-}
-
-void InputStamp::add(const std::string& part) {
-  XXH3_64bits_update(state_->hash, part.data(), part.size() + 1);  // the NUL separates parts
-}
 
 void InputStamp::add_setting(const std::string& name, const std::string& value) {
   add("setting");
@@ -69,13 +53,6 @@ void InputStamp::add_tree(const std::string& directory) {
   if (ec) add("unreadable: " + ec.message());
   std::sort(files.begin(), files.end());
   for (const std::string& file : files) add_file(file);
-}
-
-std::string InputStamp::digest() const {
-  char buffer[17];
-  std::snprintf(buffer, sizeof buffer, "%016llx",
-                static_cast<unsigned long long>(XXH3_64bits_digest(state_->hash)));
-  return buffer;
 }
 
 namespace {

@@ -8,6 +8,8 @@
 // outputs on disk (and the outputs' own identities are checked against the log as well).
 #pragma once
 
+#include "fingerprint.hpp"
+
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -17,22 +19,16 @@ namespace coachkit {
 // A digest of settings and of the identity (size, modification time, inode) of input files.
 class InputStamp {
  public:
-  InputStamp();
-  ~InputStamp();
-  InputStamp(const InputStamp&) = delete;
-  InputStamp& operator=(const InputStamp&) = delete;
-
   void add_setting(const std::string& name, const std::string& value);
   // A file (or its absence); a symbolic link is followed.
   void add_file(const std::string& path);
   // Every file below `directory`, in name order; hidden files and folders are left out.
   void add_tree(const std::string& directory);
-  std::string digest() const;
+  std::string digest() const { return fingerprint_.hex(); }
 
  private:
-  void add(const std::string& part);
-  struct State;
-  State* state_;
+  void add(const std::string& part) { fingerprint_.add(part); }
+  Fingerprint fingerprint_;
 };
 
 // The stamps of the packs built into one output folder (OUT/.coachkit-stamps).
