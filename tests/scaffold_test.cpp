@@ -1,7 +1,6 @@
 // `coachkit new`: what it writes lints and builds clean, and it never overwrites a folder.
 // (`coachkit new plugin` is built against the installed SDK in sdk_roundtrip.sh.)
 #include "scaffold.hpp"
-#include "install_layout.hpp"
 #include "process.hpp"
 #include "test_support.hpp"
 
@@ -45,9 +44,8 @@ TEST(NewPack, LintsAndBuildsClean) {
 
 TEST(NewPack, FilesPointAtSchemasWrittenBesideThem) {
   TempDir dir;
-  InstallLayout layout{"/opt/coachkit"};
   std::string error;
-  ASSERT_TRUE(scaffold_pack(dir.str() + "/p", "p", layout, &error)) << error;
+  ASSERT_TRUE(scaffold_pack(dir.str() + "/p", "p", &error)) << error;
   // Paths relative to each file, so the project can move: to another folder or machine.
   EXPECT_EQ(read_file(dir.path() / "p/pack/principles/listen-first.toml")
                 .rfind("#:schema ../../schema/principle.schema.json\n", 0),
@@ -87,8 +85,7 @@ TEST(New, RefusesANameThatIsNotAnId) {
 TEST(NewPlugin, WritesAProjectForTheInstalledSdk) {
   TempDir dir;
   std::string error;
-  ASSERT_TRUE(scaffold_plugin(dir.str() + "/team-cards", "team-cards", InstallLayout{"/p"}, &error))
-      << error;
+  ASSERT_TRUE(scaffold_plugin(dir.str() + "/team-cards", "team-cards", &error)) << error;
   std::string cmake = read_file(dir.path() / "team-cards/CMakeLists.txt");
   EXPECT_NE(cmake.find("find_package(coachkit 0.1 REQUIRED)"), std::string::npos);
   EXPECT_NE(cmake.find("coachkit_add_plugin(team-cards SOURCES"), std::string::npos);

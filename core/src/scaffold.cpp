@@ -418,7 +418,7 @@ bool write_scaffold(const std::string& directory, const TemplateFile (&files)[N]
   return true;
 }
 
-Placeholders placeholders_for(const std::string& name, const InstallLayout& layout) {
+Placeholders placeholders_for(const std::string& name) {
   return {{"@NAME@", name},
           {"@TITLE@", title_of(name)},
           {"@IDENT@", identifier_of(name)},
@@ -440,25 +440,23 @@ bool valid_scaffold_name(const std::string& name, std::string* error) {
   return ok;
 }
 
-bool scaffold_pack(const std::string& directory, const std::string& name,
-                   const InstallLayout& layout, std::string* error) {
+bool scaffold_pack(const std::string& directory, const std::string& name, std::string* error) {
   return valid_scaffold_name(name, error) &&
-         write_scaffold(directory, kPackFiles, placeholders_for(name, layout), error) &&
+         write_scaffold(directory, kPackFiles, placeholders_for(name), error) &&
          write_schemas((fs::path(directory) / "schema").string(), error);
 }
 
-bool scaffold_plugin(const std::string& directory, const std::string& name,
-                     const InstallLayout& layout, std::string* error) {
+bool scaffold_plugin(const std::string& directory, const std::string& name, std::string* error) {
   return valid_scaffold_name(name, error) &&
-         write_scaffold(directory, kPluginFiles, placeholders_for(name, layout), error);
+         write_scaffold(directory, kPluginFiles, placeholders_for(name), error);
 }
 
 std::vector<std::string> scaffold_pack_files(const std::string& name) {
-  return paths_of(kPackFiles, placeholders_for(name, InstallLayout{}));
+  return paths_of(kPackFiles, placeholders_for(name));
 }
 
 std::vector<std::string> scaffold_plugin_files(const std::string& name) {
-  return paths_of(kPluginFiles, placeholders_for(name, InstallLayout{}));
+  return paths_of(kPluginFiles, placeholders_for(name));
 }
 
 }  // namespace coachkit

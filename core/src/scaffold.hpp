@@ -6,7 +6,6 @@
 // a temporary sibling that is renamed into place at the end, so a failure leaves nothing behind.
 #pragma once
 
-#include "install_layout.hpp"
 
 #include <string>
 #include <vector>
@@ -18,14 +17,13 @@ namespace coachkit {
 bool valid_scaffold_name(const std::string& name, std::string* error);
 
 // DIR/coachkit.toml and DIR/pack/ (pack.toml, one principle with a do and a don't, one
-// activity). Each file starts with taplo's `#:schema` comment naming the installed schema.
-bool scaffold_pack(const std::string& directory, const std::string& name,
-                   const InstallLayout& layout, std::string* error);
+// activity), and DIR/schema/ with the JSON Schemas; each file starts with taplo's `#:schema`
+// comment naming its schema by a path relative to the file.
+bool scaffold_pack(const std::string& directory, const std::string& name, std::string* error);
 
 // DIR/CMakeLists.txt, DIR/src/ (the entry point and a generator of kind NAME), DIR/tests/ (a
 // GoogleTest that calls the generator on a pack built in code) and DIR/README.md.
-bool scaffold_plugin(const std::string& directory, const std::string& name,
-                     const InstallLayout& layout, std::string* error);
+bool scaffold_plugin(const std::string& directory, const std::string& name, std::string* error);
 
 // The files each scaffold writes, relative to its folder, for listing them to the author.
 std::vector<std::string> scaffold_pack_files(const std::string& name);

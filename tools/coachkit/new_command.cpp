@@ -14,8 +14,7 @@ struct NewArguments {
   std::string dir;
 };
 
-using Scaffold = bool (*)(const std::string&, const std::string&, const InstallLayout&,
-                          std::string*);
+using Scaffold = bool (*)(const std::string&, const std::string&, std::string*);
 using FileList = std::vector<std::string> (*)(const std::string&);
 
 void add_kind(CLI::App& parent, CommandLine& cli, const char* kind, const char* help,
@@ -30,7 +29,7 @@ void add_kind(CLI::App& parent, CommandLine& cli, const char* kind, const char* 
   command->callback([&cli, args, scaffold, files, next_steps] {
     std::string dir = args->dir.empty() ? args->name : args->dir;
     std::string error;
-    if (!scaffold(dir, args->name, cli.layout, &error)) {
+    if (!scaffold(dir, args->name, &error)) {
       std::cerr << "coachkit new: " << error << "\n";
       cli.status = kContentError;
       return;
@@ -39,6 +38,9 @@ void add_kind(CLI::App& parent, CommandLine& cli, const char* kind, const char* 
     std::string steps = next_steps;
     for (std::size_t at = steps.find("DIR"); at != std::string::npos; at = steps.find("DIR", at)) {
       steps.replace(at, 3, dir);
+    }
+    if (std::size_t at = steps.find("PREFIX"); at != std::string::npos) {
+      steps.replace(at, 6, cli.layout.prefix);
     }
     std::cout << steps;
     cli.status = kOk;
@@ -55,7 +57,7 @@ void add_new_command(CLI::App& app, CommandLine& cli) {
   add_kind(*command, cli, "plugin",
            "a plugin project (CMake, a generator, its GoogleTest) for the installed SDK",
            scaffold_plugin, scaffold_plugin_files,
-           "next: cmake -S DIR -B DIR/build -DCMAKE_PREFIX_PATH=<coachkit's prefix> && "
+           "next: cmake -S DIR -B DIR/build -DCMAKE_PREFIX_PATH=PREFIX && "
            "cmake --build DIR/build\n");
 }
 
