@@ -6,7 +6,6 @@
 // a temporary sibling that is renamed into place at the end, so a failure leaves nothing behind.
 #pragma once
 
-
 #include <string>
 #include <vector>
 

@@ -10,8 +10,9 @@ namespace coachkit::cli {
 void add_schema_command(CLI::App& app, CommandLine& cli) {
   auto directory = std::make_shared<std::string>("schema");
   CLI::App* schema = app.add_subcommand(
-      "schema", "write a JSON Schema for every kind of content file and the project file, for "
-                "editors with a TOML language server (taplo: a '#:schema FILE' comment)");
+      "schema",
+      "write a JSON Schema for every kind of content file and the project file, for "
+      "editors with a TOML language server (taplo: a '#:schema FILE' comment)");
   schema->add_option("dir", *directory, "the folder to write them into (default: schema)")
       ->type_name("DIR");
   schema->callback([&cli, directory] {
