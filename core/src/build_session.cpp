@@ -237,26 +237,9 @@ int run_build(const BuildSettings& settings, const InstallLayout& layout, std::o
       catalog = list_packs(layout, host, diagnostics);
       catalog_listed = true;
     }
-    const CatalogEntry* entry = nullptr;
-    for (const CatalogEntry& candidate : catalog) {
-      if (candidate.id == job.reference.id) entry = &candidate;
-    }
-    const SourcePosition& at = job.reference.where;
-    if (!entry) {
-      std::string known;
-      for (const CatalogEntry& c : catalog) known += (known.empty() ? "" : ", ") + c.id;
-      diagnostics.add(at.file.empty() ? "--pack" : at.file, at.line, at.column,
-                      "no pack with the id '" + job.reference.id +
-                          "' is installed or provided by a plugin, and there is no such folder" +
-                          (known.empty() ? std::string() : " (packs: " + known + ")"));
-      continue;
-    }
-    if (entry->provided) {
-      job.pack = load_provided_pack(*entry->provided, diagnostics);
-      job.date_files = {entry->provided->path};
-    } else {
-      job.pack = load_pack(entry->folder, diagnostics);
-      job.date_files = {entry->folder};
+    if (const CatalogEntry* entry = find_pack(catalog, job.reference, diagnostics)) {
+      job.pack = entry->pack;
+      job.date_files = {entry->date_file()};
     }
   }
   for (std::size_t i = 0; i < jobs.size(); ++i) {

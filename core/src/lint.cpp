@@ -32,20 +32,10 @@ int run_lint(const std::vector<std::string>& paths, const std::vector<std::strin
             }
             catalog = list_packs(layout, *host, diagnostics);
           }
-          const CatalogEntry* entry = nullptr;
-          for (const CatalogEntry& c : catalog) {
-            if (c.id == reference.id) entry = &c;
-          }
-          if (!entry) {
-            diagnostics.add(reference.where.file, reference.where.line, reference.where.column,
-                            "no pack with the id '" + reference.id +
-                                "' is installed or provided by a plugin, and there is no such "
-                                "folder");
-            continue;
-          }
+          const CatalogEntry* entry = find_pack(catalog, reference, diagnostics);
+          if (!entry) continue;
           name = entry->origin();
-          pack = entry->provided ? load_provided_pack(*entry->provided, diagnostics)
-                                 : load_pack(entry->folder, diagnostics);
+          pack = entry->pack;
         }
         if (pack) {
           out << name << ": ok (" << pack->principles.size() << " principles, "

@@ -6,6 +6,7 @@
 #include "diagnostics.hpp"
 #include "install_layout.hpp"
 #include "plugin_host.hpp"
+#include "project.hpp"
 
 #include <coachkit/model.hpp>
 
@@ -16,12 +17,12 @@
 namespace coachkit {
 
 struct CatalogEntry {
-  std::string id;
-  std::string title;
-  std::string version;
+  Pack pack;                             // loaded and validated when the catalog was listed
   std::string folder;                    // an installed pack's folder, or ""
   const PluginPack* provided = nullptr;  // a plugin's pack, or null
   std::string origin() const;            // the folder, or "plugin 'NAME' (FILE)"
+  // Where its date comes from when it gives none (see source_date.hpp).
+  std::string date_file() const { return provided ? provided->path : folder; }
 };
 
 // Every pack found, by id; a provided pack that does not load is reported in `diagnostics`
@@ -29,7 +30,9 @@ struct CatalogEntry {
 std::vector<CatalogEntry> list_packs(const InstallLayout& layout, const PluginHost& host,
                                      Diagnostics& diagnostics);
 
-// Loads a pack a plugin carries, with the loader's every check.
-std::optional<Pack> load_provided_pack(const PluginPack& provided, Diagnostics& diagnostics);
+// The entry for a project's pack given by id, or null with a diagnostic at the reference that
+// names the packs there are.
+const CatalogEntry* find_pack(const std::vector<CatalogEntry>& catalog,
+                              const PackReference& reference, Diagnostics& diagnostics);
 
 }  // namespace coachkit

@@ -28,16 +28,17 @@ void add_packs_command(CLI::App& app, CommandLine& cli) {
     if (*json) {
       nlohmann::json list = nlohmann::json::array();
       for (const CatalogEntry& e : entries) {
-        list.push_back({{"id", e.id},
-                        {"title", e.title},
-                        {"version", e.version},
+        list.push_back({{"id", e.pack.id},
+                        {"title", e.pack.title},
+                        {"version", e.pack.version},
                         {"kind", e.provided ? "plugin" : "folder"},
                         {"from", e.origin()}});
       }
       std::cout << list.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
     } else {
       for (const CatalogEntry& e : entries) {
-        std::cout << e.id << " " << e.version << "  " << e.title << "  (" << e.origin() << ")\n";
+        std::cout << e.pack.id << " " << e.pack.version << "  " << e.pack.title << "  ("
+                  << e.origin() << ")\n";
       }
       if (entries.empty()) std::cout << "no packs found\n";
     }
