@@ -7,8 +7,10 @@ jobs=$(nproc)
 export COACHKIT_TEST_TOOLS=1
 
 tools/setup.sh
+tools/test-readers.sh build
 (cd build && ctest --output-on-failure -j "$jobs" "$@")
 
 COACHKIT_BUILD_DIR=build-sanitize \
   COACHKIT_CMAKE_ARGS="-DCOACHKIT_SANITIZE=ON -DCMAKE_BUILD_TYPE=Debug" tools/setup.sh
+tools/test-readers.sh build
 (cd build-sanitize && ctest --output-on-failure -j "$jobs" "$@")
