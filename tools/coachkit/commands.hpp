@@ -29,5 +29,6 @@ void add_packs_command(CLI::App& app, CommandLine& cli);
 void add_new_command(CLI::App& app, CommandLine& cli);
 void add_schema_command(CLI::App& app, CommandLine& cli);
 void add_score_command(CLI::App& app, CommandLine& cli);
+void add_import_command(CLI::App& app, CommandLine& cli);
 
 }  // namespace coachkit::cli
