@@ -31,5 +31,6 @@ void add_schema_command(CLI::App& app, CommandLine& cli);
 void add_score_command(CLI::App& app, CommandLine& cli);
 void add_import_command(CLI::App& app, CommandLine& cli);
 void add_sample_command(CLI::App& app, CommandLine& cli);
+void add_report_command(CLI::App& app, CommandLine& cli);
 
 }  // namespace coachkit::cli
