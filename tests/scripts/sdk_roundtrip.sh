@@ -34,8 +34,9 @@ for file in bin/coachkit lib/coachkit/plugins/coachkit-handout.so \
   [[ -e $work/prefix/$file ]] || fail "the installation has no $file"
 done
 # Test plugins and the example are not part of an installation.
-[[ $(ls "$work/prefix/lib/coachkit/plugins") == coachkit-handout.so ]] ||
+if ls "$work/prefix/lib/coachkit/plugins" | grep -q -e '^coachkit-test_' -e '^coachkit-example-org'; then
   fail "unexpected plugins installed: $(ls "$work/prefix/lib/coachkit/plugins")"
+fi
 coachkit=$work/prefix/bin/coachkit
 
 step "build plugins/example-org against the installed SDK"
