@@ -3,7 +3,9 @@
 #include "pack_loader.hpp"
 #include "qa/evaluation_reader.hpp"
 #include "qa_support.hpp"
+#include "readers/readers.hpp"
 #include "test_support.hpp"
+#include "toml_text.hpp"
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
@@ -145,6 +147,30 @@ TEST(EvaluationFile, HeaderProblemsAllAtOnce) {
   EXPECT_NE(out.find("e.toml:6:1: unknown key 'score' in [evaluation]"), std::string::npos) << out;
 }
 
+TEST(EvaluationFile, ANoteForAnUnknownCriterionIsReportedAtItsKey) {
+  std::string out = problems(
+      "[answers]\ngreeting = \"yes\"\nlisten = 4\nnotes = 1\nhold = \"no\"\n[notes]\nlistn = "
+      "\"x\"\n");
+  EXPECT_EQ(out, "e.toml:14:1: a note for unknown criterion 'listn'; did you mean 'listen'?\n");
+}
+
+TEST(EvaluationFile, TwoFilesWithTheSameRubricVersionAreAnError) {
+  Diagnostics diagnostics;
+  coachkit::LoadContext context(diagnostics);
+  for (const char* file : {"a.toml", "b.toml"}) {
+    auto root = coachkit::parse_toml(
+        "[rubric]\nid = \"form\"\ntitle = \"Form\"\nversion = 3\n[[rubric.section]]\n"
+        "title = \"All\"\nweight = 100\n[[rubric.section.criterion]]\nid = \"a\"\ntext = \"A\"\n",
+        file, diagnostics);
+    ASSERT_TRUE(root);
+    coachkit::read_rubric_file(*root, file, context);
+  }
+  EXPECT_NE(diagnostics.to_string().find("b.toml:4:11: rubric 'form' version 3 is already defined "
+                                         "at a.toml:1"),
+            std::string::npos)
+      << diagnostics.to_string();
+}
+
 TEST(EvaluationFile, AnEvaluationOfAnotherRubricIsRefused) {
   std::string out = problems("[answers]\ngreeting = \"yes\"\n", evaluation_head("other"));
   EXPECT_NE(out.find("e.toml:1:1: the evaluation is for rubric 'other', not 'form'"),
@@ -263,6 +289,31 @@ TEST(ScoreCommand, PrintsGatedBesideRawBandSectionsAndRules) {
                          "90.5,66.7,0.0,83.3,100.0,"),
             std::string::npos)
       << csv.out;
+}
+
+TEST(ScoreCommand, AsVersionScoresUnderAnotherVersion) {
+  // The same evaluation under version 1 (total points, yes/no): none of its answers fit
+  // version 1's criteria but those drawn from respect (every-caller and assume are levels in
+  // version 2, yes/no in version 1, so only argue-with-customer "yes" is usable: 3 of 3 points
+  // = 100.0), and the others are said to be left out.
+  coachkit::testing::TempDir dir;
+  dir.write("call-0142.toml", kCall);
+  CommandRun r =
+      run_coachkit("score --as-version 1 " + std::string(COACHKIT_SOURCE_DIR) +
+                   "/content/service-principles:call-quality " + dir.str() + "/call-0142.toml");
+  ASSERT_EQ(r.status, 0) << r.out;
+  EXPECT_NE(r.out.find("rubric call-quality version 1"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("score 100.0"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("version 1: 'listens-first' has no usable answer and is left out"),
+            std::string::npos)
+      << r.out;
+  CommandRun missing =
+      run_coachkit("score --as-version 7 " + std::string(COACHKIT_SOURCE_DIR) +
+                   "/content/service-principles:call-quality " + dir.str() + "/call-0142.toml");
+  EXPECT_EQ(missing.status, 1);
+  EXPECT_NE(missing.out.find("rubric 'call-quality' has no version 7 (it has 1, 2)"),
+            std::string::npos)
+      << missing.out;
 }
 
 TEST(ScoreCommand, BadEvaluationIsExitOneAtItsPosition) {

@@ -32,6 +32,7 @@ struct Evaluation {
   std::string comment;          // [evaluation] comment, optional
   std::vector<Answer> answers;  // in the file's order
   std::vector<std::pair<std::string, std::string>> notes;  // criterion id, note; file order
+  std::vector<SourcePosition> note_positions;              // where each note's key is, same order
   SourcePosition where;                                    // the [evaluation] table
   SourcePosition answers_where;                            // the [answers] table
 

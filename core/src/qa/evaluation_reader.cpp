@@ -182,7 +182,10 @@ std::optional<Evaluation> parse_evaluation(std::string_view text, const std::str
       }
       std::sort(found.begin(), found.end(),
                 [](const auto& a, const auto& b) { return before(a.first, b.first); });
-      for (auto& f : found) e.notes.push_back(std::move(f.second));
+      for (auto& f : found) {
+        e.note_positions.push_back(f.first);
+        e.notes.push_back(std::move(f.second));
+      }
     }
   }
   if (diagnostics.size() != problems) return std::nullopt;
@@ -324,12 +327,13 @@ bool check_evaluation(const Evaluation& e, const Rubric& version, Diagnostics& d
         "missing answer for criterion '" + id + "' (" + scale_words(c.scale) +
             (c.not_applicable == Criterion::NotApplicable::NotAllowed ? "" : ", or \"na\"") + ")");
   }
-  for (const auto& note : e.notes) {
+  for (std::size_t i = 0; i < e.notes.size(); ++i) {
+    const auto& note = e.notes[i];
     if (!criteria.count(note.first)) {
       std::string message = "a note for unknown criterion '" + excerpt(note.first) + "'";
       std::string suggestion = closest(note.first, ids);
       if (!suggestion.empty()) message += "; did you mean '" + suggestion + "'?";
-      add(e.where, message);
+      add(i < e.note_positions.size() ? e.note_positions[i] : e.where, message);
     }
   }
   return diagnostics.size() == problems;

@@ -12,7 +12,11 @@ namespace coachkit {
 
 namespace {
 
-std::string section_name(const RubricSection& s) { return s.title.empty() ? s.principle : s.title; }
+std::string section_name(const Pack& pack, const RubricSection& s) {
+  if (!s.title.empty()) return s.title;
+  const Principle* p = pack.find_principle(s.principle);
+  return p ? p->title : s.principle;
+}
 
 std::string optional_score(const std::optional<double>& score) {
   return score ? format_score(*score) : "n/a";
@@ -46,10 +50,11 @@ std::string rule_kind(AppliedRule::Kind kind) {
 
 }  // namespace
 
-void write_score_text(const Rubric& rubric, const std::vector<ScoredEvaluation>& scored,
-                      std::ostream& out) {
+void write_score_text(const Pack& pack, const Rubric& rubric,
+                      const std::vector<ScoredEvaluation>& scored, std::ostream& out) {
   std::size_t width = 8;
-  for (const RubricSection& s : rubric.sections) width = std::max(width, section_name(s).size());
+  for (const RubricSection& s : rubric.sections)
+    width = std::max(width, section_name(pack, s).size());
   for (const ScoredEvaluation& s : scored) {
     const Evaluation& e = s.evaluation;
     const EvaluationScore& r = s.score;
@@ -63,7 +68,7 @@ void write_score_text(const Rubric& rubric, const std::vector<ScoredEvaluation>&
     if (r.compliance) out << ", compliance " << format_score(*r.compliance);
     out << "\n";
     for (const SectionResult& sr : r.sections) {
-      std::string name = section_name(*sr.section);
+      std::string name = section_name(pack, *sr.section);
       std::string value = optional_score(sr.gated);
       out << "    " << escape_control_characters(name)
           << std::string(width - name.size() + 2 + (value.size() < 5 ? 5 - value.size() : 0), ' ')
@@ -75,15 +80,15 @@ void write_score_text(const Rubric& rubric, const std::vector<ScoredEvaluation>&
   }
 }
 
-void write_score_json(const Rubric& rubric, const std::vector<ScoredEvaluation>& scored,
-                      std::ostream& out) {
+void write_score_json(const Pack& pack, const Rubric& rubric,
+                      const std::vector<ScoredEvaluation>& scored, std::ostream& out) {
   nlohmann::json list = nlohmann::json::array();
   for (const ScoredEvaluation& s : scored) {
     const Evaluation& e = s.evaluation;
     const EvaluationScore& r = s.score;
     nlohmann::json sections = nlohmann::json::array();
     for (const SectionResult& sr : r.sections) {
-      sections.push_back({{"title", section_name(*sr.section)},
+      sections.push_back({{"title", section_name(pack, *sr.section)},
                           {"principle", sr.section->principle},
                           {"weight", sr.section->weight},
                           {"earned", sr.earned},
@@ -94,10 +99,12 @@ void write_score_json(const Rubric& rubric, const std::vector<ScoredEvaluation>&
     }
     nlohmann::json criteria = nlohmann::json::array();
     for (const CriterionResult& cr : r.criteria) {
-      nlohmann::json c = {
-          {"id", cr.criterion->id},  {"section", section_name(s.version->sections[cr.section])},
-          {"earned", cr.earned},     {"possible", cr.possible},
-          {"na", cr.not_applicable}, {"critical_failed", cr.critical_failed}};
+      nlohmann::json c = {{"id", cr.criterion->id},
+                          {"section", section_name(pack, s.version->sections[cr.section])},
+                          {"earned", cr.earned},
+                          {"possible", cr.possible},
+                          {"na", cr.not_applicable},
+                          {"critical_failed", cr.critical_failed}};
       c["fraction"] = cr.fraction ? nlohmann::json(*cr.fraction) : nlohmann::json(nullptr);
       criteria.push_back(std::move(c));
     }
@@ -125,10 +132,10 @@ void write_score_json(const Rubric& rubric, const std::vector<ScoredEvaluation>&
   out << list.dump(2) << "\n";
 }
 
-void write_score_csv(const Rubric& rubric, const std::vector<ScoredEvaluation>& scored,
-                     std::ostream& out) {
+void write_score_csv(const Pack& pack, const Rubric& rubric,
+                     const std::vector<ScoredEvaluation>& scored, std::ostream& out) {
   out << "file,interaction,agent,evaluator,date,version,score,raw,compliance,band";
-  for (const RubricSection& s : rubric.sections) out << "," << escape::csv(section_name(s));
+  for (const RubricSection& s : rubric.sections) out << "," << escape::csv(section_name(pack, s));
   out << ",rules\r\n";
   for (const ScoredEvaluation& s : scored) {
     const Evaluation& e = s.evaluation;
@@ -143,7 +150,7 @@ void write_score_csv(const Rubric& rubric, const std::vector<ScoredEvaluation>& 
     for (const RubricSection& section : rubric.sections) {
       std::string cell;
       for (const SectionResult& sr : r.sections) {
-        if (section_name(*sr.section) == section_name(section) && sr.gated) {
+        if (section_name(pack, *sr.section) == section_name(pack, section) && sr.gated) {
           cell = format_score(*sr.gated);
         }
       }
@@ -169,13 +176,13 @@ int run_score(const ScoreRequest& request, const InstallLayout& layout, std::ost
       load_evaluations(rubric, request.evaluations, request.as_version, diagnostics);
   switch (request.format) {
     case ScoreRequest::Format::Text:
-      write_score_text(rubric, scored, out);
+      write_score_text(source->pack, rubric, scored, out);
       break;
     case ScoreRequest::Format::Json:
-      write_score_json(rubric, scored, out);
+      write_score_json(source->pack, rubric, scored, out);
       break;
     case ScoreRequest::Format::Csv:
-      write_score_csv(rubric, scored, out);
+      write_score_csv(source->pack, rubric, scored, out);
       break;
   }
   if (!diagnostics.empty()) {

@@ -26,12 +26,13 @@ struct ScoreRequest {
 int run_score(const ScoreRequest& request, const InstallLayout& layout, std::ostream& out,
               std::ostream& err);
 
-// The three printed forms of a list of scored evaluations.
-void write_score_text(const Rubric& rubric, const std::vector<ScoredEvaluation>& scored,
-                      std::ostream& out);
-void write_score_json(const Rubric& rubric, const std::vector<ScoredEvaluation>& scored,
-                      std::ostream& out);
-void write_score_csv(const Rubric& rubric, const std::vector<ScoredEvaluation>& scored,
-                     std::ostream& out);
+// The three printed forms of a list of scored evaluations; `pack` names untitled sections by
+// their principle's title.
+void write_score_text(const Pack& pack, const Rubric& rubric,
+                      const std::vector<ScoredEvaluation>& scored, std::ostream& out);
+void write_score_json(const Pack& pack, const Rubric& rubric,
+                      const std::vector<ScoredEvaluation>& scored, std::ostream& out);
+void write_score_csv(const Pack& pack, const Rubric& rubric,
+                     const std::vector<ScoredEvaluation>& scored, std::ostream& out);
 
 }  // namespace coachkit

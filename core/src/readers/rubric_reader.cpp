@@ -347,7 +347,8 @@ void read_bands(TableReader& r, const std::string& file, Rubric& rubric, Diagnos
 }
 
 // Keeps the highest version as the rubric and the others, oldest first, in earlier_versions.
-void add_version(Rubric rubric, const SourcePosition& version_at, LoadContext& context) {
+void add_version(Rubric rubric, const SourcePosition& version_at, const SourcePosition& id_at,
+                 LoadContext& context) {
   for (Rubric& existing : context.pack.rubrics) {
     if (existing.id != rubric.id) continue;
     std::vector<Rubric> all = std::move(existing.earlier_versions);
@@ -374,7 +375,7 @@ void add_version(Rubric rubric, const SourcePosition& version_at, LoadContext& c
     existing.earlier_versions = std::move(all);
     return;
   }
-  if (context.rubric_ids.claim(rubric.id, version_at, context.diagnostics)) {
+  if (context.rubric_ids.claim(rubric.id, id_at, context.diagnostics)) {
     context.pack.rubrics.push_back(std::move(rubric));
   }
 }
@@ -510,7 +511,9 @@ void read_rubric_file(const toml::table& root, const std::string& file, LoadCont
   }
   read_bands(r, file, rubric, context.diagnostics);
   r.finish();
-  add_version(std::move(rubric), r.where("id"), context);
+  // A clash of versions is reported at the version; a first definition is claimed at its id.
+  SourcePosition version_at = n->as_table()->get("version") ? r.where("version") : r.where("id");
+  add_version(std::move(rubric), version_at, r.where("id"), context);
 }
 
 }  // namespace coachkit
