@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <map>
 #include <set>
 
@@ -22,6 +23,12 @@ bool moodle_grade(double percent) {
     if (size > g - 0.001 && size < g + 0.001) return true;
   }
   return false;
+}
+
+std::string percent_text(double value) {
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%g", value);
+  return buffer;
 }
 
 bool blank(const std::string& s) { return s.find_first_not_of(" \t\r\n") == std::string::npos; }
@@ -99,7 +106,7 @@ void check_weights(TableReader& r, Question& q, const std::vector<const toml::no
     }
     if (!moodle_grade(c.weight)) {
       r.error(nodes[i] ? *nodes[i] : *answer,
-              "weight " + std::to_string(c.weight) + " of choice \"" + excerpt(c.text) +
+              "weight " + percent_text(c.weight) + " of choice \"" + excerpt(c.text) +
                   "\" is not one of Moodle's grades (100, 90, 83.33333, 80, 75, 70, 66.66667, 60, "
                   "50, 40, 33.33333, 30, 25, 20, 16.66667, 14.28571, 12.5, 11.11111, 10, 5, 0 "
                   "or their negatives); Moodle would drop the question");
@@ -108,7 +115,7 @@ void check_weights(TableReader& r, Question& q, const std::vector<const toml::no
   }
   if (right && (sum < 99.99 || sum > 100.01)) {
     r.error(*answer,
-            "the weights of the right choices add to " + std::to_string(sum) + "%, not 100%");
+            "the weights of the right choices add to " + percent_text(sum) + "%, not 100%");
   }
 }
 
