@@ -42,8 +42,8 @@ Item which_principle(const coachkit::Pack& pack, const coachkit::Principle& p,
                      const coachkit::Behavior& b, bool is_do, Random& random) {
   Item item = base(p, "drawn-which-" + p.id + "-" + b.id);
   item.kind = Question::Kind::Single;
-  item.prompt = std::string("Which principle does this ") + (is_do ? "do" : "don't") +
-                " belong to? " + b.text;
+  item.prompt =
+      std::string("Which principle is this ") + (is_do ? "do" : "don't") + " about? " + b.text;
   std::vector<std::string> others;
   for (const coachkit::Principle& other : pack.principles) {
     if (other.id != p.id && other.title != p.title &&

@@ -25,7 +25,8 @@ Blocks question_blocks(const Item& item, std::size_t number) {
       }
       std::vector<Blocks> rows;
       for (std::size_t i = 0; i < item.choices.size(); ++i) {
-        rows.push_back({paragraph("\u2610 " + letter(i) + ". " + item.choices[i].text)});
+        // The box after the letter: pandoc makes a list item that starts with one a form field.
+        rows.push_back({paragraph(letter(i) + ". \u2610 " + item.choices[i].text)});
       }
       out.push_back(bullet_list(std::move(rows)));
       break;
