@@ -506,6 +506,31 @@ TEST(QuizContent, LintWarnsWhenTheRightAnswersSitInOnePlace) {
       << r.errors;
 }
 
+TEST(QuizContent, BuildWarnsAboutAVersionWithTheRightAnswersInOnePlace) {
+  TempDir dir;
+  for (const char* f : {"pack.toml", "principles/alpha.toml", "principles/beta.toml"}) {
+    dir.write(f, read_file(pack_dir("quiz-hostile") + "/" + f));
+  }
+  std::string questions;
+  for (int i = 0; i < 5; ++i) {
+    questions += "[[question]]\nid = \"q" + std::to_string(i) +
+                 "\"\nprinciple = \"alpha\"\nkind = \"single\"\nprompt = \"Which?\"\n"
+                 "choices = [\"A\", \"B\", \"C\"]\nanswer = \"C\"\n\n";
+  }
+  dir.write("questions/q.toml", questions);
+  // Choices kept as written: every right answer is C, in version A and in version B.
+  CommandResult r = coachkit({"build", dir.str(), "--out", dir.str() + "/out", "--only", "quiz",
+                              "--format", "html", "--drawn", "none", "--versions", "2", "--set",
+                              "quiz.shuffle_choices=false", "--set", "quiz.exports=gift"});
+  EXPECT_EQ(r.exit_code, 0) << r.errors;
+  EXPECT_NE(r.errors.find("warning: version A: the right answer is choice C in 5 of 5"),
+            std::string::npos)
+      << r.errors;
+  EXPECT_NE(r.errors.find("warning: version B: the right answer is choice C in 5 of 5"),
+            std::string::npos)
+      << r.errors;
+}
+
 TEST(QuizPrint, ThePrintedQuizHasNameAndDateLinesAndTheKeyItsAnswers) {
   TempDir dir;
   CommandResult r =
