@@ -102,10 +102,11 @@ TEST_F(QuizReaders, GiftPegjsReadsEveryKindWithTextAndWeightsAsWritten) {
     correct[c["text"]["text"]] = c["isCorrect"];
     if (c["feedback"].is_object()) feedback[c["text"]["text"]] = c["feedback"]["text"];
   }
-  EXPECT_EQ(
-      correct,
-      (std::map<std::string, bool>{
-          {kRight, true}, {"Wrong ~b", false}, {"Wrong =c", false}, {"All of the above", false}}));
+  EXPECT_EQ(correct, (std::map<std::string, bool>{{kRight, true},
+                                                  {"Wrong ~b", false},
+                                                  {"Wrong =c", false},
+                                                  {"%100% not a weight", false},
+                                                  {"All of the above", false}}));
   EXPECT_EQ(feedback[kRight], kRightFeedback);
   EXPECT_EQ(feedback["Wrong ~b"], kWrongFeedback);
   // The pinned choice keeps its place: last, as written.

@@ -38,6 +38,13 @@ std::string category_name(const std::string& name) {
   return out;
 }
 
+// Moodle reads "%50%" at the start of an answer as its weight, and has no escape for '%': an
+// answer that starts with '%' gets its weight written out, so its own text stays text.
+std::string weighted(const std::string& text, const char* weight) {
+  return (!text.empty() && text[0] == '%' ? std::string("%") + weight + "%" : std::string()) +
+         escape::gift(text);
+}
+
 std::string feedback(const std::string& text) {
   return text.empty() ? "" : "#" + escape::gift(text);
 }
@@ -48,15 +55,16 @@ void write_item(const Item& item, std::string& out) {
     case Question::Kind::Single:
       for (std::size_t i = 0; i < item.choices.size(); ++i) {
         out += "\n\t";
-        out += item.correct[i] ? "=" : "~";
-        out += escape::gift(item.choices[i].text) + feedback(item.choices[i].feedback);
+        // After '=' Moodle reads no weight; after '~' it would.
+        out += item.correct[i] ? "=" + escape::gift(item.choices[i].text)
+                               : "~" + weighted(item.choices[i].text, "0");
+        out += feedback(item.choices[i].feedback);
       }
       break;
     case Question::Kind::Multiple:
       for (const coachkit::Choice& c : item.choices) {
         out += "\n\t~";
-        if (c.weight != 0) out += "%" + grade(c.weight) + "%";
-        out += escape::gift(c.text) + feedback(c.feedback);
+        out += "%" + grade(c.weight) + "%" + escape::gift(c.text) + feedback(c.feedback);
       }
       break;
     case Question::Kind::TrueFalse:
@@ -76,7 +84,7 @@ void write_item(const Item& item, std::string& out) {
       }
       break;
     case Question::Kind::Short:
-      for (const std::string& a : item.accepted) out += "\n\t=" + escape::gift(a);
+      for (const std::string& a : item.accepted) out += "\n\t=" + weighted(a, "100");
       break;
     case Question::Kind::Numeric:
       out += "#" + number_text(item.number);
