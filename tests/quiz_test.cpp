@@ -8,6 +8,7 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <filesystem>
 #include <map>
 #include <set>
@@ -536,7 +537,7 @@ TEST(QuizPrint, ThePrintedQuizHasNameAndDateLinesAndTheKeyItsAnswers) {
   TempDir dir;
   CommandResult r =
       coachkit({"build", pack_dir("quiz-hostile"), "--out", dir.str(), "--only", "quiz", "--format",
-                "pdf", "--drawn", "none", "--set", "quiz.exports=print"});
+                "pdf,docx,html", "--drawn", "none", "--set", "quiz.exports=print"});
   ASSERT_EQ(r.exit_code, 0) << r.errors;
   fs::path folder = dir.path() / "quiz-hostile/quiz";
   CommandResult quiz = run({"pdftotext", "-layout", (folder / "quiz-a.pdf").string(), "-"});
@@ -551,6 +552,25 @@ TEST(QuizPrint, ThePrintedQuizHasNameAndDateLinesAndTheKeyItsAnswers) {
   EXPECT_NE(key.output.find("answer key"), std::string::npos);
   EXPECT_NE(key.output.find("2.5 ± 0.5"), std::string::npos) << key.output;
   EXPECT_FALSE(fs::exists(folder / "quiz-a.gift"));
+
+  // The same text, literal, in the word processor's and the browser's reading.
+  CommandResult docx =
+      run({"/usr/bin/python3", script("docx_text.py"), (folder / "quiz-a.docx").string()});
+  ASSERT_EQ(docx.exit_code, 0) << docx.errors;
+  json word = json::parse(docx.output);
+  std::string paragraphs;
+  for (const json& p : word["paragraphs"]) paragraphs += p["text"].get<std::string>() + "\n";
+  EXPECT_NE(paragraphs.find(kPrompt), std::string::npos) << paragraphs;
+  EXPECT_NE(paragraphs.find("Name:"), std::string::npos);
+  EXPECT_EQ(word["hyperlinks"], 0);
+  CommandResult page =
+      run({"/usr/bin/python3", script("html_text.py"), (folder / "quiz-a.html").string()});
+  ASSERT_EQ(page.exit_code, 0) << page.errors;
+  json browser = json::parse(page.output);
+  EXPECT_NE(browser["text"].get<std::string>().find(kPrompt), std::string::npos);
+  std::vector<std::string> tags = browser["tags"];
+  EXPECT_EQ(std::count(tags.begin(), tags.end(), "script"), 0);
+  EXPECT_EQ(std::count(tags.begin(), tags.end(), "input"), 0);  // boxes are text, not fields
 }
 
 }  // namespace

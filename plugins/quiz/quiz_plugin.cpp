@@ -30,7 +30,8 @@ class QuizGenerator : public Generator {
         {"shuffle_questions", OptionValue::Type::Boolean, "shuffle question order (default true)"},
         {"shuffle_choices", OptionValue::Type::Boolean,
          "shuffle choices, matches and steps; pinned choices stay (default true)"},
-        {"title", OptionValue::Type::String, "the quiz's title (default: the pack's title)"},
+        {"title", OptionValue::Type::String,
+         "the quiz's title (default: the pack's title and \" quiz\")"},
         {"exports", OptionValue::Type::StringList,
          "which outputs: gift, moodle-xml, qti, self-check, print (default all)"},
     };
