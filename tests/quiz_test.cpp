@@ -51,9 +51,11 @@ class QuizReaders : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
     out_ = new TempDir;
-    result_ = new CommandResult(
-        coachkit({"build", pack_dir("quiz-hostile"), "--out", out_->str(), "--only", "quiz",
-                  "--format", "html", "--drawn", "none", "--seed", "11"}));
+    // The zip's entry dates come from the build's source date, never the clock.
+    result_ =
+        new CommandResult(run({"env", "SOURCE_DATE_EPOCH=1700000000", COACHKIT_PROGRAM, "build",
+                               pack_dir("quiz-hostile"), "--out", out_->str(), "--only", "quiz",
+                               "--format", "html", "--drawn", "none", "--seed", "11"}));
   }
   static void TearDownTestSuite() {
     delete out_;
@@ -213,6 +215,10 @@ TEST_F(QuizReaders, CanvasPackageUnpacksWithMatchingIdentifiersAndEveryItemTyped
   EXPECT_TRUE(found["bad_entry"].is_null());
   EXPECT_EQ(found["files"].size(), 3u);
   EXPECT_EQ(found["files"][0], "imsmanifest.xml");
+  // 1700000000 is 2023-11-14 22:13:20 UTC.
+  for (const json& date : found["dates"]) {
+    EXPECT_EQ(date, json::array({2023, 11, 14, 22, 13, 20}));
+  }
   EXPECT_TRUE(found["all_hrefs_present"].get<bool>());
   EXPECT_EQ(found["assessment_ident"], found["meta_identifier"]);
   EXPECT_EQ(found["assessment_ident"], found["meta_quiz_ref"]);

@@ -32,6 +32,7 @@ for item in assessment.iter(QTI + "item"):
 print(json.dumps({
     "bad_entry": bad,
     "files": names,
+    "dates": [list(info.date_time) for info in archive.infolist()],
     "all_hrefs_present": all(h in names for h in hrefs),
     "assessment_ident": assessment.get("ident"),
     "meta_identifier": meta.get("identifier"),
