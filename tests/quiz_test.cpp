@@ -350,6 +350,31 @@ TEST(QuizVersions, APoolDrawsThatManyQuestionsPerPrincipleForEachVersion) {
   EXPECT_GT(seen.size(), 2u);  // the versions drew different questions
 }
 
+TEST(QuizVersions, CommandLineOptionMistakesAreAllReportedAndNothingIsBuilt) {
+  TempDir dir;
+  CommandResult r = coachkit({"build", pack_dir("quiz-hostile"), "--out", dir.str() + "/out",
+                              "--only", "quiz", "--format", "html", "--set", "quiz.versoins=2",
+                              "--set", "quiz.versions=two", "--set", "quix.drawn=none"});
+  EXPECT_EQ(r.exit_code, 1);
+  for (const char* expected :
+       {"command line: --set 'quiz.versoins=2': quiz has no option 'versoins'; did you mean "
+        "'versions'?",
+        "command line: --set 'quiz.versions=two': option 'versions' of quiz must be an integer",
+        "command line: --set 'quix.drawn=none': no loaded plugin makes 'quix'; did you mean "
+        "'quiz'?"}) {
+    EXPECT_NE(r.errors.find(expected), std::string::npos) << expected << "\n" << r.errors;
+  }
+  EXPECT_FALSE(fs::exists(dir.path() / "out" / "quiz-hostile"));
+  // A value the generator refuses is reported as the command line's.
+  CommandResult drawn =
+      coachkit({"build", pack_dir("quiz-hostile"), "--out", dir.str() + "/out", "--only", "quiz",
+                "--format", "html", "--set", "quiz.drawn=some"});
+  EXPECT_EQ(drawn.exit_code, 1);
+  EXPECT_NE(drawn.errors.find("command line: option 'drawn' must be none, mix or only"),
+            std::string::npos)
+      << drawn.errors;
+}
+
 TEST(QuizDrawn, APackWithoutQuestionsStillGetsAQuizFromItsContent) {
   TempDir dir;
   CommandResult r =
