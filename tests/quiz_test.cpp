@@ -564,6 +564,40 @@ TEST(QuizContent, BuildWarnsAboutAVersionWithTheRightAnswersInOnePlace) {
       << r.errors;
 }
 
+TEST(QuizVersions, NoVersionPutsMoreThanHalfTheRightAnswersInOnePlace) {
+  TempDir dir;
+  for (const char* f : {"pack.toml", "principles/alpha.toml", "principles/beta.toml"}) {
+    dir.write(f, read_file(pack_dir("quiz-hostile") + "/" + f));
+  }
+  std::string questions;
+  for (int i = 0; i < 6; ++i) {
+    questions += "[[question]]\nid = \"q" + std::to_string(i) +
+                 "\"\nprinciple = \"alpha\"\nkind = \"single\"\nprompt = \"Which?\"\n"
+                 "choices = [\"Right\", \"B\", \"C\"]\nanswer = \"Right\"\n\n";
+  }
+  dir.write("questions/q.toml", questions);
+  CommandResult r =
+      coachkit({"build", dir.str(), "--out", dir.str() + "/out", "--only", "quiz", "--format",
+                "html", "--drawn", "none", "--versions", "8", "--set", "quiz.exports=gift"});
+  ASSERT_EQ(r.exit_code, 0) << r.errors;
+  EXPECT_EQ(r.errors.find("warning"), std::string::npos) << r.errors;
+  for (char v = 'a'; v < 'a' + 8; ++v) {
+    json parsed =
+        parse_gift(dir.path() / "out/quiz-hostile/quiz" / (std::string("quiz-") + v + ".gift"));
+    std::map<std::size_t, int> at;
+    for (const json& q : parsed) {
+      if (q["type"] != "MC") continue;
+      for (std::size_t i = 0; i < q["choices"].size(); ++i) {
+        if (q["choices"][i]["isCorrect"].get<bool>()) ++at[i];
+      }
+    }
+    for (const auto& [position, count] : at) {
+      EXPECT_LE(count, 3) << "version " << v << ": " << count << " of 6 right answers at "
+                          << position;
+    }
+  }
+}
+
 TEST(QuizPrint, ThePrintedQuizHasNameAndDateLinesAndTheKeyItsAnswers) {
   TempDir dir;
   CommandResult r =

@@ -120,17 +120,28 @@ std::vector<Version> make_versions(const std::vector<Item>& items, const Setting
     }
     std::sort(chosen.begin(), chosen.end());
     if (settings.shuffle_questions) random.shuffle(chosen);
-    for (std::size_t index : chosen) {
-      Item item = items[index];
-      if (settings.shuffle_choices) {
-        shuffle_choices(item, random);
-        if (item.kind == Question::Kind::Matching) random.shuffle(item.matches);
-        if (item.kind == Question::Kind::Ordering) shuffle_away(item.shown, item.steps, random);
-      } else if (item.kind == Question::Kind::Ordering) {
-        // Shown in the right order would give the answer away: reverse it at least.
-        std::reverse(item.shown.begin(), item.shown.end());
+    // Choices are shuffled again (each time from a sequence of its own) while more than
+    // half of the right answers would sit at one position, up to 16 times.
+    for (int attempt = 0; attempt < 16; ++attempt) {
+      Random choices(mix(settings.seed, (static_cast<std::uint64_t>(v) + 1) * 1000 +
+                                            static_cast<std::uint64_t>(attempt)));
+      version.items.clear();
+      for (std::size_t index : chosen) {
+        Item item = items[index];
+        if (settings.shuffle_choices) {
+          shuffle_choices(item, choices);
+          if (item.kind == Question::Kind::Matching) choices.shuffle(item.matches);
+          if (item.kind == Question::Kind::Ordering) shuffle_away(item.shown, item.steps, choices);
+        } else if (item.kind == Question::Kind::Ordering) {
+          // Shown in the right order would give the answer away: reverse it at least.
+          std::reverse(item.shown.begin(), item.shown.end());
+        }
+        version.items.push_back(std::move(item));
       }
-      version.items.push_back(std::move(item));
+      PositionCheck check = check_positions(version);
+      bool lopsided = check.items >= 4 && static_cast<double>(check.count) >
+                                              kPositionThreshold * static_cast<double>(check.items);
+      if (!settings.shuffle_choices || !lopsided) break;
     }
     versions.push_back(std::move(version));
   }
