@@ -139,6 +139,19 @@ def pptx(theme, out):
     def edit(name, text):
         if name == "ppt/theme/theme1.xml":
             return office_theme(text, body, heading, colour, accent)
+        if name == "ppt/slideMasters/slideMaster1.xml":
+            # Titles in the theme's colour; body text a size at which an activity's steps fit.
+            start = text.index("<p:titleStyle>")
+            end = text.index("</p:titleStyle>", start)
+            title = must_sub(r'<a:schemeClr val="tx1"/>', '<a:srgbClr val="%s"/>' % colour,
+                             text[start:end], count=1)
+            text = text[:start] + title + text[end:]
+            start = text.index("<p:bodyStyle>")
+            end = text.index("</p:bodyStyle>", start)
+            sizes = {"2400": "2000", "2100": "1800", "1800": "1600"}
+            styled = re.sub(r'sz="(2400|2100|1800)"', lambda m: 'sz="%s"' % sizes[m.group(1)],
+                            text[start:end])
+            return text[:start] + styled + text[end:]
         return text
 
     rewrite(pandoc_default("reference.pptx"), out, edit)

@@ -26,10 +26,12 @@ Block column(const std::string& title, const std::vector<Behavior>& behaviors) {
 Blocks principle_slide(const Principle& p, Edition edition) {
   Blocks out;
   out.push_back(heading(2, p.title, "principle-" + p.id));
-  out.push_back(paragraph(Text{strong(p.summary)}));
+  // Nothing but the columns: pandoc 2.17 moves the columns of a slide that starts with text to a
+  // slide of their own. The summary is said, from the notes.
   out.push_back(section({"columns"}, {column("Do", p.dos), column("Don't", p.donts)}));
   if (edition == Edition::Trainer) {
-    Blocks said = paragraphs(p.body);
+    Blocks said{paragraph(Text{strong(p.summary)})};
+    for (Block& b : paragraphs(p.body)) said.push_back(std::move(b));
     for (const auto* behaviors : {&p.dos, &p.donts}) {
       for (const Behavior& b : *behaviors) {
         said.push_back(paragraph(Text{strong((behaviors == &p.dos ? "Do: " : "Don't: ") + b.text),
@@ -41,12 +43,15 @@ Blocks principle_slide(const Principle& p, Edition edition) {
   return out;
 }
 
-Blocks activity_slide(const Pack& pack, const Activity& a, Edition edition) {
+// An activity takes up to three slides, so that each fits at the theme's size: what it is for,
+// its steps, and its debrief questions. The trainer's notes go with the slide they belong to.
+Blocks activity_slides(const Pack& pack, const Activity& a, Edition edition) {
+  bool trainer = edition == Edition::Trainer;
   Blocks out;
   out.push_back(heading(2, a.title, "activity-" + a.id));
   out.push_back(paragraph(Text{strong("Goal: "), plain(a.goal)}));
-  out.push_back(ordered_list(list_items(a.steps)));
-  if (edition == Edition::Trainer) {
+  out.push_back(paragraph(Text{strong("Practises: "), plain(practised_principles(pack, a))}));
+  if (trainer) {
     Blocks said;
     std::string facts = minutes_text(a.minutes);
     if (!a.group_size.empty()) facts += ", " + a.group_size;
@@ -56,24 +61,37 @@ Blocks activity_slide(const Pack& pack, const Activity& a, Edition edition) {
       for (const std::string& m : a.materials) list += (list.empty() ? "" : ", ") + m;
       said.push_back(paragraph(Text{strong("Materials: "), plain(list)}));
     }
-    said.push_back(paragraph(Text{strong("Practises: "), plain(practised_principles(pack, a))}));
     for (Block& b : paragraphs(a.facilitator_notes)) said.push_back(std::move(b));
+    out.push_back(notes(std::move(said)));
+  }
+
+  out.push_back(heading(2, a.title + ": steps", "activity-" + a.id + "-steps"));
+  out.push_back(ordered_list(list_items(a.steps)));
+  if (trainer && !a.step_minutes.empty()) {
+    Blocks said;
     for (std::size_t i = 0; i < a.step_minutes.size() && i < a.steps.size(); ++i) {
       said.push_back(paragraph(Text{strong("Step " + std::to_string(i + 1) + ": "),
                                     plain(minutes_text(a.step_minutes[i]))}));
     }
-    if (a.worksheet) {
-      const Worksheet& w = *a.worksheet;
-      for (std::size_t i = 0; i < w.prompts.size() && i < w.suggested_answers.size(); ++i) {
-        if (w.suggested_answers[i].empty()) continue;
-        said.push_back(paragraph(Text{strong(w.prompts[i] + " "), plain(w.suggested_answers[i])}));
-      }
-    }
-    for (std::size_t i = 0; i < a.debrief.size() && i < a.debrief_answers.size(); ++i) {
-      if (a.debrief_answers[i].empty()) continue;
-      said.push_back(paragraph(Text{strong(a.debrief[i] + " "), plain(a.debrief_answers[i])}));
-    }
     out.push_back(notes(std::move(said)));
+  }
+
+  bool has_prompts = a.worksheet && !a.worksheet->prompts.empty();
+  if (a.debrief.empty() && !has_prompts) return out;
+  out.push_back(heading(2, a.title + ": discussion", "activity-" + a.id + "-discussion"));
+  out.push_back(bullet_list(list_items(a.debrief.empty() ? a.worksheet->prompts : a.debrief)));
+  if (trainer) {
+    Blocks said;
+    auto answers = [&](const std::vector<std::string>& questions,
+                       const std::vector<std::string>& suggested) {
+      for (std::size_t i = 0; i < questions.size() && i < suggested.size(); ++i) {
+        if (suggested[i].empty()) continue;
+        said.push_back(paragraph(Text{strong(questions[i] + " "), plain(suggested[i])}));
+      }
+    };
+    if (has_prompts) answers(a.worksheet->prompts, a.worksheet->suggested_answers);
+    answers(a.debrief, a.debrief_answers);
+    if (!said.empty()) out.push_back(notes(std::move(said)));
   }
   return out;
 }
@@ -96,7 +114,7 @@ Document deck(const Pack& pack, Edition edition) {
   if (!pack.activities.empty()) {
     d.blocks.push_back(heading(1, "Activities"));
     for (const Activity& a : pack.activities) {
-      for (Block& b : activity_slide(pack, a, edition)) d.blocks.push_back(std::move(b));
+      for (Block& b : activity_slides(pack, a, edition)) d.blocks.push_back(std::move(b));
     }
   }
   return d;
