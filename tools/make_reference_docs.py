@@ -115,6 +115,11 @@ def odt(theme, out):
                         count=1, flags=re.S)
         text = must_sub(r'(<style:style style:name="Table_20_Heading".*?<style:text-properties )',
                         r'\1fo:color="#%s" ' % colour, text, count=1, flags=re.S)
+        # Table text a size at which a five-cause grid's labels fit their columns unbroken.
+        text = must_sub(r'(<style:style style:name="Table_20_Contents".*?)(</style:style>)',
+                        r'\1<style:text-properties fo:font-size="10pt" '
+                        r'style:font-size-asian="10pt" style:font-size-complex="10pt" />\2',
+                        text, count=1, flags=re.S)
         # pandoc's reference.odt leaves the title to LibreOffice's own style; the theme's:
         titles = ('<style:style style:name="Title" style:family="paragraph" '
                   'style:parent-style-name="Heading" style:next-style-name="Subtitle" '

@@ -50,17 +50,20 @@ Block grid(const Worksheet& w) {
     t.rows.push_back(std::move(total));
   }
   // Columns as wide as their labels need (a long word must not break), at least a box to write
-  // a score in; the row labels take a fifth.
+  // a score in; the row labels as wide as the longest one, within a sixth and a third.
+  std::size_t longest_row = 0;
+  for (const std::string& r : w.rows) longest_row = std::max(longest_row, r.size());
   std::vector<double> weight;
   double sum = 0;
   for (std::size_t i = 1; i < columns; ++i) {
     std::size_t length = i <= w.columns.size() ? longest_word(w.columns[i - 1]) : 5;
-    weight.push_back(static_cast<double>(std::max<std::size_t>(length, 7)));
+    weight.push_back(static_cast<double>(std::max<std::size_t>(length + 2, 8)));
     sum += weight.back();
   }
+  double label = static_cast<double>(longest_row + 4);
   t.widths.assign(columns, 0.0);
-  t.widths[0] = 0.2;
-  for (std::size_t i = 1; i < columns; ++i) t.widths[i] = 0.8 * weight[i - 1] / sum;
+  t.widths[0] = std::min(std::max(label / (label + sum), 1.0 / 6), 1.0 / 3);
+  for (std::size_t i = 1; i < columns; ++i) t.widths[i] = (1 - t.widths[0]) * weight[i - 1] / sum;
   return table(std::move(t));
 }
 
