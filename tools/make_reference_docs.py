@@ -123,12 +123,12 @@ def odt(theme, out):
         # pandoc's reference.odt leaves the title to LibreOffice's own style; the theme's:
         titles = ('<style:style style:name="Title" style:family="paragraph" '
                   'style:parent-style-name="Heading" style:next-style-name="Subtitle" '
-                  'style:class="chapter"><style:paragraph-properties fo:margin-bottom="0.05in" />'
+                  'style:class="chapter"><style:paragraph-properties fo:margin-bottom="0.05in" fo:text-align="center" />'
                   '<style:text-properties fo:font-size="24pt" fo:font-weight="bold" '
                   'fo:color="#%s" /></style:style>'
                   '<style:style style:name="Subtitle" style:family="paragraph" '
                   'style:parent-style-name="Heading" style:next-style-name="Text_20_body" '
-                  'style:class="chapter"><style:paragraph-properties fo:margin-top="0in" '
+                  'style:class="chapter"><style:paragraph-properties fo:margin-top="0in" fo:text-align="center" '
                   'fo:margin-bottom="0.15in" fo:border-bottom="2.2pt solid #%s" '
                   'fo:padding-bottom="0.06in" /><style:text-properties fo:font-size="13pt" '
                   'fo:color="#4A5568" /></style:style>' % (colour, accent))
