@@ -316,8 +316,9 @@ bool Renderer::render_input(const std::string& input, Format format, const Theme
     return false;
   }
   // Tables print with their rules (worksheets, writing lines) in DOCX and ODT as in HTML.
-  if (format == Format::Odt || format == Format::Docx) {
-    std::vector<std::vector<std::string>> classes = table_classes(input);
+  std::vector<std::vector<std::string>> classes;
+  if (format == Format::Odt || format == Format::Docx) classes = table_classes(input);
+  if (!classes.empty()) {
     bool odt = format == Format::Odt;
     auto rule = [&](const std::string&, std::string* xml) {
       return odt ? rule_odt_tables(classes, xml) : rule_docx_tables(classes, xml);
