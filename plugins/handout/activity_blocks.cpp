@@ -90,15 +90,17 @@ Blocks worksheet_blocks(const Worksheet& w, Edition edition) {
       out.push_back(grid(w));
       break;
     case Worksheet::Kind::Prompts:
+      // Each prompt stays on one page with its lines; the worksheet may break between them.
       for (std::size_t i = 0; i < w.prompts.size(); ++i) {
-        out.push_back(paragraph(Text{strong(std::to_string(i + 1) + ". " + w.prompts[i])}));
+        Blocks prompt{paragraph(Text{strong(std::to_string(i + 1) + ". " + w.prompts[i])})};
         std::string answer = answer_at(w.suggested_answers, i);
         if (edition == Edition::Trainer && !answer.empty()) {
-          out.push_back(
+          prompt.push_back(
               section({"trainer-notes", "suggested-answer"}, {paragraph(answer_text(answer))}));
         } else {
-          out.push_back(writing_lines(kLinesPerPrompt));
+          prompt.push_back(writing_lines(kLinesPerPrompt));
         }
+        out.push_back(section({"worksheet-prompt"}, std::move(prompt)));
       }
       break;
     case Worksheet::Kind::Lines:
@@ -142,8 +144,13 @@ Blocks activity_blocks(const Pack& pack, const Activity& a, int level, Edition e
   }
   out.push_back(ordered_list(std::move(steps)));
 
-  if (a.worksheet)
-    out.push_back(section({"worksheet-block"}, worksheet_blocks(*a.worksheet, edition)));
+  if (a.worksheet) {
+    // A grid or a few lines stay whole on one page (class "worksheet-block"); prompts, each
+    // with its lines, may run over pages.
+    bool prompts = a.worksheet->kind == Worksheet::Kind::Prompts;
+    out.push_back(section({prompts ? "worksheet-prompts" : "worksheet-block"},
+                          worksheet_blocks(*a.worksheet, edition)));
+  }
 
   if (!a.debrief.empty()) {
     out.push_back(heading(level + 1, "Debrief"));
