@@ -72,7 +72,10 @@ struct Worksheet {
   int scale_max = 0;
   bool totals = false;               // grid
   std::vector<std::string> prompts;  // prompts
-  int lines = 0;                     // lines
+  // prompts: the trainer's suggested answer to each prompt, one per prompt ("" for none);
+  // empty when none are written. Only the trainer's edition shows them.
+  std::vector<std::string> suggested_answers;
+  int lines = 0;  // lines
 };
 
 struct Activity {
@@ -87,6 +90,11 @@ struct Activity {
   std::vector<std::string> debrief;
   std::string source;
   std::optional<Worksheet> worksheet;
+  // For the trainer's edition only: how to run it, minutes per step (one per step, or empty),
+  // and a suggested answer per debrief question (one per question, "" for none, or empty).
+  std::string facilitator_notes;
+  std::vector<int> step_minutes;
+  std::vector<std::string> debrief_answers;
   SourcePosition where;
 };
 
