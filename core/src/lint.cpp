@@ -5,6 +5,7 @@
 #include "plugin_host.hpp"
 #include "project.hpp"
 #include "qa/rubric_checks.hpp"
+#include "quiz_lint.hpp"
 
 #include <memory>
 #include <ostream>
@@ -38,15 +39,20 @@ int run_lint(const std::vector<std::string>& paths, const std::vector<std::strin
           name = entry->origin();
           pack = entry->pack;
         }
-        std::size_t before = diagnostics.size();
         if (pack) {
+          std::size_t before = diagnostics.size();
           for (const Rubric& rubric : pack->rubrics) check_rubric(rubric, diagnostics);
-        }
-        if (pack && diagnostics.size() == before) {
-          out << name << ": ok (" << pack->principles.size() << " principles, "
-              << pack->activities.size() << " activities, " << pack->quotes.size() << " quotes, "
-              << pack->questions.size() << " questions, " << pack->rubrics.size() << " rubrics, "
-              << pack->posters.size() << " posters)\n";
+          if (diagnostics.size() == before) {
+            out << name << ": ok (" << pack->principles.size() << " principles, "
+                << pack->activities.size() << " activities, " << pack->quotes.size() << " quotes, "
+                << pack->questions.size() << " questions, " << pack->rubrics.size() << " rubrics, "
+                << pack->posters.size() << " posters)\n";
+          }
+          for (const Diagnostic& w : question_warnings(*pack)) {
+            Diagnostic shown = w;
+            shown.message = "warning: " + w.message;
+            err << format_diagnostic(shown) << "\n";
+          }
         }
       }
     }
