@@ -79,6 +79,21 @@ TEST_F(ReportTest, PdfShowsScoresWeakestCriterionWithItsPrincipleAndTheNotes) {
   }
 }
 
+TEST_F(ReportTest, DocxReadByPythonDocxHasTheTextAndTheChart) {
+  report(dir_.str() + "/out", "docx");
+  int status = 0;
+  std::string text =
+      run("/usr/bin/python3 -c \"import docx,sys; d=docx.Document(sys.argv[1]); "
+          "print('\\n'.join(p.text for p in d.paragraphs)); "
+          "print('images', len(d.inline_shapes))\" " +
+              dir_.str() + "/out/coaching-sam.docx",
+          &status);
+  ASSERT_EQ(status, 0) << text;
+  EXPECT_NE(text.find("Coaching report: sam"), std::string::npos) << text;
+  EXPECT_NE(text.find("Criteria to work on"), std::string::npos) << text;
+  EXPECT_NE(text.find("images 1"), std::string::npos) << text;
+}
+
 TEST_F(ReportTest, HtmlCarriesTheGnuplotChartAndIsTheSameBytesTwice) {
   report(dir_.str() + "/one", "html");
   report(dir_.str() + "/two", "html");
