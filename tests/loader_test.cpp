@@ -823,8 +823,8 @@ size = "a4"
 
   ASSERT_EQ(p.rubrics.size(), 1u);
   const coachkit::Rubric& rubric = p.rubrics[0];
-  EXPECT_EQ(rubric.scale_min, 0);
-  EXPECT_EQ(rubric.scale_max, 3);
+  EXPECT_EQ(rubric.scale.min, 0);
+  EXPECT_EQ(rubric.scale.max, 3);
   ASSERT_EQ(rubric.sections.size(), 2u);
   EXPECT_TRUE(rubric.sections[0].behaviors);
   EXPECT_EQ(rubric.sections[0].principle, "respect");

@@ -114,30 +114,87 @@ struct Question {
   SourcePosition where;
 };
 
+// How a criterion is answered: yes/no, a number of points from 0 to a maximum, or one of
+// several levels, each described so that two evaluators mean the same thing by "3".
+struct ScaleLevel {
+  int value = 0;
+  std::string label;       // e.g. "Meets", may be ""
+  std::string descriptor;  // what an answer at this level looks like
+  SourcePosition where;
+};
+
+struct Scale {
+  enum class Kind { YesNo, Points, Levels };
+  Kind kind = Kind::YesNo;
+  std::string id;  // "yes-no", "points" or the id of a [[rubric.scale]]
+  std::string title;
+  int min = 0;  // yes/no: 0 and 1; points: 0 and the maximum; levels: lowest and highest
+  int max = 1;
+  std::vector<ScaleLevel> levels;  // levels: lowest first, one per value that is described
+  SourcePosition where;
+};
+
 struct Criterion {
+  // Written out in the rubric, or one of the principle's do's or don'ts.
+  enum class Origin { Written, Do, Dont };
+  // What an "na" answer does: not allowed, left out of the score, or counted as met.
+  enum class NotApplicable { NotAllowed, Excluded, Pass };
+  // What a failed critical criterion does: the whole form scores 0, or only its section.
+  enum class Gate { Form, Section };
+
   std::string id;
   std::string text;
-  double weight = 1.0;
+  Origin origin = Origin::Written;
+  std::string behavior;  // the do's or don't's id when drawn from the principle
+  double weight = 1.0;   // the points the criterion is worth
+  Scale scale;
+  NotApplicable not_applicable = NotApplicable::NotAllowed;
   bool critical = false;
+  Gate gate = Gate::Form;
+  bool bonus = false;  // adds what it earns, never counts against the score
   SourcePosition where;
 };
 
 struct RubricSection {
   std::string title;
   std::string principle;
-  double weight = 0.0;
+  double weight = 0.0;     // weighted-sections and weighted-points; 0 when not given
   bool behaviors = false;  // criteria drawn from the principle's do's and don'ts
   std::vector<Criterion> criteria;
   SourcePosition where;
 };
 
+// A range of scores with a name, e.g. 80 to 95 is "Meets expectations"; `to` is exclusive
+// except for a band that ends at 100.
+struct PerformanceBand {
+  std::string label;
+  double from = 0;
+  double to = 100;
+  std::string description;
+  SourcePosition where;
+};
+
 struct Rubric {
+  enum class Method {
+    WeightedSections,  // each section's percentage times its weight, over the weights
+    TotalPoints,       // points earned over points possible, sections ignored
+    WeightedPoints     // each section's points times its weight, over possible times weight
+  };
+  // How a level becomes a fraction: (level - min) / (max - min), or level / max.
+  enum class LevelMapping { Range, Maximum };
+
   std::string id;
   std::string title;
   std::string description;
-  int scale_min = 0;
-  int scale_max = 1;
+  int version = 1;
+  Method method = Method::WeightedSections;
+  LevelMapping level_mapping = LevelMapping::Range;
+  double critical_below = 50;  // a critical criterion answered below this percentage fails
+  Scale scale;                 // the criteria's scale unless they name another
+  std::vector<Scale> scales;   // the [[rubric.scale]] tables
   std::vector<RubricSection> sections;
+  std::vector<PerformanceBand> bands;    // lowest first
+  std::vector<Rubric> earlier_versions;  // same id, lower versions, oldest first
   SourcePosition where;
 };
 
