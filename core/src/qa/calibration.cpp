@@ -17,9 +17,14 @@ namespace {
 using Slots = std::vector<std::optional<std::size_t>>;
 
 struct Groups {
-  std::vector<std::string> interactions;  // evaluated by two evaluators or more, sorted
+  std::vector<std::string> interactions;  // sorted
   std::vector<Slots> slots;               // one per interaction above
 };
+
+std::size_t evaluated(const Slots& slots) {
+  return static_cast<std::size_t>(
+      std::count_if(slots.begin(), slots.end(), [](const auto& s) { return s.has_value(); }));
+}
 
 Groups group_by_interaction(const CalibrationInput& input,
                             const std::vector<std::string>& evaluators,
@@ -42,10 +47,6 @@ Groups group_by_interaction(const CalibrationInput& input,
   }
   Groups groups;
   for (auto& [interaction, slots] : by_interaction) {
-    if (std::count_if(slots.begin(), slots.end(), [](const auto& s) { return s.has_value(); }) <
-        2) {
-      continue;
-    }
     groups.interactions.push_back(interaction);
     groups.slots.push_back(std::move(slots));
   }
@@ -134,18 +135,19 @@ void deviations_from_consensus(const CalibrationInput& input, const Groups& grou
   result->deviations.assign(raters, {});
   for (std::size_t r = 0; r < raters; ++r) result->deviations[r].evaluator = result->evaluators[r];
   for (const Slots& slots : groups.slots) {
+    if (evaluated(slots) < 2) continue;  // one evaluation is its own consensus
     double total = 0;
     std::size_t count = 0;
     for (const auto& slot : slots) {
-      if (slot) {
-        total += input.evaluations[*slot].score;
+      if (slot && input.evaluations[*slot].score) {
+        total += *input.evaluations[*slot].score;
         ++count;
       }
     }
-    const double consensus = total / static_cast<double>(count);
+    const double consensus = count > 0 ? total / static_cast<double>(count) : 0;
     for (std::size_t r = 0; r < raters; ++r) {
-      if (!slots[r]) continue;
-      const double deviation = input.evaluations[*slots[r]].score - consensus;
+      if (!slots[r] || count < 2 || !input.evaluations[*slots[r]].score) continue;
+      const double deviation = *input.evaluations[*slots[r]].score - consensus;
       sum[r] += deviation;
       absolute[r] += std::fabs(deviation);
       ++result->deviations[r].evaluations;
@@ -197,13 +199,17 @@ void alignments_with_expert(const CalibrationInput& input, const Groups& groups,
     double absolute_sum = 0;
     double alignment_sum = 0;
     std::size_t aligned = 0;
+    std::size_t scored = 0;
     for (const Slots& slots : groups.slots) {
       if (!slots[r] || !slots[expert]) continue;
       const CalibrationEvaluation& mine = input.evaluations[*slots[r]];
       const CalibrationEvaluation& theirs = input.evaluations[*slots[expert]];
       ++alignment.interactions;
-      deviation_sum += mine.score - theirs.score;
-      absolute_sum += std::fabs(mine.score - theirs.score);
+      if (mine.score && theirs.score) {
+        deviation_sum += *mine.score - *theirs.score;
+        absolute_sum += std::fabs(*mine.score - *theirs.score);
+        ++scored;
+      }
       double earned = 0;
       double possible = 0;
       for (std::size_t c = 0; c < input.criteria.size(); ++c) {
@@ -232,8 +238,8 @@ void alignments_with_expert(const CalibrationInput& input, const Groups& groups,
         ++aligned;
       }
     }
-    alignment.mean_deviation = mean(deviation_sum, alignment.interactions);
-    alignment.mean_absolute_deviation = mean(absolute_sum, alignment.interactions);
+    alignment.mean_deviation = mean(deviation_sum, scored);
+    alignment.mean_absolute_deviation = mean(absolute_sum, scored);
     alignment.alignment = mean(alignment_sum, aligned);
     result->alignments.push_back(alignment);
   }
@@ -276,7 +282,9 @@ bool calibrate(const CalibrationInput& input, const std::string& expert, Calibra
     result->expert = expert;
   }
   Groups groups = group_by_interaction(input, result->evaluators, &result->warnings);
-  result->interactions = groups.interactions.size();
+  result->interactions = static_cast<std::size_t>(
+      std::count_if(groups.slots.begin(), groups.slots.end(),
+                    [](const Slots& slots) { return evaluated(slots) >= 2; }));
 
   for (std::size_t c = 0; c < input.criteria.size(); ++c) {
     Ratings ratings = criterion_ratings(input, groups, c);
@@ -311,7 +319,7 @@ bool calibrate(const CalibrationInput& input, const std::string& expert, Calibra
   for (const Slots& slots : groups.slots) {
     std::vector<std::optional<double>> row(slots.size());
     for (std::size_t r = 0; r < slots.size(); ++r) {
-      if (slots[r]) row[r] = input.evaluations[*slots[r]].score;
+      if (slots[r]) row[r] = input.evaluations[*slots[r]].score;  // none stays missing
     }
     scores.values.push_back(std::move(row));
   }
@@ -362,6 +370,11 @@ std::string fixed(const std::optional<double>& value, int decimals) {
   char text[64];
   std::snprintf(text, sizeof text, "%.*f", decimals, *value);
   return text;
+}
+
+// "1 evaluation", "4 evaluations".
+std::string count_of(std::size_t n, const std::string& noun) {
+  return std::to_string(n) + " " + noun + (n == 1 ? "" : "s");
 }
 
 std::string shown(const Statistic& statistic) {
@@ -425,10 +438,11 @@ std::string calibration_json(const Calibration& calibration) {
 }
 
 void write_calibration_report(const Calibration& calibration, std::ostream& out) {
-  out << "Calibration of rubric " << calibration.rubric << ": " << calibration.evaluations
-      << " evaluations, " << calibration.interactions
-      << " interactions evaluated by two evaluators or more, " << calibration.evaluators.size()
-      << " evaluators\n";
+  out << "Calibration of rubric " << calibration.rubric << ": "
+      << count_of(calibration.evaluations, "evaluation") << ", "
+      << count_of(calibration.interactions, "interaction")
+      << " evaluated by two evaluators or more, "
+      << count_of(calibration.evaluators.size(), "evaluator") << "\n";
   for (const std::string& warning : calibration.warnings) out << "warning: " << warning << "\n";
   const CriterionAgreement& overall = calibration.overall;
   out << "\nOverall: agreement " << shown(overall.percent_agreement) << ", mean "
@@ -470,20 +484,20 @@ void write_calibration_report(const Calibration& calibration, std::ostream& out)
 
   out << "\nEvaluators against the consensus (mean total score of each interaction):\n";
   for (const EvaluatorDeviation& deviation : calibration.deviations) {
-    out << "  " << deviation.evaluator << ": " << deviation.evaluations
-        << " evaluations, mean deviation " << fixed(deviation.mean_deviation, 1)
-        << ", mean absolute deviation " << fixed(deviation.mean_absolute_deviation, 1) << ", "
-        << deviation.answers_off_consensus << " of " << deviation.answers_compared
-        << " answers off the most common answer\n";
+    out << "  " << deviation.evaluator << ": " << count_of(deviation.evaluations, "evaluation")
+        << ", mean deviation " << fixed(deviation.mean_deviation, 1) << ", mean absolute deviation "
+        << fixed(deviation.mean_absolute_deviation, 1) << ", " << deviation.answers_off_consensus
+        << " of " << deviation.answers_compared << " answers off the most common answer\n";
   }
   if (!calibration.expert.empty()) {
     out << "\nEvaluators against the expert " << calibration.expert << ":\n";
     for (const ExpertAlignment& alignment : calibration.alignments) {
-      out << "  " << alignment.evaluator << ": " << alignment.interactions
-          << " interactions, alignment " << fixed(alignment.alignment, 1) << "%, mean deviation "
+      out << "  " << alignment.evaluator << ": " << count_of(alignment.interactions, "interaction")
+          << ", alignment " << fixed(alignment.alignment, 1) << "%, mean deviation "
           << fixed(alignment.mean_deviation, 1) << ", mean absolute deviation "
           << fixed(alignment.mean_absolute_deviation, 1) << ", " << alignment.critical_disagreements
-          << " critical and " << alignment.other_disagreements << " other disagreements\n";
+          << " critical and " << count_of(alignment.other_disagreements, "other disagreement")
+          << "\n";
     }
   }
 }

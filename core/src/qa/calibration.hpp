@@ -43,7 +43,7 @@ struct CalibrationEvaluation {
   std::string interaction;
   std::string evaluator;
   std::vector<CalibrationAnswer> answers;  // one per criterion, in the criteria's order
-  double score = 0;                        // the total score, 0 to 100
+  std::optional<double> score;  // the total score, 0 to 100; none when everything was N/A
 };
 
 struct CalibrationInput {
