@@ -4,6 +4,7 @@
 #include "pack_loader.hpp"
 #include "plugin_host.hpp"
 #include "project.hpp"
+#include "qa/rubric_checks.hpp"
 
 #include <memory>
 #include <ostream>
@@ -37,7 +38,11 @@ int run_lint(const std::vector<std::string>& paths, const std::vector<std::strin
           name = entry->origin();
           pack = entry->pack;
         }
+        std::size_t before = diagnostics.size();
         if (pack) {
+          for (const Rubric& rubric : pack->rubrics) check_rubric(rubric, diagnostics);
+        }
+        if (pack && diagnostics.size() == before) {
           out << name << ": ok (" << pack->principles.size() << " principles, "
               << pack->activities.size() << " activities, " << pack->quotes.size() << " quotes, "
               << pack->questions.size() << " questions, " << pack->rubrics.size() << " rubrics, "

@@ -28,6 +28,7 @@ void add_plugins_command(CLI::App& app, CommandLine& cli);
 void add_packs_command(CLI::App& app, CommandLine& cli);
 void add_new_command(CLI::App& app, CommandLine& cli);
 void add_schema_command(CLI::App& app, CommandLine& cli);
+void add_score_command(CLI::App& app, CommandLine& cli);
 void add_calibrate_command(CLI::App& app, CommandLine& cli);
 
 }  // namespace coachkit::cli

@@ -33,6 +33,7 @@ int main(int argc, char** argv) {
   cli::add_packs_command(app, cli);
   cli::add_new_command(app, cli);
   cli::add_schema_command(app, cli);
+  cli::add_score_command(app, cli);
   cli::add_calibrate_command(app, cli);
   try {
     app.parse(argc, argv);

@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <set>
 #include <sstream>
 
 namespace fs = std::filesystem;
@@ -267,6 +268,7 @@ bool check_evaluation(const Evaluation& e, const Rubric& version, Diagnostics& d
     }
   }
   std::map<std::string, const Answer*> given;
+  std::set<std::string> misspelled;  // already named as a suggestion: not also "missing"
   for (const Answer& a : e.answers) {
     auto it = criteria.find(a.criterion);
     if (it == criteria.end()) {
@@ -275,6 +277,7 @@ bool check_evaluation(const Evaluation& e, const Rubric& version, Diagnostics& d
       std::string suggestion = closest(a.criterion, ids);
       if (!suggestion.empty()) message += "; did you mean '" + suggestion + "'?";
       add(a.where, message);
+      if (!suggestion.empty()) misspelled.insert(suggestion);
       continue;
     }
     given.emplace(a.criterion, &a);
@@ -316,7 +319,7 @@ bool check_evaluation(const Evaluation& e, const Rubric& version, Diagnostics& d
   }
   for (const std::string& id : ids) {
     const Criterion& c = *criteria[id];
-    if (c.bonus || given.count(id)) continue;
+    if (c.bonus || given.count(id) || misspelled.count(id)) continue;
     add(e.answers_where,
         "missing answer for criterion '" + id + "' (" + scale_words(c.scale) +
             (c.not_applicable == Criterion::NotApplicable::NotAllowed ? "" : ", or \"na\"") + ")");

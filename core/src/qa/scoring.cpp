@@ -54,6 +54,21 @@ namespace {
 
 std::string quoted(const Criterion& c) { return "'" + c.id + "'"; }
 
+// Whether an answer can be scored on the criterion's scale (always, once checked against the
+// same version).
+bool fits(const Criterion& c, const Answer& a) {
+  switch (a.kind) {
+    case Answer::Kind::NotApplicable:
+      return c.not_applicable != Criterion::NotApplicable::NotAllowed;
+    case Answer::Kind::Yes:
+    case Answer::Kind::No:
+      return c.scale.kind == Scale::Kind::YesNo;
+    case Answer::Kind::Number:
+      return c.scale.kind != Scale::Kind::YesNo && a.value >= c.scale.min && a.value <= c.scale.max;
+  }
+  return false;
+}
+
 double percent(double earned, double possible) {
   return std::min(100.0, 100.0 * earned / possible);
 }
@@ -77,7 +92,15 @@ EvaluationScore score_evaluation(const Rubric& rubric, const Evaluation& evaluat
         if (note.first == c.id) cr.note = note.second;
       }
       const Answer* a = evaluation.find_answer(c.id);
+      if (a && !fits(c, *a)) a = nullptr;
       if (!a) {
+        // Only a bonus may go unanswered in a checked evaluation; anything else is a what-if
+        // under a version the evaluation was not made under.
+        if (!c.bonus) {
+          result.rules.push_back({AppliedRule::Kind::Unanswered, c.id,
+                                  "version " + std::to_string(rubric.version) + ": " + quoted(c) +
+                                      " has no usable answer and is left out"});
+        }
         result.criteria.push_back(std::move(cr));
         continue;
       }

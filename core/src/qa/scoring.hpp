@@ -44,7 +44,8 @@ struct AppliedRule {
     CriticalSection,
     CriticalForm,
     Bonus,
-    CappedAt100
+    CappedAt100,
+    Unanswered
   };
   Kind kind = Kind::NotApplicableExcluded;
   std::string criterion;  // "" for a rule about the whole score

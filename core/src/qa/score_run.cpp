@@ -1,0 +1,189 @@
+#include "qa/score_run.hpp"
+
+#include "qa/rubric_source.hpp"
+
+#include <coachkit/escape.hpp>
+
+#include <nlohmann/json.hpp>
+
+#include <ostream>
+
+namespace coachkit {
+
+namespace {
+
+std::string section_name(const RubricSection& s) { return s.title.empty() ? s.principle : s.title; }
+
+std::string optional_score(const std::optional<double>& score) {
+  return score ? format_score(*score) : "n/a";
+}
+
+// A score as a JSON number with one decimal, or null.
+nlohmann::json json_score(const std::optional<double>& score) {
+  if (!score) return nullptr;
+  return std::stod(format_score(*score));
+}
+
+std::string rule_kind(AppliedRule::Kind kind) {
+  switch (kind) {
+    case AppliedRule::Kind::NotApplicableExcluded:
+      return "na-excluded";
+    case AppliedRule::Kind::NotApplicableAsPass:
+      return "na-pass";
+    case AppliedRule::Kind::CriticalSection:
+      return "critical-section";
+    case AppliedRule::Kind::CriticalForm:
+      return "critical-form";
+    case AppliedRule::Kind::Bonus:
+      return "bonus";
+    case AppliedRule::Kind::CappedAt100:
+      return "capped";
+    case AppliedRule::Kind::Unanswered:
+      return "unanswered";
+  }
+  return {};
+}
+
+}  // namespace
+
+void write_score_text(const Rubric& rubric, const std::vector<ScoredEvaluation>& scored,
+                      std::ostream& out) {
+  std::size_t width = 8;
+  for (const RubricSection& s : rubric.sections) width = std::max(width, section_name(s).size());
+  for (const ScoredEvaluation& s : scored) {
+    const Evaluation& e = s.evaluation;
+    const EvaluationScore& r = s.score;
+    out << escape_control_characters(e.file) << ": " << escape_control_characters(e.interaction)
+        << ", agent " << escape_control_characters(e.agent) << ", evaluator "
+        << escape_control_characters(e.evaluator) << ", " << e.date << ", rubric " << rubric.id
+        << " version " << r.version << "\n";
+    out << "  score " << optional_score(r.gated);
+    if (r.raw != r.gated) out << " (raw " << optional_score(r.raw) << ")";
+    if (r.band) out << ", " << escape_control_characters(r.band->label);
+    if (r.compliance) out << ", compliance " << format_score(*r.compliance);
+    out << "\n";
+    for (const SectionResult& sr : r.sections) {
+      std::string name = section_name(*sr.section);
+      std::string value = optional_score(sr.gated);
+      out << "    " << escape_control_characters(name)
+          << std::string(width - name.size() + 2 + (value.size() < 5 ? 5 - value.size() : 0), ' ')
+          << value;
+      if (sr.zeroed) out << " (raw " << optional_score(sr.raw) << ")";
+      out << "\n";
+    }
+    for (const AppliedRule& rule : r.rules) out << "  " << rule.text << "\n";
+  }
+}
+
+void write_score_json(const Rubric& rubric, const std::vector<ScoredEvaluation>& scored,
+                      std::ostream& out) {
+  nlohmann::json list = nlohmann::json::array();
+  for (const ScoredEvaluation& s : scored) {
+    const Evaluation& e = s.evaluation;
+    const EvaluationScore& r = s.score;
+    nlohmann::json sections = nlohmann::json::array();
+    for (const SectionResult& sr : r.sections) {
+      sections.push_back({{"title", section_name(*sr.section)},
+                          {"principle", sr.section->principle},
+                          {"weight", sr.section->weight},
+                          {"earned", sr.earned},
+                          {"possible", sr.possible},
+                          {"score", json_score(sr.gated)},
+                          {"raw", json_score(sr.raw)},
+                          {"zeroed", sr.zeroed}});
+    }
+    nlohmann::json criteria = nlohmann::json::array();
+    for (const CriterionResult& cr : r.criteria) {
+      nlohmann::json c = {
+          {"id", cr.criterion->id},  {"section", section_name(s.version->sections[cr.section])},
+          {"earned", cr.earned},     {"possible", cr.possible},
+          {"na", cr.not_applicable}, {"critical_failed", cr.critical_failed}};
+      c["fraction"] = cr.fraction ? nlohmann::json(*cr.fraction) : nlohmann::json(nullptr);
+      criteria.push_back(std::move(c));
+    }
+    nlohmann::json rules = nlohmann::json::array();
+    for (const AppliedRule& rule : r.rules) {
+      rules.push_back(
+          {{"kind", rule_kind(rule.kind)}, {"criterion", rule.criterion}, {"text", rule.text}});
+    }
+    list.push_back({{"file", e.file},
+                    {"rubric", rubric.id},
+                    {"version", r.version},
+                    {"interaction", e.interaction},
+                    {"agent", e.agent},
+                    {"evaluator", e.evaluator},
+                    {"date", e.date},
+                    {"score", json_score(r.gated)},
+                    {"raw", json_score(r.raw)},
+                    {"compliance", json_score(r.compliance)},
+                    {"form_failed", r.form_failed},
+                    {"band", r.band ? nlohmann::json(r.band->label) : nlohmann::json(nullptr)},
+                    {"sections", std::move(sections)},
+                    {"criteria", std::move(criteria)},
+                    {"rules", std::move(rules)}});
+  }
+  out << list.dump(2) << "\n";
+}
+
+void write_score_csv(const Rubric& rubric, const std::vector<ScoredEvaluation>& scored,
+                     std::ostream& out) {
+  out << "file,interaction,agent,evaluator,date,version,score,raw,compliance,band";
+  for (const RubricSection& s : rubric.sections) out << "," << escape::csv(section_name(s));
+  out << ",rules\r\n";
+  for (const ScoredEvaluation& s : scored) {
+    const Evaluation& e = s.evaluation;
+    const EvaluationScore& r = s.score;
+    out << escape::csv(e.file) << "," << escape::csv(e.interaction) << "," << escape::csv(e.agent)
+        << "," << escape::csv(e.evaluator) << "," << e.date << "," << r.version << ","
+        << (r.gated ? format_score(*r.gated) : "") << "," << (r.raw ? format_score(*r.raw) : "")
+        << "," << (r.compliance ? format_score(*r.compliance) : "") << ","
+        << (r.band ? escape::csv(r.band->label) : "");
+    // Columns follow the current version's sections; a version with other sections leaves
+    // a column empty rather than shifting the others.
+    for (const RubricSection& section : rubric.sections) {
+      std::string cell;
+      for (const SectionResult& sr : r.sections) {
+        if (section_name(*sr.section) == section_name(section) && sr.gated) {
+          cell = format_score(*sr.gated);
+        }
+      }
+      out << "," << cell;
+    }
+    std::string rules;
+    for (const AppliedRule& rule : r.rules) rules += (rules.empty() ? "" : "; ") + rule.text;
+    out << "," << escape::csv(rules) << "\r\n";
+  }
+}
+
+int run_score(const ScoreRequest& request, const InstallLayout& layout, std::ostream& out,
+              std::ostream& err) {
+  Diagnostics diagnostics;
+  std::optional<RubricSource> source =
+      resolve_rubric(request.rubric, request.plugin_dirs, layout, diagnostics);
+  if (!source) {
+    err << diagnostics.to_string();
+    return 1;
+  }
+  const Rubric& rubric = source->rubric();
+  std::vector<ScoredEvaluation> scored =
+      load_evaluations(rubric, request.evaluations, request.as_version, diagnostics);
+  switch (request.format) {
+    case ScoreRequest::Format::Text:
+      write_score_text(rubric, scored, out);
+      break;
+    case ScoreRequest::Format::Json:
+      write_score_json(rubric, scored, out);
+      break;
+    case ScoreRequest::Format::Csv:
+      write_score_csv(rubric, scored, out);
+      break;
+  }
+  if (!diagnostics.empty()) {
+    err << diagnostics.to_string();
+    err << diagnostics.size() << (diagnostics.size() == 1 ? " problem" : " problems") << "\n";
+    return 1;
+  }
+  return 0;
+}
+
+}  // namespace coachkit
