@@ -18,8 +18,9 @@ struct CalibrateSettings {
   std::vector<std::string> plugin_dirs;  // where packs named by id may come from
 };
 
-// 0: reported; 1: a problem with the rubric, an evaluation or the expert (every one reported on
-// `err` as FILE:LINE:COL: message); 2: a file could not be read.
+// 0: reported; 1: a problem with the rubric, an evaluation or the expert, every one reported on
+// `err` as FILE:LINE:COL: message. No report then: agreement over the evaluations that happened
+// to be readable would mislead.
 int run_calibrate(const CalibrateSettings& settings, const InstallLayout& layout, std::ostream& out,
                   std::ostream& err);
 
