@@ -426,6 +426,24 @@ TEST(CalibrateCommand, TextReportSaysWhyAStatisticIsUndefined) {
   EXPECT_EQ(run.output.find("nan"), std::string::npos) << run.output;
 }
 
+TEST(CalibrateCommand, NamesFromFilesCannotDriveTheTerminal) {
+  testing::TempDir dir;
+  write_worked_example(dir);
+  // An evaluator named with an escape sequence that would clear the screen.
+  dir.write("evaluations/lee/call-3.toml",
+            evaluation_file("call-qa", "call-3", "lee\\u001b[2J",
+                            {{"greeting", "\"yes\""}, {"listen", "4"}, {"accurate", "\"yes\""}}));
+  dir.write("evaluations/kim/call-3.toml",
+            evaluation_file("call-qa", "call-3", "kim",
+                            {{"greeting", "\"yes\""}, {"listen", "4"}, {"accurate", "\"yes\""}}));
+  CommandRun run = coachkit({"calibrate", (dir.path() / "rubric.toml").string(),
+                             (dir.path() / "evaluations").string(), "--expert", "kim"});
+  EXPECT_EQ(run.exit_code, 0) << run.errors;
+  EXPECT_EQ(run.output.find('\x1b'), std::string::npos);
+  // Shown escaped, as diagnostics show control characters.
+  EXPECT_NE(run.output.find("lee\\x1b[2J"), std::string::npos) << run.output;
+}
+
 TEST(CalibrateCommand, AnUnknownExpertOrABadEvaluationIsAnError) {
   testing::TempDir dir;
   write_worked_example(dir);

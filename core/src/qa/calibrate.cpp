@@ -48,7 +48,7 @@ int run_calibrate(const CalibrateSettings& settings, const InstallLayout& layout
   Calibration calibration;
   std::string error;
   if (!calibrate(input, settings.expert, &calibration, &error)) {
-    err << "coachkit: " << error << "\n";
+    err << "coachkit: " << escape_control_characters(error) << "\n";
     return 1;
   }
   if (settings.json) {

@@ -1,5 +1,7 @@
 #include "qa/calibration.hpp"
 
+#include "diagnostics.hpp"
+
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
@@ -437,13 +439,15 @@ std::string calibration_json(const Calibration& calibration) {
   return out.dump(2) + "\n";
 }
 
+// Names come from content: shown with control characters escaped, as diagnostics show them.
 void write_calibration_report(const Calibration& calibration, std::ostream& out) {
-  out << "Calibration of rubric " << calibration.rubric << ": "
+  out << "Calibration of rubric " << escape_control_characters(calibration.rubric) << ": "
       << count_of(calibration.evaluations, "evaluation") << ", "
       << count_of(calibration.interactions, "interaction")
       << " evaluated by two evaluators or more, "
       << count_of(calibration.evaluators.size(), "evaluator") << "\n";
-  for (const std::string& warning : calibration.warnings) out << "warning: " << warning << "\n";
+  for (const std::string& warning : calibration.warnings)
+    out << "warning: " << escape_control_characters(warning) << "\n";
   const CriterionAgreement& overall = calibration.overall;
   out << "\nOverall: agreement " << shown(overall.percent_agreement) << ", mean "
       << overall.kappa_name << " " << shown(overall.kappa) << ", mean Krippendorff's alpha "
@@ -456,10 +460,10 @@ void write_calibration_report(const Calibration& calibration, std::ostream& out)
   out << "\nCriteria, most disagreement first (agreement, " << overall.kappa_name
       << ", alpha, AC1):\n";
   for (const CriterionAgreement& criterion : calibration.criteria) {
-    out << "  " << criterion.id << (criterion.critical ? " (critical)" : "") << ": "
-        << shown(criterion.percent_agreement) << ", " << shown(criterion.kappa) << ", "
-        << shown(criterion.alpha) << " " << measurement_name(criterion.measurement) << ", "
-        << shown(criterion.ac1) << "\n";
+    out << "  " << escape_control_characters(criterion.id)
+        << (criterion.critical ? " (critical)" : "") << ": " << shown(criterion.percent_agreement)
+        << ", " << shown(criterion.kappa) << ", " << shown(criterion.alpha) << " "
+        << measurement_name(criterion.measurement) << ", " << shown(criterion.ac1) << "\n";
   }
   // Every reason once, so "undefined" is never left unexplained.
   std::vector<std::string> reasons;
@@ -484,16 +488,19 @@ void write_calibration_report(const Calibration& calibration, std::ostream& out)
 
   out << "\nEvaluators against the consensus (mean total score of each interaction):\n";
   for (const EvaluatorDeviation& deviation : calibration.deviations) {
-    out << "  " << deviation.evaluator << ": " << count_of(deviation.evaluations, "evaluation")
-        << ", mean deviation " << fixed(deviation.mean_deviation, 1) << ", mean absolute deviation "
+    out << "  " << escape_control_characters(deviation.evaluator) << ": "
+        << count_of(deviation.evaluations, "evaluation") << ", mean deviation "
+        << fixed(deviation.mean_deviation, 1) << ", mean absolute deviation "
         << fixed(deviation.mean_absolute_deviation, 1) << ", " << deviation.answers_off_consensus
         << " of " << deviation.answers_compared << " answers off the most common answer\n";
   }
   if (!calibration.expert.empty()) {
-    out << "\nEvaluators against the expert " << calibration.expert << ":\n";
+    out << "\nEvaluators against the expert " << escape_control_characters(calibration.expert)
+        << ":\n";
     for (const ExpertAlignment& alignment : calibration.alignments) {
-      out << "  " << alignment.evaluator << ": " << count_of(alignment.interactions, "interaction")
-          << ", alignment " << fixed(alignment.alignment, 1) << "%, mean deviation "
+      out << "  " << escape_control_characters(alignment.evaluator) << ": "
+          << count_of(alignment.interactions, "interaction") << ", alignment "
+          << fixed(alignment.alignment, 1) << "%, mean deviation "
           << fixed(alignment.mean_deviation, 1) << ", mean absolute deviation "
           << fixed(alignment.mean_absolute_deviation, 1) << ", " << alignment.critical_disagreements
           << " critical and " << count_of(alignment.other_disagreements, "other disagreement")
