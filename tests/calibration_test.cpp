@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include <cstdint>
 #include <map>
 #include <string>
 #include <vector>
@@ -363,6 +364,56 @@ TEST(CalibrateCommand, GwetsExamplesWithTwoEvaluators) {
   EXPECT_EQ(json["criteria"][0]["measurement"], "nominal");
   EXPECT_NEAR(statistic(json, "greets", "kappa"), -0.0526, 0.0001);
   EXPECT_NEAR(statistic(json, "greets", "gwet_ac1"), 0.8895, 0.0001);
+}
+
+// npm krippendorff 0.1.0's nominal alpha of units × raters (null where not rated).
+double npm_krippendorff(const nlohmann::json& units) {
+  const char* script = R"(
+const { alpha } = require(process.argv[1] + '/krippendorff');
+const units = JSON.parse(require('fs').readFileSync(0, 'utf8'));
+const raters = units[0].map((_, r) => units.map(unit => unit[r] === null ? undefined : unit[r]));
+console.log(alpha(raters));
+)";
+  Command command({"node", "-e", script, std::string(COACHKIT_BUILD_DIR) + "/npm/node_modules"},
+                  units.dump(), 300);
+  SystemProcessRunner runner;
+  CommandResult result = runner.run(command);
+  EXPECT_TRUE(result.ok()) << result.describe(command) << "\n" << result.errors;
+  return result.ok() ? std::stod(result.output) : -99;
+}
+
+TEST(CalibrateCommand, SeededRandomYesNoWithMissingEvaluationsAgreesWithNpmKrippendorff) {
+  // 40 calls, 5 evaluators, each evaluation skipped with probability 1/4 (splitmix64, seed 9);
+  // an evaluator says the call's true answer 4 times in 5.
+  std::uint64_t state = 9;
+  auto next = [&state](std::uint64_t n) {
+    std::uint64_t z = (state += 0x9e3779b97f4a7c15ULL);
+    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+    z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+    return (z ^ (z >> 31)) % n;
+  };
+  testing::TempDir dir;
+  dir.write("rubric.toml", rubric_file("random", "", criterion_lines("greets", "")));
+  nlohmann::json units = nlohmann::json::array();
+  for (int call = 0; call < 40; ++call) {
+    const bool truth = next(2) == 1;
+    nlohmann::json row = nlohmann::json::array();
+    for (int e = 0; e < 5; ++e) {
+      if (next(4) == 0) {
+        row.push_back(nullptr);
+        continue;
+      }
+      const bool yes = next(5) == 0 ? !truth : truth;
+      row.push_back(yes ? 1 : 0);
+      const std::string evaluator = "evaluator-" + std::to_string(e);
+      const std::string id = "call-" + std::to_string(call);
+      dir.write("evaluations/" + evaluator + "/" + id + ".toml",
+                evaluation_file("random", id, evaluator, {{"greets", yes ? "\"yes\"" : "\"no\""}}));
+    }
+    units.push_back(row);
+  }
+  nlohmann::json json = calibrate_json(dir);
+  EXPECT_NEAR(statistic(json, "greets", "krippendorff_alpha"), npm_krippendorff(units), 1e-9);
 }
 
 // The worked example of docs/calibration.md, as files, with Kim as the expert.
