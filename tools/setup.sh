@@ -12,6 +12,7 @@ packages=(
   libtomlplusplus-dev libboost-dev libcli11-dev nlohmann-json3-dev libxxhash-dev
   libgtest-dev
   pandoc weasyprint fonts-dejavu-core
+  gnuplot-nox
 )
 # The tests read outputs as a reader would: PDF text, DOCX documents, HTML in a browser; and
 # check the JSON Schemas with a validator from npm (installed under the build folder); check the

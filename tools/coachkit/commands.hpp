@@ -29,6 +29,9 @@ void add_packs_command(CLI::App& app, CommandLine& cli);
 void add_new_command(CLI::App& app, CommandLine& cli);
 void add_schema_command(CLI::App& app, CommandLine& cli);
 void add_score_command(CLI::App& app, CommandLine& cli);
+void add_import_command(CLI::App& app, CommandLine& cli);
+void add_sample_command(CLI::App& app, CommandLine& cli);
+void add_report_command(CLI::App& app, CommandLine& cli);
 void add_calibrate_command(CLI::App& app, CommandLine& cli);
 
 }  // namespace coachkit::cli

@@ -34,6 +34,9 @@ int main(int argc, char** argv) {
   cli::add_new_command(app, cli);
   cli::add_schema_command(app, cli);
   cli::add_score_command(app, cli);
+  cli::add_import_command(app, cli);
+  cli::add_sample_command(app, cli);
+  cli::add_report_command(app, cli);
   cli::add_calibrate_command(app, cli);
   try {
     app.parse(argc, argv);

@@ -1,0 +1,69 @@
+// `coachkit import RUBRIC FILE.csv [--map MAP.toml] [--out DIR]`: a QA platform's CSV export
+// into evaluation files. Wide exports have a row per evaluation and a column per criterion;
+// long exports (MaestroQA's, Zendesk QA's) a row per evaluation and question, pivoted by their
+// evaluation id. Every bad cell is reported at FILE:ROW:COLUMN, all at once, and nothing is
+// written unless every row is good. See docs/rubrics.md for the map file.
+#pragma once
+
+#include "diagnostics.hpp"
+#include "install_layout.hpp"
+#include "qa/csv_reader.hpp"
+#include "qa/evaluation.hpp"
+
+#include <coachkit/model.hpp>
+
+#include <iosfwd>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace coachkit {
+
+// How the export's columns and answers map onto evaluations (the --map file).
+struct ImportMap {
+  enum class Layout { Wide, Long };
+  Layout layout = Layout::Wide;
+  std::string interaction = "interaction";  // column names of the header fields
+  std::string evaluator = "evaluator";
+  std::string agent = "agent";
+  std::string date = "date";
+  std::string evaluation = "evaluation";        // long: the column that groups rows
+  std::string question = "question";            // long: the criterion's column
+  std::string answer = "answer";                // long: the answer's column
+  std::string note = "";                        // long: a note per answer; "" for none
+  std::vector<std::string> ignore;              // wide: columns that are not criteria
+  std::map<std::string, std::string> criteria;  // column name or question -> criterion id
+  std::map<std::string, std::string> answers;   // answer text -> "yes", "no", "na" or a number
+};
+
+// The map in `text` (TOML), problems at FILE:LINE:COL.
+std::optional<ImportMap> parse_import_map(std::string_view text, const std::string& display,
+                                          Diagnostics& diagnostics);
+
+// The evaluations in `csv`, checked against `rubric` (its current version); problems at
+// FILE:ROW:COLUMN of `display`. Empty with problems when any row is bad.
+std::vector<Evaluation> import_evaluations(const CsvTable& csv, const std::string& display,
+                                           const ImportMap& map, const Rubric& rubric,
+                                           Diagnostics& diagnostics);
+
+// An evaluation file's text; every string TOML-escaped.
+std::string evaluation_toml(const Evaluation& evaluation, const Rubric& rubric);
+
+// A file name for each evaluation (interaction and evaluator, made safe, unique).
+std::vector<std::string> evaluation_file_names(const std::vector<Evaluation>& evaluations);
+
+struct ImportRequest {
+  std::string rubric;
+  std::string csv;
+  std::string map;  // "" for the defaults
+  std::string out = "evaluations";
+  std::vector<std::string> plugin_dirs;
+};
+
+// 0 when every row was imported (all files written); 1 when anything was wrong (nothing
+// written); 2 when a file could not be written.
+int run_import(const ImportRequest& request, const InstallLayout& layout, std::ostream& out,
+               std::ostream& err);
+
+}  // namespace coachkit

@@ -1,0 +1,50 @@
+// coachkit report RUBRIC EVALUATION… [--agent NAME] [--format html,pdf,docx] [--out DIR]
+#include "commands.hpp"
+#include "qa/coaching_report.hpp"
+
+#include <iostream>
+#include <memory>
+
+namespace coachkit::cli {
+
+void add_report_command(CLI::App& app, CommandLine& cli) {
+  auto request = std::make_shared<ReportRequest>();
+  auto formats = std::make_shared<std::string>("html");
+  CLI::App* report = app.add_subcommand(
+      "report", "a coaching report per agent: scores over time, strengths, what to work on");
+  report
+      ->add_option("rubric", request->rubric,
+                   "a rubric file, PACK_DIR:RUBRIC_ID or PACK_ID:RUBRIC_ID")
+      ->required()
+      ->type_name("RUBRIC");
+  report->add_option("evaluations", request->evaluations, "evaluation files or folders of them")
+      ->required()
+      ->type_name("EVALUATION");
+  report->add_option("--agent", request->agent, "only this agent's report")->type_name("NAME");
+  report->add_option("--format", *formats, "html, pdf, docx (comma-separated)")
+      ->type_name("FORMATS")
+      ->capture_default_str();
+  report->add_option("--out", request->out, "where to write the reports")
+      ->type_name("DIR")
+      ->capture_default_str();
+  report->callback([&cli, request, formats] {
+    request->formats.clear();
+    std::string list = *formats + ",";
+    for (std::size_t start = 0, comma; (comma = list.find(',', start)) != std::string::npos;
+         start = comma + 1) {
+      std::string name = list.substr(start, comma - start);
+      if (name.empty()) continue;
+      std::optional<Format> f = parse_format(name);
+      if (!f || (*f != Format::Html && *f != Format::Pdf && *f != Format::Docx)) {
+        std::cerr << "coachkit: --format takes html, pdf and docx, not '" << name << "'\n";
+        cli.status = kContentError;
+        return;
+      }
+      request->formats.push_back(*f);
+    }
+    request->plugin_dirs = cli.plugin_dirs;
+    cli.status = run_report(*request, cli.layout, std::cout, std::cerr);
+  });
+}
+
+}  // namespace coachkit::cli
