@@ -15,9 +15,11 @@ packages=(
   gnuplot-nox
 )
 # The tests read outputs as a reader would: PDF text, DOCX documents, HTML in a browser; and
-# check the JSON Schemas with a validator from npm (installed under the build folder).
+# check the JSON Schemas with a validator from npm (installed under the build folder); check the
+# agreement statistics against statsmodels and R's psych.
 if [[ ${COACHKIT_TEST_TOOLS:-} == 1 ]]; then
-  packages+=(poppler-utils python3-docx chromium libxml2-utils libreoffice-writer-nogui)
+  packages+=(poppler-utils python3-docx chromium libxml2-utils libreoffice-writer-nogui
+    python3-statsmodels r-cran-psych)
   # An npm that came with another Node.js (which conflicts with Debian's npm) will do.
   if ! command -v npm >/dev/null; then packages+=(npm); fi
 fi

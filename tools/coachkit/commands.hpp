@@ -32,5 +32,6 @@ void add_score_command(CLI::App& app, CommandLine& cli);
 void add_import_command(CLI::App& app, CommandLine& cli);
 void add_sample_command(CLI::App& app, CommandLine& cli);
 void add_report_command(CLI::App& app, CommandLine& cli);
+void add_calibrate_command(CLI::App& app, CommandLine& cli);
 
 }  // namespace coachkit::cli

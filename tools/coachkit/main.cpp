@@ -37,6 +37,7 @@ int main(int argc, char** argv) {
   cli::add_import_command(app, cli);
   cli::add_sample_command(app, cli);
   cli::add_report_command(app, cli);
+  cli::add_calibrate_command(app, cli);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

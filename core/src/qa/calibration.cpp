@@ -1,0 +1,512 @@
+#include "qa/calibration.hpp"
+
+#include "diagnostics.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <map>
+#include <ostream>
+
+namespace coachkit {
+
+namespace {
+
+// Evaluations grouped by interaction: for each interaction (by name), one slot per evaluator
+// holding the index of their evaluation.
+using Slots = std::vector<std::optional<std::size_t>>;
+
+struct Groups {
+  std::vector<std::string> interactions;  // sorted
+  std::vector<Slots> slots;               // one per interaction above
+};
+
+std::size_t evaluated(const Slots& slots) {
+  return static_cast<std::size_t>(
+      std::count_if(slots.begin(), slots.end(), [](const auto& s) { return s.has_value(); }));
+}
+
+Groups group_by_interaction(const CalibrationInput& input,
+                            const std::vector<std::string>& evaluators,
+                            std::vector<std::string>* warnings) {
+  std::map<std::string, Slots> by_interaction;
+  for (std::size_t i = 0; i < input.evaluations.size(); ++i) {
+    const CalibrationEvaluation& evaluation = input.evaluations[i];
+    const std::size_t rater = static_cast<std::size_t>(
+        std::lower_bound(evaluators.begin(), evaluators.end(), evaluation.evaluator) -
+        evaluators.begin());
+    Slots& slots = by_interaction[evaluation.interaction];
+    slots.resize(evaluators.size());
+    if (slots[rater]) {
+      warnings->push_back(evaluation.file + ": " + evaluation.evaluator + " evaluated " +
+                          evaluation.interaction + " already in " +
+                          input.evaluations[*slots[rater]].file + "; that first one is used");
+      continue;
+    }
+    slots[rater] = i;
+  }
+  Groups groups;
+  for (auto& [interaction, slots] : by_interaction) {
+    groups.interactions.push_back(interaction);
+    groups.slots.push_back(std::move(slots));
+  }
+  return groups;
+}
+
+// The answers to one criterion as ratings: interactions × evaluators. N/A is a category of its
+// own on a nominal scale and missing on a scale of numbers, where it has no place.
+Ratings criterion_ratings(const CalibrationInput& input, const Groups& groups,
+                          std::size_t criterion) {
+  const Measurement measurement = input.criteria[criterion].measurement;
+  Ratings ratings;
+  ratings.values.reserve(groups.slots.size());
+  for (const Slots& slots : groups.slots) {
+    std::vector<std::optional<double>> row(slots.size());
+    for (std::size_t rater = 0; rater < slots.size(); ++rater) {
+      if (!slots[rater]) continue;
+      const CalibrationAnswer& answer = input.evaluations[*slots[rater]].answers[criterion];
+      if (!answer.answered) continue;
+      if (answer.not_applicable && measurement != Measurement::nominal) continue;
+      row[rater] = answer.not_applicable ? kNotApplicableCategory : answer.value;
+    }
+    ratings.values.push_back(std::move(row));
+  }
+  return ratings;
+}
+
+CriterionAgreement agreement_on(const CalibrationCriterion& criterion, const Ratings& ratings) {
+  CriterionAgreement agreement;
+  agreement.id = criterion.id;
+  agreement.text = criterion.text;
+  agreement.measurement = criterion.measurement;
+  agreement.critical = criterion.critical;
+  agreement.percent_agreement = percent_agreement(ratings);
+  agreement.interactions = agreement.percent_agreement.units;
+  if (ratings.rater_count() == 2) {
+    agreement.kappa_name = "Cohen's kappa";
+    agreement.kappa = cohens_kappa(ratings);
+  } else {
+    agreement.kappa_name = "Fleiss' kappa";
+    agreement.kappa = fleiss_kappa(ratings);
+  }
+  agreement.alpha = krippendorffs_alpha(ratings, criterion.measurement);
+  std::vector<double> categories;
+  for (double category : criterion.categories) {
+    if (category != kNotApplicableCategory || criterion.measurement == Measurement::nominal) {
+      categories.push_back(category);
+    }
+  }
+  agreement.ac1 = gwets_ac1(ratings, categories);
+  return agreement;
+}
+
+// The mean of the criteria's defined values, or why there is none.
+Statistic mean_over_criteria(const std::vector<CriterionAgreement>& criteria,
+                             Statistic CriterionAgreement::*member) {
+  double sum = 0;
+  std::size_t count = 0;
+  for (const CriterionAgreement& criterion : criteria) {
+    const Statistic& statistic = criterion.*member;
+    if (statistic.defined()) {
+      sum += *statistic.value;
+      ++count;
+    }
+  }
+  if (count == 0) return Statistic::undefined("undefined for every criterion");
+  return Statistic::of(sum / static_cast<double>(count), count);
+}
+
+std::optional<double> mean(double sum, std::size_t count) {
+  if (count == 0) return std::nullopt;
+  return sum / static_cast<double>(count);
+}
+
+// The value an answer stands for when answers are compared: N/A apart from every number.
+std::optional<double> comparable(const CalibrationAnswer& answer) {
+  if (!answer.answered) return std::nullopt;
+  return answer.not_applicable ? kNotApplicableCategory : answer.value;
+}
+
+void deviations_from_consensus(const CalibrationInput& input, const Groups& groups,
+                               Calibration* result) {
+  const std::size_t raters = result->evaluators.size();
+  std::vector<double> sum(raters, 0.0);
+  std::vector<double> absolute(raters, 0.0);
+  result->deviations.assign(raters, {});
+  for (std::size_t r = 0; r < raters; ++r) result->deviations[r].evaluator = result->evaluators[r];
+  for (const Slots& slots : groups.slots) {
+    if (evaluated(slots) < 2) continue;  // one evaluation is its own consensus
+    double total = 0;
+    std::size_t count = 0;
+    for (const auto& slot : slots) {
+      if (slot && input.evaluations[*slot].score) {
+        total += *input.evaluations[*slot].score;
+        ++count;
+      }
+    }
+    const double consensus = count > 0 ? total / static_cast<double>(count) : 0;
+    for (std::size_t r = 0; r < raters; ++r) {
+      if (!slots[r] || count < 2 || !input.evaluations[*slots[r]].score) continue;
+      const double deviation = *input.evaluations[*slots[r]].score - consensus;
+      sum[r] += deviation;
+      absolute[r] += std::fabs(deviation);
+      ++result->deviations[r].evaluations;
+    }
+    // The most common answer to each criterion, when one answer is more common than the rest.
+    for (std::size_t c = 0; c < input.criteria.size(); ++c) {
+      std::map<double, std::size_t> counts;
+      for (const auto& slot : slots) {
+        if (!slot) continue;
+        if (auto value = comparable(input.evaluations[*slot].answers[c])) ++counts[*value];
+      }
+      std::optional<double> mode;
+      std::size_t best = 0;
+      bool tie = false;
+      for (const auto& [value, n] : counts) {
+        if (n > best) {
+          best = n;
+          mode = value;
+          tie = false;
+        } else if (n == best) {
+          tie = true;
+        }
+      }
+      if (!mode || tie) continue;
+      for (std::size_t r = 0; r < raters; ++r) {
+        if (!slots[r]) continue;
+        auto value = comparable(input.evaluations[*slots[r]].answers[c]);
+        if (!value) continue;
+        ++result->deviations[r].answers_compared;
+        if (*value != *mode) ++result->deviations[r].answers_off_consensus;
+      }
+    }
+  }
+  for (std::size_t r = 0; r < raters; ++r) {
+    EvaluatorDeviation& deviation = result->deviations[r];
+    deviation.mean_deviation = mean(sum[r], deviation.evaluations);
+    deviation.mean_absolute_deviation = mean(absolute[r], deviation.evaluations);
+  }
+}
+
+void alignments_with_expert(const CalibrationInput& input, const Groups& groups, std::size_t expert,
+                            Calibration* result) {
+  const std::size_t raters = result->evaluators.size();
+  for (std::size_t r = 0; r < raters; ++r) {
+    if (r == expert) continue;
+    ExpertAlignment alignment;
+    alignment.evaluator = result->evaluators[r];
+    double deviation_sum = 0;
+    double absolute_sum = 0;
+    double alignment_sum = 0;
+    std::size_t aligned = 0;
+    std::size_t scored = 0;
+    for (const Slots& slots : groups.slots) {
+      if (!slots[r] || !slots[expert]) continue;
+      const CalibrationEvaluation& mine = input.evaluations[*slots[r]];
+      const CalibrationEvaluation& theirs = input.evaluations[*slots[expert]];
+      ++alignment.interactions;
+      if (mine.score && theirs.score) {
+        deviation_sum += *mine.score - *theirs.score;
+        absolute_sum += std::fabs(*mine.score - *theirs.score);
+        ++scored;
+      }
+      double earned = 0;
+      double possible = 0;
+      for (std::size_t c = 0; c < input.criteria.size(); ++c) {
+        const CalibrationAnswer& a = mine.answers[c];
+        const CalibrationAnswer& b = theirs.answers[c];
+        if (!a.answered || !b.answered) continue;
+        double agreement = 0;
+        if (a.not_applicable || b.not_applicable) {
+          agreement = a.not_applicable && b.not_applicable ? 1.0 : 0.0;
+        } else {
+          agreement = 1.0 - std::fabs(a.fraction - b.fraction);
+        }
+        const double maximum = input.criteria[c].maximum;
+        earned += maximum * agreement;
+        possible += maximum;
+        if (comparable(a) != comparable(b)) {
+          if (input.criteria[c].critical) {
+            ++alignment.critical_disagreements;
+          } else {
+            ++alignment.other_disagreements;
+          }
+        }
+      }
+      if (possible > 0) {
+        alignment_sum += 100.0 * earned / possible;
+        ++aligned;
+      }
+    }
+    alignment.mean_deviation = mean(deviation_sum, scored);
+    alignment.mean_absolute_deviation = mean(absolute_sum, scored);
+    alignment.alignment = mean(alignment_sum, aligned);
+    result->alignments.push_back(alignment);
+  }
+}
+
+// Most disagreement first: lowest percent agreement, then lowest alpha; undefined last.
+bool more_disagreement(const CriterionAgreement& a, const CriterionAgreement& b) {
+  auto key = [](const Statistic& s) { return s.defined() ? *s.value : 2.0; };
+  if (key(a.percent_agreement) != key(b.percent_agreement)) {
+    return key(a.percent_agreement) < key(b.percent_agreement);
+  }
+  return key(a.alpha) < key(b.alpha);
+}
+
+}  // namespace
+
+bool calibrate(const CalibrationInput& input, const std::string& expert, Calibration* result,
+               std::string* error) {
+  *result = Calibration{};
+  result->rubric = input.rubric;
+  result->evaluations = input.evaluations.size();
+  for (const CalibrationEvaluation& evaluation : input.evaluations) {
+    result->evaluators.push_back(evaluation.evaluator);
+  }
+  std::sort(result->evaluators.begin(), result->evaluators.end());
+  result->evaluators.erase(std::unique(result->evaluators.begin(), result->evaluators.end()),
+                           result->evaluators.end());
+  std::optional<std::size_t> expert_index;
+  if (!expert.empty()) {
+    auto found = std::lower_bound(result->evaluators.begin(), result->evaluators.end(), expert);
+    if (found == result->evaluators.end() || *found != expert) {
+      std::string known;
+      for (const std::string& name : result->evaluators)
+        known += (known.empty() ? "" : ", ") + name;
+      *error = "the expert '" + expert + "' evaluated none of these interactions (evaluators: " +
+               (known.empty() ? "none" : known) + ")";
+      return false;
+    }
+    expert_index = static_cast<std::size_t>(found - result->evaluators.begin());
+    result->expert = expert;
+  }
+  Groups groups = group_by_interaction(input, result->evaluators, &result->warnings);
+  result->interactions = static_cast<std::size_t>(
+      std::count_if(groups.slots.begin(), groups.slots.end(),
+                    [](const Slots& slots) { return evaluated(slots) >= 2; }));
+
+  for (std::size_t c = 0; c < input.criteria.size(); ++c) {
+    Ratings ratings = criterion_ratings(input, groups, c);
+    if (ratings.values.empty()) ratings.values.emplace_back(result->evaluators.size());
+    result->criteria.push_back(agreement_on(input.criteria[c], ratings));
+  }
+
+  // Overall: agreement over every pairable answer; the chance-corrected statistics averaged
+  // over the criteria, since chance differs from one scale to the next.
+  CriterionAgreement& overall = result->overall;
+  overall.id = "overall";
+  overall.text = "all criteria";
+  double agreement_sum = 0;
+  std::size_t pairable = 0;
+  for (const CriterionAgreement& criterion : result->criteria) {
+    if (criterion.percent_agreement.defined()) {
+      agreement_sum += *criterion.percent_agreement.value * criterion.percent_agreement.units;
+      pairable += criterion.percent_agreement.units;
+    }
+  }
+  overall.percent_agreement =
+      pairable > 0 ? Statistic::of(agreement_sum / pairable, pairable)
+                   : Statistic::undefined("no answer was given by two evaluators or more");
+  overall.interactions = result->interactions;
+  overall.kappa_name = result->evaluators.size() == 2 ? "Cohen's kappa" : "Fleiss' kappa";
+  overall.kappa = mean_over_criteria(result->criteria, &CriterionAgreement::kappa);
+  overall.alpha = mean_over_criteria(result->criteria, &CriterionAgreement::alpha);
+  overall.ac1 = mean_over_criteria(result->criteria, &CriterionAgreement::ac1);
+  std::stable_sort(result->criteria.begin(), result->criteria.end(), more_disagreement);
+
+  Ratings scores;
+  for (const Slots& slots : groups.slots) {
+    std::vector<std::optional<double>> row(slots.size());
+    for (std::size_t r = 0; r < slots.size(); ++r) {
+      if (slots[r]) row[r] = input.evaluations[*slots[r]].score;  // none stays missing
+    }
+    scores.values.push_back(std::move(row));
+  }
+  if (scores.values.empty()) scores.values.emplace_back(result->evaluators.size());
+  result->score_alpha = krippendorffs_alpha(scores, Measurement::interval);
+  result->score_icc = intraclass_correlations(scores);
+
+  deviations_from_consensus(input, groups, result);
+  if (expert_index) alignments_with_expert(input, groups, *expert_index, result);
+  return true;
+}
+
+namespace {
+
+nlohmann::json statistic_json(const Statistic& statistic) {
+  nlohmann::json json;
+  if (statistic.defined()) {
+    json["value"] = *statistic.value;
+    json["units"] = statistic.units;
+  } else {
+    json["value"] = nullptr;
+    json["undefined"] = statistic.undefined_because;
+  }
+  return json;
+}
+
+nlohmann::json optional_json(const std::optional<double>& value) {
+  return value ? nlohmann::json(*value) : nlohmann::json(nullptr);
+}
+
+nlohmann::json agreement_json(const CriterionAgreement& agreement) {
+  nlohmann::json json;
+  json["id"] = agreement.id;
+  json["text"] = agreement.text;
+  json["measurement"] = measurement_name(agreement.measurement);
+  json["critical"] = agreement.critical;
+  json["interactions"] = agreement.interactions;
+  json["percent_agreement"] = statistic_json(agreement.percent_agreement);
+  json["kappa_name"] = agreement.kappa_name;
+  json["kappa"] = statistic_json(agreement.kappa);
+  json["krippendorff_alpha"] = statistic_json(agreement.alpha);
+  json["gwet_ac1"] = statistic_json(agreement.ac1);
+  return json;
+}
+
+std::string fixed(const std::optional<double>& value, int decimals) {
+  if (!value) return "-";
+  char text[64];
+  std::snprintf(text, sizeof text, "%.*f", decimals, *value);
+  return text;
+}
+
+// "1 evaluation", "4 evaluations".
+std::string count_of(std::size_t n, const std::string& noun) {
+  return std::to_string(n) + " " + noun + (n == 1 ? "" : "s");
+}
+
+std::string shown(const Statistic& statistic) {
+  return statistic.defined() ? fixed(statistic.value, 3) : "undefined";
+}
+
+}  // namespace
+
+std::string calibration_json(const Calibration& calibration) {
+  nlohmann::json out;
+  out["rubric"] = calibration.rubric;
+  out["evaluations"] = calibration.evaluations;
+  out["interactions"] = calibration.interactions;
+  out["evaluators"] = calibration.evaluators;
+  nlohmann::json criteria = nlohmann::json::array();
+  for (const CriterionAgreement& criterion : calibration.criteria) {
+    criteria.push_back(agreement_json(criterion));
+  }
+  out["criteria"] = criteria;
+  nlohmann::json overall = agreement_json(calibration.overall);
+  overall.erase("measurement");
+  overall.erase("critical");
+  overall.erase("text");
+  out["overall"] = overall;
+  nlohmann::json scores;
+  scores["krippendorff_alpha_interval"] = statistic_json(calibration.score_alpha);
+  scores["icc_1_1"] = statistic_json(calibration.score_icc.one_way);
+  scores["icc_2_1"] = statistic_json(calibration.score_icc.two_way);
+  scores["icc_3_1"] = statistic_json(calibration.score_icc.two_way_mixed);
+  out["total_scores"] = scores;
+  nlohmann::json deviations = nlohmann::json::array();
+  for (const EvaluatorDeviation& deviation : calibration.deviations) {
+    deviations.push_back(
+        {{"evaluator", deviation.evaluator},
+         {"evaluations", deviation.evaluations},
+         {"mean_deviation", optional_json(deviation.mean_deviation)},
+         {"mean_absolute_deviation", optional_json(deviation.mean_absolute_deviation)},
+         {"answers_off_consensus", deviation.answers_off_consensus},
+         {"answers_compared", deviation.answers_compared}});
+  }
+  out["consensus"] = deviations;
+  if (!calibration.expert.empty()) {
+    nlohmann::json expert;
+    expert["name"] = calibration.expert;
+    nlohmann::json evaluators = nlohmann::json::array();
+    for (const ExpertAlignment& alignment : calibration.alignments) {
+      evaluators.push_back(
+          {{"evaluator", alignment.evaluator},
+           {"interactions", alignment.interactions},
+           {"mean_deviation", optional_json(alignment.mean_deviation)},
+           {"mean_absolute_deviation", optional_json(alignment.mean_absolute_deviation)},
+           {"alignment", optional_json(alignment.alignment)},
+           {"critical_disagreements", alignment.critical_disagreements},
+           {"other_disagreements", alignment.other_disagreements}});
+    }
+    expert["evaluators"] = evaluators;
+    out["expert"] = expert;
+  }
+  out["warnings"] = calibration.warnings;
+  return out.dump(2) + "\n";
+}
+
+// Names come from content: shown with control characters escaped, as diagnostics show them.
+void write_calibration_report(const Calibration& calibration, std::ostream& out) {
+  out << "Calibration of rubric " << escape_control_characters(calibration.rubric) << ": "
+      << count_of(calibration.evaluations, "evaluation") << ", "
+      << count_of(calibration.interactions, "interaction")
+      << " evaluated by two evaluators or more, "
+      << count_of(calibration.evaluators.size(), "evaluator") << "\n";
+  for (const std::string& warning : calibration.warnings)
+    out << "warning: " << escape_control_characters(warning) << "\n";
+  const CriterionAgreement& overall = calibration.overall;
+  out << "\nOverall: agreement " << shown(overall.percent_agreement) << ", mean "
+      << overall.kappa_name << " " << shown(overall.kappa) << ", mean Krippendorff's alpha "
+      << shown(overall.alpha) << ", mean Gwet's AC1 " << shown(overall.ac1) << "\n";
+  out << "Total scores: Krippendorff's alpha (interval) " << shown(calibration.score_alpha)
+      << ", ICC(1,1) " << shown(calibration.score_icc.one_way) << ", ICC(2,1) "
+      << shown(calibration.score_icc.two_way) << ", ICC(3,1) "
+      << shown(calibration.score_icc.two_way_mixed) << "\n";
+
+  out << "\nCriteria, most disagreement first (agreement, " << overall.kappa_name
+      << ", alpha, AC1):\n";
+  for (const CriterionAgreement& criterion : calibration.criteria) {
+    out << "  " << escape_control_characters(criterion.id)
+        << (criterion.critical ? " (critical)" : "") << ": " << shown(criterion.percent_agreement)
+        << ", " << shown(criterion.kappa) << ", " << shown(criterion.alpha) << " "
+        << measurement_name(criterion.measurement) << ", " << shown(criterion.ac1) << "\n";
+  }
+  // Every reason once, so "undefined" is never left unexplained.
+  std::vector<std::string> reasons;
+  auto note = [&reasons](const Statistic& statistic) {
+    if (!statistic.defined() &&
+        std::find(reasons.begin(), reasons.end(), statistic.undefined_because) == reasons.end()) {
+      reasons.push_back(statistic.undefined_because);
+    }
+  };
+  for (const CriterionAgreement& criterion : calibration.criteria) {
+    for (const Statistic* statistic :
+         {&criterion.percent_agreement, &criterion.kappa, &criterion.alpha, &criterion.ac1}) {
+      note(*statistic);
+    }
+  }
+  for (const Statistic* statistic :
+       {&calibration.score_alpha, &calibration.score_icc.one_way, &calibration.score_icc.two_way,
+        &calibration.score_icc.two_way_mixed}) {
+    note(*statistic);
+  }
+  for (const std::string& reason : reasons) out << "  undefined: " << reason << "\n";
+
+  out << "\nEvaluators against the consensus (mean total score of each interaction):\n";
+  for (const EvaluatorDeviation& deviation : calibration.deviations) {
+    out << "  " << escape_control_characters(deviation.evaluator) << ": "
+        << count_of(deviation.evaluations, "evaluation") << ", mean deviation "
+        << fixed(deviation.mean_deviation, 1) << ", mean absolute deviation "
+        << fixed(deviation.mean_absolute_deviation, 1) << ", " << deviation.answers_off_consensus
+        << " of " << deviation.answers_compared << " answers off the most common answer\n";
+  }
+  if (!calibration.expert.empty()) {
+    out << "\nEvaluators against the expert " << escape_control_characters(calibration.expert)
+        << ":\n";
+    for (const ExpertAlignment& alignment : calibration.alignments) {
+      out << "  " << escape_control_characters(alignment.evaluator) << ": "
+          << count_of(alignment.interactions, "interaction") << ", alignment "
+          << fixed(alignment.alignment, 1) << "%, mean deviation "
+          << fixed(alignment.mean_deviation, 1) << ", mean absolute deviation "
+          << fixed(alignment.mean_absolute_deviation, 1) << ", " << alignment.critical_disagreements
+          << " critical and " << count_of(alignment.other_disagreements, "other disagreement")
+          << "\n";
+    }
+  }
+}
+
+}  // namespace coachkit
