@@ -42,10 +42,29 @@ def word_count(document):
     return len(" ".join((body if body is not None else root).itertext()).split())
 
 
+def too_wide(box, right=None):
+    """Whether a word sticks out of its block: fitted text never breaks or clips a word."""
+    if type(box).__name__ == "LineBox":
+        for child in box.children:
+            if child.position_x + child.margin_width() > right + 0.01:
+                return True
+        return False
+    if hasattr(box, "content_box_x") and isinstance(getattr(box, "width", None), (int, float)):
+        right = box.content_box_x() + box.width
+    return any(too_wide(child, right) for child in getattr(box, "children", ()))
+
+
+def fits(rendered):
+    return len(rendered.pages) == 1 and not too_wide(rendered.pages[0]._page_box)
+
+
 def fit_to_one_page(weasyprint, document, smallest_legible):
+    # Words are never broken to fit (pandoc's page breaks them otherwise): a word wider than its
+    # line counts as not fitting, and the text gets smaller.
     def layout(size):
         css = weasyprint.CSS(string="html { font-size: %.3fpt !important; } "
-                                    "body { font-size: 1rem !important; }" % size)
+                                    "body { font-size: 1rem !important; "
+                                    "overflow-wrap: normal !important; }" % size)
         return document.render(stylesheets=[css])
 
     def too_much(fits_at):
@@ -66,7 +85,7 @@ def fit_to_one_page(weasyprint, document, smallest_legible):
             % (fits_at, smallest_legible, how_much))
 
     low = layout(SMALLEST_PT)
-    if len(low.pages) > 1:
+    if not fits(low):
         if smallest_legible:
             raise too_much(SMALLEST_PT)
         raise RuntimeError("the text does not fit on one page even at %g pt" % SMALLEST_PT)
@@ -74,7 +93,7 @@ def fit_to_one_page(weasyprint, document, smallest_legible):
     # Start where a legible poster must be: one try tells whether it is.
     if smallest_legible and smallest_legible > SMALLEST_PT:
         attempt = layout(smallest_legible)
-        if len(attempt.pages) == 1:
+        if fits(attempt):
             low, low_size = attempt, smallest_legible
         else:
             high_size = smallest_legible
@@ -83,7 +102,7 @@ def fit_to_one_page(weasyprint, document, smallest_legible):
             break
         middle = (low_size + high_size) / 2
         attempt = layout(middle)
-        if len(attempt.pages) == 1:
+        if fits(attempt):
             low, low_size = attempt, middle
         else:
             high_size = middle

@@ -10,6 +10,7 @@
 #include <coachkit/plugin.hpp>
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <optional>
 #include <string>
@@ -32,29 +33,64 @@ double smallest_legible_pt(double short_mm) {
   return std::round(kLegiblePtOn8x10 * std::sqrt(short_mm / kShortSideOf8x10Mm) * 10) / 10;
 }
 
+// Whether text starts, at its first letter, in a right-to-left script (Hebrew, Arabic, Syriac,
+// Thaana, N'Ko and their presentation forms), as dir="auto" decides an HTML element's direction.
+bool right_to_left(const std::string& text) {
+  for (std::size_t i = 0; i < text.size();) {
+    unsigned char c = static_cast<unsigned char>(text[i]);
+    if (c < 0x80) {
+      if (std::isalpha(c)) return false;
+      ++i;
+      continue;
+    }
+    int extra = (c >> 5) == 6 ? 1 : (c >> 4) == 14 ? 2 : (c >> 3) == 30 ? 3 : 0;
+    char32_t cp = c & (0x3F >> extra);
+    for (int k = 1; k <= extra && i + k < text.size(); ++k) {
+      cp = (cp << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3F);
+    }
+    i += static_cast<std::size_t>(extra) + 1;
+    if ((cp >= 0x0590 && cp <= 0x08FF) || (cp >= 0xFB1D && cp <= 0xFDFF) ||
+        (cp >= 0xFE70 && cp <= 0xFEFF)) {
+      return true;
+    }
+    // Other letters decide left to right; punctuation and symbols decide nothing.
+    if (cp >= 0x00C0 && !(cp >= 0x2000 && cp <= 0x2BFF) && !(cp >= 0x3000 && cp <= 0x303F)) {
+      return false;
+    }
+  }
+  return false;
+}
+
+// A block of text that reads in its own direction: right-to-left text is marked for the theme
+// (class "rtl": right-aligned, right to left), since the Document has no dir attribute.
+Block directed(Block block, const std::string& text) {
+  if (!right_to_left(text)) return block;
+  return section({"rtl"}, {std::move(block)});
+}
+
 Block principle_card(const Principle& p) {
-  Blocks inside{heading(2, p.title)};
-  if (!p.summary.empty()) inside.push_back(paragraph(p.summary));
+  Blocks inside{directed(heading(2, p.title), p.title)};
+  if (!p.summary.empty()) inside.push_back(directed(paragraph(p.summary), p.summary));
   return section({"poster-principle"}, std::move(inside));
 }
 
 Block quote_card(const Quote& q) {
-  Blocks inside{paragraph("\u201C" + q.text + "\u201D"),
+  Blocks inside{directed(paragraph("\u201C" + q.text + "\u201D"), q.text),
                 section({"poster-credit"}, {paragraph("\u2014 " + q.author)})};
   return section({"poster-quote"}, {quote(std::move(inside))});
 }
 
 Block behavior_list(const char* title, const char* css_class,
                     const std::vector<Behavior>& behaviors) {
-  std::vector<std::string> texts;
-  for (const Behavior& b : behaviors) texts.push_back(b.text);
+  std::vector<Blocks> items;
+  for (const Behavior& b : behaviors) items.push_back({directed(paragraph(b.text), b.text)});
   Blocks inside{heading(3, title)};
-  inside.push_back(bullet_list(list_items(texts)));
+  inside.push_back(bullet_list(std::move(items)));
   return section({css_class}, std::move(inside));
 }
 
 Block dos_and_donts_card(const Principle& p) {
-  Blocks inside{heading(2, p.title)};
+  Blocks inside{directed(heading(2, p.title), p.title)};
   if (!p.dos.empty()) inside.push_back(behavior_list("Do", "poster-dos", p.dos));
   if (!p.donts.empty()) inside.push_back(behavior_list("Don\u2019t", "poster-donts", p.donts));
   return section({"poster-dos-donts"}, std::move(inside));
@@ -86,9 +122,10 @@ Document poster_document(const Pack& pack, const Poster& poster, bool landscape)
   d.title = poster.title;
   d.subtitle = poster.subtitle;
   d.language = pack.language;
-  Blocks head{heading(1, poster.title)};
+  Blocks head{directed(heading(1, poster.title), poster.title)};
   if (!poster.subtitle.empty()) {
-    head.push_back(section({"poster-subtitle"}, {paragraph(poster.subtitle)}));
+    head.push_back(
+        section({"poster-subtitle"}, {directed(paragraph(poster.subtitle), poster.subtitle)}));
   }
   std::vector<Block> cards;
   for (const PosterItem& item : poster.items) {
