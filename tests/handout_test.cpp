@@ -54,8 +54,9 @@ class HandoutPlugin : public ::testing::Test {
     host_.load_file(std::string(COACHKIT_BUILTIN_PLUGIN_DIR) + "/coachkit-handout.so");
     ASSERT_EQ(host_.plugins().size(), 1u);
     const LoadedPlugin& plugin = host_.plugins().front();
-    ASSERT_EQ(plugin.generators.size(), 1u);
+    ASSERT_EQ(plugin.generators.size(), 2u);
     EXPECT_EQ(plugin.generators[0].kind, "handout");
+    EXPECT_EQ(plugin.generators[1].kind, "slides");
     std::string error;
     coachkit::testing::RecordingReporter reporter;
     ASSERT_TRUE(host_.generate("handout", pack_, GeneratorRequest{}, reporter, &artifacts_, &error))
@@ -75,11 +76,17 @@ class HandoutPlugin : public ::testing::Test {
   std::vector<Artifact> artifacts_;
 };
 
-TEST_F(HandoutPlugin, MakesOneHandoutPerPrincipleAndOneForThePack) {
-  EXPECT_EQ(artifacts_.size(), pack_.principles.size() + 1);
-  EXPECT_NE(artifact("service-principles-handout"), nullptr);
-  for (const Principle& p : pack_.principles) {
-    EXPECT_NE(artifact("handouts/" + p.id), nullptr) << p.id;
+TEST_F(HandoutPlugin, MakesAHandoutPerPrincipleAndActivityAndOneForThePackInEachEdition) {
+  // With no edition asked for, the participant's and the trainer's (under trainer/).
+  EXPECT_EQ(artifacts_.size(), 2 * (pack_.principles.size() + pack_.activities.size() + 1));
+  for (std::string edition : {"", "trainer/"}) {
+    EXPECT_NE(artifact(edition + "service-principles-handout"), nullptr);
+    for (const Principle& p : pack_.principles) {
+      EXPECT_NE(artifact(edition + "handouts/" + p.id), nullptr) << p.id;
+    }
+    for (const Activity& a : pack_.activities) {
+      EXPECT_NE(artifact(edition + "activities/" + a.id), nullptr) << a.id;
+    }
   }
 }
 
@@ -122,10 +129,12 @@ TEST_F(HandoutPlugin, ActivitiesCarryNumberedStepsAndAWorksheetGridToFillIn) {
   const Block* grid = find_table(handout->document.blocks, "grid");
   ASSERT_NE(grid, nullptr);
   const Worksheet& w = *breakdowns->worksheet;
-  // A label column, one per category, and a Total column; one row per line, a Total row.
+  // A label column, one per category, and a Total column; one row per line, a Total row last.
   EXPECT_EQ(grid->table.header.size(), w.columns.size() + 2);
-  EXPECT_EQ(grid->table.rows.size(), w.rows.size());
-  ASSERT_EQ(grid->table.footer.size(), 1u);
+  ASSERT_EQ(grid->table.rows.size(), w.rows.size() + 1);
+  std::string last;
+  collect_text(grid->table.rows.back()[0], last);
+  EXPECT_NE(last.find("Total"), std::string::npos);
   for (const auto& row : grid->table.rows) {
     for (std::size_t c = 1; c < row.size(); ++c) EXPECT_TRUE(row[c].empty()) << "cells stay blank";
   }

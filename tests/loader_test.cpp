@@ -1131,3 +1131,74 @@ weight = 1
 }
 
 }  // namespace
+
+namespace coachkit {
+namespace {
+
+// The trainer's keys of an activity (docs/handouts.md): one entry per step, prompt or question.
+const char* kTrainerActivity = R"([activity]
+id = "%s"
+title = "Drill"
+principles = ["respect"]
+minutes = 10
+goal = "Practise."
+steps = ["One.", "Two."]
+step_minutes = [%s]
+debrief = ["Why?"]
+debrief_answers = [%s]
+facilitator_notes = "Keep it short."
+
+[activity.worksheet]
+kind = "prompts"
+prompts = ["What?"]
+suggested_answers = [%s]
+)";
+
+std::string trainer_activity(const std::string& id, const std::string& minutes,
+                             const std::string& answers, const std::string& suggested) {
+  std::string text = kTrainerActivity;
+  for (const std::string* value : {&id, &minutes, &answers, &suggested}) {
+    text.replace(text.find("%s"), 2, *value);
+  }
+  return text;
+}
+
+TEST_F(LoaderTest, TrainersKeysLoadWithOneEntryPerStepQuestionAndPrompt) {
+  load({{"principles/respect.toml", kRespect},
+        {"activities/drill.toml", trainer_activity("drill", "4, 6", "\"Because.\"", "\"This.\"")}});
+  ASSERT_TRUE(pack_) << diagnostics_.to_string();
+  const Activity& a = pack_->activities[0];
+  EXPECT_EQ(a.step_minutes, (std::vector<int>{4, 6}));
+  EXPECT_EQ(a.debrief_answers, (std::vector<std::string>{"Because."}));
+  EXPECT_EQ(a.facilitator_notes, "Keep it short.");
+  ASSERT_TRUE(a.worksheet);
+  EXPECT_EQ(a.worksheet->suggested_answers, (std::vector<std::string>{"This."}));
+}
+
+TEST_F(LoaderTest, TrainersKeysOfTheWrongLengthAreErrorsAtTheirValues) {
+  load({{"principles/respect.toml", kRespect},
+        {"activities/a.toml", trainer_activity("a", "4", "\"A\", \"B\"", "")},
+        {"activities/b.toml", trainer_activity("b", "6, 6", "\"A\"", "\"A\"")}});
+  EXPECT_FALSE(pack_);
+  EXPECT_EQ(diagnostics_.size(), 4u) << describe(diagnostics_);
+  EXPECT_TRUE(has_error(diagnostics_, file("activities/a.toml"), 8, 16,
+                        {"'step_minutes' in [activity] has 1 entries", "each of the 2 steps"}));
+  EXPECT_TRUE(has_error(diagnostics_, file("activities/a.toml"), 10, 19,
+                        {"'debrief_answers' in [activity] has 2 entries", "1 debrief questions"}));
+  EXPECT_TRUE(has_error(diagnostics_, file("activities/a.toml"), 16, 21,
+                        {"'suggested_answers' in [activity.worksheet] has 0 entries"}));
+  EXPECT_TRUE(has_error(diagnostics_, file("activities/b.toml"), 8, 16,
+                        {"add up to 12 minutes, more than its 'minutes' (10)"}));
+}
+
+TEST_F(LoaderTest, SuggestedAnswersDoNotApplyToAGrid) {
+  load({{"principles/respect.toml", kRespect},
+        {"activities/drill.toml",
+         activity_with_worksheet("kind = \"grid\"\nrows = [\"A\"]\ncolumns = [\"B\"]\n"
+                                 "suggested_answers = [\"C\"]\n")}});
+  EXPECT_TRUE(only_error(pack_, diagnostics_, file("activities/drill.toml"), 13, 21,
+                         {"'suggested_answers' does not apply to a grid worksheet"}));
+}
+
+}  // namespace
+}  // namespace coachkit

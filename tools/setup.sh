@@ -9,7 +9,7 @@ cd "$(dirname "$0")/.."
 
 packages=(
   cmake ninja-build g++ pkg-config
-  libtomlplusplus-dev libboost-dev libcli11-dev nlohmann-json3-dev libxxhash-dev
+  libtomlplusplus-dev libboost-dev libcli11-dev nlohmann-json3-dev libxxhash-dev zlib1g-dev
   libgtest-dev libfontconfig-dev
   pandoc weasyprint fonts-dejavu-core
   # Posters: PNG previews (pdftoppm); the themes' fonts (classic: EB Garamond and Amiri for
@@ -20,7 +20,7 @@ packages=(
 # The tests read outputs as a reader would: PDF text, DOCX documents, HTML in a browser; and
 # check the JSON Schemas with a validator from npm (installed under the build folder).
 if [[ ${COACHKIT_TEST_TOOLS:-} == 1 ]]; then
-  packages+=(python3-docx chromium libxml2-utils)
+  packages+=(python3-docx chromium libxml2-utils libreoffice-writer-nogui)
   # An npm that came with another Node.js (which conflicts with Debian's npm) will do.
   if ! command -v npm >/dev/null; then packages+=(npm); fi
 fi

@@ -157,6 +157,9 @@ BuildReport Builder::build(const Pack& pack) {
   std::set<std::string> destinations;
   std::string reference_docx =
       theme_.reference_docx.empty() ? "" : read_file(theme_.reference_docx);
+  std::string reference_odt = theme_.reference_odt.empty() ? "" : read_file(theme_.reference_odt);
+  std::string reference_pptx =
+      theme_.reference_pptx.empty() ? "" : read_file(theme_.reference_pptx);
   std::string date = std::to_string(options_.source_date);
   auto claim = [&](const std::string& relative) {
     if (destinations.insert(relative).second) return true;
@@ -186,10 +189,12 @@ BuildReport Builder::build(const Pack& pack) {
       continue;
     }
     for (Format format : options_.formats) {
-      if (!artifact.formats.empty() && std::find(artifact.formats.begin(), artifact.formats.end(),
-                                                 format) == artifact.formats.end()) {
-        continue;
-      }
+      // A slide deck is a document of its own: only documents that ask for pptx become one.
+      bool wanted = artifact.formats.empty()
+                        ? format != Format::Pptx
+                        : std::find(artifact.formats.begin(), artifact.formats.end(), format) !=
+                              artifact.formats.end();
+      if (!wanted) continue;
       Task task;
       task.format = format;
       task.relative = artifact.name + "." + format_name(format);
@@ -206,12 +211,14 @@ BuildReport Builder::build(const Pack& pack) {
       }
       Fingerprint key;
       key.add(kVersion).add(renderer_.pandoc_version()).add(format_name(format)).add(task.input);
-      // Only DOCX, ODT and PDF carry the date, so only they are rebuilt when it moves.
-      if (format == Format::Docx || format == Format::Odt || format == Format::Pdf) key.add(date);
+      // Only DOCX, ODT, PPTX and PDF carry the date, so only they are rebuilt when it moves.
+      if (format != Format::Html && format != Format::Markdown) key.add(date);
       key.add(task.fit_to_one_page ? "fit" : "flow");
       if (format == Format::Pdf) key.add(renderer_.weasyprint_version());
       if (task.smallest_font_pt > 0) key.add(std::to_string(task.smallest_font_pt));
       if (format == Format::Docx) key.add(reference_docx);
+      if (format == Format::Odt) key.add(reference_odt);
+      if (format == Format::Pptx) key.add(reference_pptx);
       task.key = key.hex();
       tasks.push_back(std::move(task));
     }

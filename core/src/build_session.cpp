@@ -86,6 +86,7 @@ std::string stamp_for(const PackJob& job, const Project& project, const BuildSet
   stamp.add_setting("seed", settings.seed ? std::to_string(*settings.seed) : "");
   stamp.add_setting("edition", settings.edition);
   stamp.add_setting("size", settings.size);
+  stamp.add_setting("set", join(settings.option_settings, "\n"));
   for (const char* variable : {"SOURCE_DATE_EPOCH", "COACHKIT_PANDOC", "COACHKIT_WEASYPRINT",
                                "COACHKIT_PDF_WORKERS", "PATH"}) {
     const char* value = std::getenv(variable);
@@ -158,7 +159,8 @@ int run_build(const BuildSettings& settings, const InstallLayout& layout, std::o
     for (const std::string& name : format_names) {
       std::optional<Format> format = parse_format(name);
       if (!format) {
-        err << "coachkit: unknown format '" << name << "' (expected html, docx, odt, md or pdf)\n";
+        err << "coachkit: unknown format '" << name
+            << "' (expected html, docx, odt, md, pdf or pptx)\n";
         return kContentError;
       }
       if (std::find(options.formats.begin(), options.formats.end(), *format) ==
@@ -289,6 +291,8 @@ int run_build(const BuildSettings& settings, const InstallLayout& layout, std::o
       }
     }
   }
+  apply_option_settings(settings.option_settings, host.generators(), options.generator_options,
+                        diagnostics);
   // A poster may name its own theme: it must exist.
   for (PackJob& job : jobs) {
     if (!job.pack) continue;

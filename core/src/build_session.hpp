@@ -26,6 +26,9 @@ struct BuildSettings {
   double timeout = 120;
   std::optional<std::uint64_t> seed;
   std::string edition;
+  // Generator options from the command line, "KIND.KEY=VALUE" each (--set, --versions, …);
+  // they win over the project file's [generators.KIND] tables.
+  std::vector<std::string> option_settings;
   std::vector<std::string> plugin_dirs;
   bool progress = false;
   bool wait_for_lock = true;

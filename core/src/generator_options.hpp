@@ -22,4 +22,11 @@ std::map<std::string, Options> read_generator_options(const toml::table* root,
                                                       const std::vector<GeneratorInfo>& generators,
                                                       Diagnostics& diagnostics);
 
+// Options given on the command line as "KIND.KEY=VALUE" (coachkit build --set), read as the
+// type the generator declares (a list: comma-separated) and set over the project file's
+// values. Problems are reported as "command line: …".
+void apply_option_settings(const std::vector<std::string>& settings,
+                           const std::vector<GeneratorInfo>& generators,
+                           std::map<std::string, Options>& options, Diagnostics& diagnostics);
+
 }  // namespace coachkit

@@ -4,6 +4,7 @@
 #include "pack_loader.hpp"
 #include "plugin_host.hpp"
 #include "project.hpp"
+#include "quiz_lint.hpp"
 
 #include <memory>
 #include <ostream>
@@ -42,6 +43,11 @@ int run_lint(const std::vector<std::string>& paths, const std::vector<std::strin
               << pack->activities.size() << " activities, " << pack->quotes.size() << " quotes, "
               << pack->questions.size() << " questions, " << pack->rubrics.size() << " rubrics, "
               << pack->posters.size() << " posters)\n";
+          for (const Diagnostic& w : question_warnings(*pack)) {
+            Diagnostic shown = w;
+            shown.message = "warning: " + w.message;
+            err << format_diagnostic(shown) << "\n";
+          }
         }
       }
     }

@@ -96,7 +96,7 @@ std::optional<Project> resolve_project(const std::string& path, Diagnostics& dia
     for (const toml::node& f : *formats->as_array()) {
       if (f.is_string() && !parse_format(f.as_string()->get())) {
         r.error(f, "unknown format \"" + f.as_string()->get() +
-                       "\" (expected html, docx, odt, md or pdf)");
+                       "\" (expected html, docx, odt, md, pdf or pptx)");
       }
     }
   }

@@ -3,7 +3,9 @@
 #include "atomic_file.hpp"
 #include "interruption.hpp"
 #include "pdf_workers.hpp"
+#include "table_rules.hpp"
 #include "zip_dates.hpp"
+#include "zip_entries.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -42,8 +44,13 @@ bool load_theme(const std::string& directory, Theme* theme, std::string* error) 
   theme->directory = directory;
   theme->css = text.str();
   std::error_code ec;
-  fs::path reference = dir / "reference.docx";
-  theme->reference_docx = fs::is_regular_file(reference, ec) ? reference.string() : "";
+  auto reference = [&](const char* name) {
+    fs::path path = dir / name;
+    return fs::is_regular_file(path, ec) ? path.string() : std::string();
+  };
+  theme->reference_docx = reference("reference.docx");
+  theme->reference_odt = reference("reference.odt");
+  theme->reference_pptx = reference("reference.pptx");
   return true;
 }
 
@@ -246,6 +253,16 @@ bool Renderer::render_input(const std::string& input, Format format, const Theme
       break;
     case Format::Odt:
       pandoc.argv.insert(pandoc.argv.end(), {"--to", "odt"});
+      if (!theme.reference_odt.empty()) {
+        pandoc.argv.push_back("--reference-doc=" + theme.reference_odt);
+      }
+      break;
+    case Format::Pptx:
+      // A level-2 heading starts a slide, a level-1 heading a section slide of its own.
+      pandoc.argv.insert(pandoc.argv.end(), {"--to", "pptx", "--slide-level=2"});
+      if (!theme.reference_pptx.empty()) {
+        pandoc.argv.push_back("--reference-doc=" + theme.reference_pptx);
+      }
       break;
     case Format::Markdown:
       // GitHub-flavoured: pipe tables, which GitHub and CommonMark viewers show as tables.
@@ -302,9 +319,21 @@ bool Renderer::render_input(const std::string& input, Format format, const Theme
     *error = "pandoc reported success but wrote nothing for " + destination;
     return false;
   }
+  // Tables print with their rules (worksheets, writing lines) in DOCX and ODT as in HTML.
+  std::vector<std::vector<std::string>> classes;
+  if (format == Format::Odt || format == Format::Docx) classes = table_classes(input);
+  if (!classes.empty()) {
+    bool odt = format == Format::Odt;
+    auto rule = [&](const std::string&, std::string* xml) {
+      return odt ? rule_odt_tables(classes, xml) : rule_docx_tables(classes, xml);
+    };
+    if (!edit_zip_entries(temporary, {odt ? "content.xml" : "word/document.xml"}, rule, error)) {
+      return false;
+    }
+  }
   // pandoc 2.17 dates an ODT's zip entries from the clock, whatever SOURCE_DATE_EPOCH says, and
-  // keeps the dates of what it takes from a reference.docx: every entry gets the source date.
-  bool zip = format == Format::Odt || format == Format::Docx;
+  // keeps the dates of what it takes from a reference document: every entry gets the source date.
+  bool zip = format == Format::Odt || format == Format::Docx || format == Format::Pptx;
   if (zip && source_date_ && !set_zip_entry_dates(temporary, *source_date_, error)) {
     return false;
   }

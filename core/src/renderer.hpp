@@ -28,13 +28,15 @@ struct Theme {
   std::string directory;
   std::string css;
   std::string reference_docx;  // a path, or "" for pandoc's default
+  std::string reference_odt;   // likewise
+  std::string reference_pptx;  // likewise
 };
 
 // The CSS for a page set-up: the @page rule (size, margin, bleed, crop marks), and sections of
 // class "page" as pages of their own.
 std::string page_css(const PageSetup& page);
 
-// Reads THEME_DIR/style.css (and reference.docx when present).
+// Reads THEME_DIR/style.css (and reference.docx, .odt and .pptx when present).
 bool load_theme(const std::string& directory, Theme* theme, std::string* error);
 
 class Renderer {

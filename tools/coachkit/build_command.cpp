@@ -22,7 +22,7 @@ void add_build_command(CLI::App& app, CommandLine& cli) {
       ->type_name("ID");
   CLI::Option* out_option =
       build->add_option("--out", *out, "output folder (default: out)")->type_name("DIR");
-  build->add_option("--format", settings->formats, "formats: html,docx,odt,md,pdf (default: all)")
+  build->add_option("--format", settings->formats, "formats: html,docx,odt,md,pdf,pptx (default: all)")
       ->delimiter(',')
       ->type_name("LIST");
   build->add_option("--only", settings->only, "only these kinds of output, e.g. handout")
@@ -51,9 +51,32 @@ void add_build_command(CLI::App& app, CommandLine& cli) {
   CLI::Option* seed_option =
       build->add_option("--seed", *seed, "seed for anything shuffled or drawn (default: 0)");
   build->add_option("--edition", settings->edition, "e.g. participant or trainer");
+  auto sets = std::make_shared<std::vector<std::string>>();
+  auto versions = std::make_shared<int>(1);
+  auto drawn = std::make_shared<std::string>();
+  build
+      ->add_option("--set", *sets,
+                   "a generator option, wins over the project file: KIND.KEY=VALUE "
+                   "(e.g. quiz.versions=3; a list is comma-separated)")
+      ->type_name("KIND.KEY=VALUE");
+  CLI::Option* versions_option =
+      build->add_option("--versions", *versions, "quiz versions (--set quiz.versions=N)")
+          ->check(CLI::Range(1, 26));
+  CLI::Option* drawn_option =
+      build
+          ->add_option("--drawn", *drawn,
+                       "quiz questions drawn from the content (--set quiz.drawn=…)")
+          ->check(CLI::IsMember({"none", "mix", "only"}));
   build->add_flag("--no-wait", "fail instead of waiting when another build writes to the folder");
-  build->callback([&cli, settings, out, seed, out_option, seed_option, build] {
+  build->callback([&cli, settings, out, seed, out_option, seed_option, build, sets, versions,
+                   versions_option, drawn, drawn_option] {
     if (out_option->count()) settings->out = *out;
+    settings->option_settings.clear();
+    if (versions_option->count()) {
+      settings->option_settings.push_back("quiz.versions=" + std::to_string(*versions));
+    }
+    if (drawn_option->count()) settings->option_settings.push_back("quiz.drawn=" + *drawn);
+    for (const std::string& s : *sets) settings->option_settings.push_back(s);
     if (seed_option->count()) settings->seed = *seed;
     settings->plugin_dirs = cli.plugin_dirs;
     settings->progress = isatty(STDERR_FILENO);

@@ -47,7 +47,7 @@ struct Artifact {
 
   // Kind::Document
   Document document;
-  std::vector<Format> formats;    // the formats it makes sense in; empty: every format
+  std::vector<Format> formats;    // the formats it makes sense in; empty: every one but pptx
   std::optional<PageSetup> page;  // empty: the theme's page (A4 or the locale's)
   std::string theme;              // a theme's name for this document; "": the build's theme
   SourcePosition where;           // what a content problem found while rendering points at

@@ -9,9 +9,10 @@
 
 COACHKIT_NAMESPACE_BEGIN
 
-enum class Format { Html, Docx, Odt, Markdown, Pdf };
+// Pptx, a slide deck, is made only of documents that ask for it (Artifact::formats).
+enum class Format { Html, Docx, Odt, Markdown, Pdf, Pptx };
 
-// "html", "docx", "odt", "md", "pdf": also the file extension.
+// "html", "docx", "odt", "md", "pdf", "pptx": also the file extension.
 inline std::string format_name(Format format) {
   switch (format) {
     case Format::Html:
@@ -24,12 +25,14 @@ inline std::string format_name(Format format) {
       return "md";
     case Format::Pdf:
       return "pdf";
+    case Format::Pptx:
+      return "pptx";
   }
   return "";
 }
 
 inline std::vector<Format> all_formats() {
-  return {Format::Html, Format::Docx, Format::Odt, Format::Markdown, Format::Pdf};
+  return {Format::Html, Format::Docx, Format::Odt, Format::Markdown, Format::Pdf, Format::Pptx};
 }
 
 // Accepts the names above and the spellings "markdown" and "htm".

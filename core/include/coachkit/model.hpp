@@ -72,7 +72,10 @@ struct Worksheet {
   int scale_max = 0;
   bool totals = false;               // grid
   std::vector<std::string> prompts;  // prompts
-  int lines = 0;                     // lines
+  // prompts: the trainer's suggested answer to each prompt, one per prompt ("" for none);
+  // empty when none are written. Only the trainer's edition shows them.
+  std::vector<std::string> suggested_answers;
+  int lines = 0;  // lines
 };
 
 struct Activity {
@@ -87,6 +90,11 @@ struct Activity {
   std::vector<std::string> debrief;
   std::string source;
   std::optional<Worksheet> worksheet;
+  // For the trainer's edition only: how to run it, minutes per step (one per step, or empty),
+  // and a suggested answer per debrief question (one per question, "" for none, or empty).
+  std::string facilitator_notes;
+  std::vector<int> step_minutes;
+  std::vector<std::string> debrief_answers;
   SourcePosition where;
 };
 
@@ -99,17 +107,32 @@ struct Quote {
   SourcePosition where;
 };
 
+// One choice of a single or multiple question, as the author wrote it.
+struct Choice {
+  std::string text;
+  std::string feedback;  // shown when this choice is picked; "" for none
+  bool pinned = false;   // keeps its place when choices are shuffled ("All of the above")
+  // Multiple answers: the percent of the points this choice gives when picked, one of Moodle's
+  // grades (100, 50, 33.33333, …, negative for wrong choices); the right choices add to 100.
+  double weight = 0;
+  SourcePosition where;
+};
+
 struct Question {
-  enum class Kind { Single, Multiple, TrueFalse, Matching, Ordering, Short };
+  enum class Kind { Single, Multiple, TrueFalse, Matching, Ordering, Short, Numeric };
   std::string id;
   std::string principle;
   Kind kind = Kind::Single;
   std::string prompt;
-  std::vector<std::string> choices;
-  std::vector<std::string> answers;  // single: one choice; multiple: choices; short: accepted
+  std::vector<std::string> choices;    // single, multiple: the texts, in the author's order
+  std::vector<Choice> choice_details;  // single, multiple: one per choice, same order
+  std::vector<std::string> answers;    // single: one choice; multiple: choices; short: accepted
   bool true_false_answer = false;
   std::vector<std::pair<std::string, std::string>> pairs;  // matching
   std::vector<std::string> order;                          // ordering, in the right order
+  double number = 0;                                       // numeric: the answer
+  double tolerance = 0;  // numeric: how far from it an answer may be and still be right
+  double points = 1;
   std::string feedback;
   SourcePosition where;
 };

@@ -5,6 +5,20 @@ namespace coachkit {
 
 namespace {
 
+// A list that pairs one entry with each of `count` items (steps, prompts, questions).
+std::vector<std::string> one_per(TableReader& r, std::string_view key, std::size_t count,
+                                 const char* items) {
+  const toml::node* node = r.node(key);
+  std::vector<std::string> list = r.string_list(key, 0, kMaxParagraphChars);
+  if (node && node->is_array() && node->as_array()->size() != count) {
+    r.error(*node, "'" + std::string(key) + "' in " + r.context() + " has " +
+                       std::to_string(node->as_array()->size()) +
+                       " entries; it needs one for each of the " + std::to_string(count) + " " +
+                       items + " (\"\" for none)");
+  }
+  return list;
+}
+
 Worksheet read_worksheet(TableReader& r) {
   Worksheet w;
   std::string kind = r.required_string("kind", kMaxLineChars);
@@ -17,7 +31,7 @@ Worksheet read_worksheet(TableReader& r) {
   };
   if (kind == "grid") {
     w.kind = Worksheet::Kind::Grid;
-    not_for({"prompts", "lines"});
+    not_for({"prompts", "suggested_answers", "lines"});
     w.rows = r.string_list("rows", 1, kMaxLineChars);
     w.columns = r.string_list("columns", 1, kMaxLineChars);
     if (w.columns.size() > 12) r.error("a grid worksheet has at most 12 columns");
@@ -41,20 +55,24 @@ Worksheet read_worksheet(TableReader& r) {
   } else if (kind == "prompts") {
     w.kind = Worksheet::Kind::Prompts;
     w.prompts = r.string_list("prompts", 1, kMaxParagraphChars);
+    w.suggested_answers = one_per(r, "suggested_answers", w.prompts.size(), "prompts");
     not_for(grid_keys);
     not_for({"lines"});
   } else if (kind == "lines") {
     w.kind = Worksheet::Kind::Lines;
     w.lines = static_cast<int>(r.integer("lines", true, 1, 60).value_or(0));
     not_for(grid_keys);
-    not_for({"prompts"});
+    not_for({"prompts", "suggested_answers"});
   } else {
     if (!kind.empty() && kind_node) {
       r.error(*kind_node, "'kind' in " + r.context() + " is \"" + kind +
                               "\"; expected \"grid\", \"prompts\" or \"lines\"");
     }
     // With the kind unknown, every worksheet key is plausible: report only the kind.
-    for (const char* key : {"rows", "columns", "scale", "totals", "prompts", "lines"}) r.node(key);
+    for (const char* key :
+         {"rows", "columns", "scale", "totals", "prompts", "suggested_answers", "lines"}) {
+      r.node(key);
+    }
   }
   return w;
 }
@@ -83,6 +101,32 @@ void read_activity_file(const toml::table& root, const std::string& file, LoadCo
   a.debrief = r.string_list("debrief", 0, kMaxParagraphChars);
   a.source = r.optional_string("source", kMaxLineChars);
   context.check_source(r, a.source);
+  a.facilitator_notes = r.optional_string("facilitator_notes", kMaxParagraphChars);
+  a.debrief_answers = one_per(r, "debrief_answers", a.debrief.size(), "debrief questions");
+  if (const toml::array* minutes = r.array("step_minutes", false)) {
+    long total = 0;
+    for (const toml::node& m : *minutes) {
+      if (!m.is_integer() || m.as_integer()->get() < 1 || m.as_integer()->get() > 600) {
+        r.error(m, "each of 'step_minutes' in " + r.context() +
+                       " is a whole number of minutes from 1 to 600");
+        continue;
+      }
+      a.step_minutes.push_back(static_cast<int>(m.as_integer()->get()));
+      total += a.step_minutes.back();
+    }
+    if (minutes->size() != a.steps.size()) {
+      r.error(*minutes, "'step_minutes' in " + r.context() + " has " +
+                            std::to_string(minutes->size()) +
+                            " entries; it needs one for each of the " +
+                            std::to_string(a.steps.size()) + " steps");
+      a.step_minutes.clear();
+    } else if (a.step_minutes.size() == a.steps.size() && a.minutes > 0 && total > a.minutes) {
+      r.error(*minutes, "the steps of " + r.context() + " add up to " + std::to_string(total) +
+                            " minutes, more than its 'minutes' (" + std::to_string(a.minutes) +
+                            ")");
+    }
+    if (a.step_minutes.size() != a.steps.size()) a.step_minutes.clear();
+  }
   if (const toml::table* sheet = r.table("worksheet")) {
     TableReader wr(*sheet, "[activity.worksheet]", file, context.diagnostics);
     a.worksheet = read_worksheet(wr);

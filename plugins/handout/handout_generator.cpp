@@ -1,0 +1,196 @@
+#include "handout_generator.hpp"
+
+#include "activity_blocks.hpp"
+#include "edition.hpp"
+#include "handout_text.hpp"
+
+namespace coachkit_handout {
+
+using namespace coachkit;
+using namespace coachkit::doc;
+
+namespace {
+
+// Handouts are for print and editing; a slide deck is the slides generator's.
+const std::vector<Format> kHandoutFormats = {Format::Html, Format::Docx, Format::Odt,
+                                             Format::Markdown, Format::Pdf};
+
+std::string edition_subtitle(const std::string& subtitle, Edition edition) {
+  return edition == Edition::Trainer ? subtitle + " \u00B7 Trainer's edition" : subtitle;
+}
+
+Blocks behavior_cell(const std::vector<Behavior>& behaviors, const char* none) {
+  if (behaviors.empty()) return {paragraph(Text{emphasis(none)})};
+  std::vector<Blocks> items;
+  for (const Behavior& b : behaviors) {
+    Text text{strong(b.text)};
+    if (b.critical) text.push_back(emphasis(" (critical)"));
+    items.push_back({paragraph(text), paragraph(Text{emphasis("Why: "), plain(b.why)})});
+  }
+  return {bullet_list(std::move(items))};
+}
+
+Block dos_and_donts(const Principle& p) {
+  Table t;
+  t.classes = {"dos-donts"};
+  t.widths = {0.5, 0.5};
+  t.header = {{paragraph("Do")}, {paragraph("Don't")}};
+  t.rows = {{behavior_cell(p.dos, "No do's written yet."),
+             behavior_cell(p.donts, "No don'ts written yet.")}};
+  return table(std::move(t));
+}
+
+Block quote_block(const Pack& pack, const Quote& q) {
+  Blocks inside{paragraph(Text{plain("\u201C" + q.text + "\u201D")})};
+  std::string credit = "\u2014 " + q.author;
+  if (const Source* source = pack.find_source(q.source)) credit += " (" + source->title + ")";
+  inside.push_back(paragraph(Text{emphasis(credit)}));
+  return section({"quote"}, {quote(std::move(inside))});
+}
+
+// The principle's own part of a handout; `level` is the level of its title.
+Blocks principle_blocks(const Pack& pack, const Principle& p, int level, bool with_activities,
+                        Edition edition) {
+  Blocks out;
+  if (level > 1) {
+    out.push_back(heading(level, Text{plain(p.title)}, "principle-" + p.id, {"principle"}));
+  }
+  out.push_back(section({"summary"}, {paragraph(Text{strong(p.summary)})}));
+  for (Block& b : paragraphs(p.body)) out.push_back(std::move(b));
+  out.push_back(heading(level + 1, "Do's and don'ts"));
+  out.push_back(dos_and_donts(p));
+  if (const Quote* q = quote_for(pack, p)) out.push_back(quote_block(pack, *q));
+  if (with_activities) {
+    std::vector<const Activity*> activities = activities_for(pack, p);
+    if (!activities.empty()) {
+      out.push_back(heading(level + 1, activities.size() == 1 ? "Activity" : "Activities"));
+      for (const Activity* a : activities) {
+        out.push_back(section(
+            {"activity"}, activity_blocks(pack, *a, level + 2, edition, ActivityLayout::Compact)));
+      }
+    }
+  }
+  std::string credit = attribution(pack, p.source);
+  if (!credit.empty()) out.push_back(paragraph(Text{emphasis("Source: " + credit + ".")}));
+  return out;
+}
+
+Document principle_handout(const Pack& pack, const Principle& p, Edition edition) {
+  Document d;
+  d.title = p.title;
+  d.subtitle = edition_subtitle(pack.title, edition);
+  d.language = pack.language;
+  d.blocks = principle_blocks(pack, p, 1, true, edition);
+  return d;
+}
+
+// An activity's own handout: a worksheet to fill in during the session.
+Document activity_handout(const Pack& pack, const Activity& a, Edition edition) {
+  Document d;
+  d.title = a.title;
+  d.subtitle = edition_subtitle(pack.title, edition);
+  d.language = pack.language;
+  Blocks part = activity_blocks(pack, a, 1, edition, ActivityLayout::Worksheet);
+  part.erase(part.begin());  // the title is the document's
+  part.insert(part.begin(),
+              paragraph(Text{strong("Practises: "), plain(practised_principles(pack, a))}));
+  d.blocks = std::move(part);
+  return d;
+}
+
+Document pack_handout(const Pack& pack, Edition edition) {
+  Document d;
+  d.title = pack.title;
+  d.subtitle = edition_subtitle("Principles, do's and don'ts, and activities", edition);
+  d.language = pack.language;
+  d.authors = pack.authors;
+  if (!pack.description.empty()) d.blocks.push_back(paragraph(pack.description));
+
+  // The loader keeps principles in the author's order, group by group.
+  const std::string* current_group = nullptr;
+  for (const Principle& p : pack.principles) {
+    if (!current_group || *current_group != p.group) {
+      current_group = &p.group;
+      const PrincipleGroup* group = pack.find_group(p.group);
+      d.blocks.push_back(heading(1, group ? group->title : "Principles",
+                                 "group-" + (group ? group->id : std::string("principles"))));
+      if (group && !group->description.empty()) d.blocks.push_back(paragraph(group->description));
+    }
+    d.blocks.push_back(section({"principle-block"}, principle_blocks(pack, p, 2, false, edition)));
+  }
+  if (!pack.activities.empty()) {
+    d.blocks.push_back(heading(1, "Activities", "activities"));
+    for (const Activity& a : pack.activities) {
+      Blocks part = activity_blocks(pack, a, 2, edition, ActivityLayout::Compact);
+      part.insert(part.begin() + 1,
+                  paragraph(Text{strong("Practises: "), plain(practised_principles(pack, a))}));
+      d.blocks.push_back(section({"activity"}, std::move(part)));
+    }
+  }
+  if (!pack.quotes.empty()) {
+    d.blocks.push_back(heading(1, "Quotes", "quotes"));
+    for (const Quote& q : pack.quotes) d.blocks.push_back(quote_block(pack, q));
+  }
+  if (!pack.sources.empty()) {
+    d.blocks.push_back(heading(1, "Sources", "sources"));
+    std::vector<Blocks> items;
+    for (const Source& s : pack.sources) {
+      Text text{strong(s.title), plain(", " + s.author)};
+      if (s.year) text.push_back(plain(" (" + std::to_string(*s.year) + ")"));
+      if (!s.note.empty()) text.push_back(plain(". " + s.note));
+      items.push_back({paragraph(text)});
+    }
+    d.blocks.push_back(bullet_list(std::move(items)));
+  }
+  return d;
+}
+
+}  // namespace
+
+std::string HandoutGenerator::kind() const { return "handout"; }
+
+std::string HandoutGenerator::description() const {
+  return "a handout per principle, a worksheet per activity and one for the whole pack, in "
+         "participant and trainer editions";
+}
+
+std::vector<OptionSpec> HandoutGenerator::options() const {
+  return {{"principles", OptionValue::Type::Boolean,
+           "a handout per principle in handouts/ (default true)"},
+          {"activities", OptionValue::Type::Boolean,
+           "a worksheet handout per activity in activities/ (default true)"},
+          {"pack", OptionValue::Type::Boolean,
+           "one handout for the whole pack, <pack id>-handout (default true)"}};
+}
+
+std::vector<Artifact> HandoutGenerator::generate(const Pack& pack, const GeneratorRequest& request,
+                                                 Reporter& reporter) const {
+  std::vector<Artifact> out;
+  std::vector<Edition> editions;
+  if (!editions_for(request, &editions)) {
+    reporter.error(SourcePosition{}, unknown_edition_message(request.edition));
+    return out;
+  }
+  for (Edition edition : editions) {
+    // The whole pack's handout sits beside the handouts folder, so no principle id can clash.
+    if (request.options.boolean("pack", true)) {
+      out.push_back(Artifact::rendered(edition_path(edition, pack.id + "-handout"),
+                                       pack_handout(pack, edition), kHandoutFormats));
+    }
+    if (request.options.boolean("principles", true)) {
+      for (const Principle& p : pack.principles) {
+        out.push_back(Artifact::rendered(edition_path(edition, "handouts/" + p.id),
+                                         principle_handout(pack, p, edition), kHandoutFormats));
+      }
+    }
+    if (request.options.boolean("activities", true)) {
+      for (const Activity& a : pack.activities) {
+        out.push_back(Artifact::rendered(edition_path(edition, "activities/" + a.id),
+                                         activity_handout(pack, a, edition), kHandoutFormats));
+      }
+    }
+  }
+  return out;
+}
+
+}  // namespace coachkit_handout

@@ -1,0 +1,112 @@
+// The quiz plugin's own view of a quiz: questions as they are placed in one version (choices in
+// the order that version shows them), the versions, and the writers for each output.
+#pragma once
+
+#include <coachkit/plugin.hpp>
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace quiz {
+
+using coachkit::Question;
+
+// One question as a version shows it.
+struct Item {
+  std::string id;
+  std::string principle;        // the principle's id
+  std::string principle_title;  // the category it is filed under
+  Question::Kind kind = Question::Kind::Single;
+  std::string prompt;
+  std::vector<coachkit::Choice> choices;                   // single, multiple: in the order shown
+  std::vector<bool> correct;                               // single, multiple: one per shown choice
+  bool truth = false;                                      // true-false
+  std::vector<std::pair<std::string, std::string>> pairs;  // matching, in the order shown
+  std::vector<std::string> matches;   // matching: the right-hand sides, in the order shown
+  std::vector<std::string> steps;     // ordering: in the right order
+  std::vector<std::string> shown;     // ordering: in the order shown
+  std::vector<std::string> accepted;  // short
+  double number = 0, tolerance = 0;   // numeric
+  double points = 1;
+  std::string feedback;
+  bool drawn = false;
+};
+
+struct Version {
+  std::string letter;  // "A", "B", …
+  std::string name;    // "quiz-a": the file names' stem
+  std::vector<Item> items;
+};
+
+// What the generator's options ask for.
+struct Settings {
+  int versions = 1;
+  std::string drawn = "mix";  // none, mix or only
+  int per_principle = 0;      // 0: every question
+  bool shuffle_questions = true;
+  bool shuffle_choices = true;
+  std::uint64_t seed = 0;
+  std::string title;
+};
+
+// A fixed pseudo-random sequence (splitmix64): the same seed gives the same numbers with every
+// compiler and standard library.
+class Random {
+ public:
+  explicit Random(std::uint64_t seed) : state_(seed) {}
+  std::uint64_t next();
+  // A number from 0 to n - 1, without the bias of a plain modulo.
+  std::size_t below(std::size_t n);
+  template <typename T>
+  void shuffle(std::vector<T>& items) {
+    for (std::size_t i = items.size(); i > 1; --i) std::swap(items[i - 1], items[below(i)]);
+  }
+
+ private:
+  std::uint64_t state_;
+};
+
+// Mixes several numbers into one seed.
+std::uint64_t mix(std::uint64_t a, std::uint64_t b);
+
+// Items from the questions the author wrote, in the author's order.
+std::vector<Item> authored_items(const coachkit::Pack& pack);
+// Items drawn from the content itself: do or don't, which principle, title-to-summary matching.
+std::vector<Item> drawn_items(const coachkit::Pack& pack, std::uint64_t seed);
+// The versions: pools drawn, questions and choices shuffled (pinned choices stay put).
+std::vector<Version> make_versions(const std::vector<Item>& items, const Settings& settings);
+
+// Percent of single-choice items whose right answer is at the most common position; the
+// generator warns above kPositionThreshold.
+constexpr double kPositionThreshold = 0.5;
+struct PositionCheck {
+  std::size_t items = 0;     // single-choice items with 3 or more choices
+  std::size_t position = 0;  // the most common position of the right answer (0-based)
+  std::size_t count = 0;     // how many items have it there
+};
+PositionCheck check_positions(const Version& version);
+
+// The writers. Each returns the file's bytes.
+std::string gift(const coachkit::Pack& pack, const Version& version);
+std::string moodle_xml(const coachkit::Pack& pack, const Version& version);
+std::string qti_zip(const coachkit::Pack& pack, const Version& version, const std::string& title,
+                    std::int64_t source_date);
+std::string self_check_html(const coachkit::Pack& pack, const Version& version,
+                            const std::string& title);
+coachkit::Document printable(const coachkit::Pack& pack, const Version& version,
+                             const std::string& title);
+coachkit::Document answer_key(const coachkit::Pack& pack, const Version& version,
+                              const std::string& title);
+
+// Helpers the writers share.
+std::string number_text(double value);  // "2", "0.5", "33.33333": no trailing zeros
+std::string letter(std::size_t index);  // 0 -> "A"
+// A stored (uncompressed) zip archive; every entry dated `source_date`.
+struct ZipEntry {
+  std::string name;
+  std::string bytes;
+};
+std::string stored_zip(const std::vector<ZipEntry>& entries, std::int64_t source_date);
+
+}  // namespace quiz

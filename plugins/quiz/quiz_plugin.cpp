@@ -1,0 +1,143 @@
+// The quiz generator: authored and drawn questions, in N versions from one seed, as printable
+// quizzes with answer keys, Moodle GIFT, Moodle XML, a Canvas QTI 1.2 package and an
+// interactive self-check page.
+#include "quiz.hpp"
+
+#include <algorithm>
+
+namespace quiz {
+
+namespace {
+
+using namespace coachkit;
+
+const std::vector<std::string> kExports = {"gift", "moodle-xml", "qti", "self-check", "print"};
+
+class QuizGenerator : public Generator {
+ public:
+  std::string kind() const override { return "quiz"; }
+  std::string description() const override {
+    return "quizzes in versions: printable with answer keys, Moodle GIFT and XML, Canvas QTI, "
+           "a self-check page";
+  }
+  std::vector<OptionSpec> options() const override {
+    return {
+        {"versions", OptionValue::Type::Integer, "how many versions, 1 to 26 (default 1)"},
+        {"drawn", OptionValue::Type::String,
+         "questions drawn from the content: none, mix or only (default mix)"},
+        {"per_principle", OptionValue::Type::Integer,
+         "questions drawn per principle for each version; 0 for all (default 0)"},
+        {"shuffle_questions", OptionValue::Type::Boolean, "shuffle question order (default true)"},
+        {"shuffle_choices", OptionValue::Type::Boolean,
+         "shuffle choices, matches and steps; pinned choices stay (default true)"},
+        {"title", OptionValue::Type::String,
+         "the quiz's title (default: the pack's title and \" quiz\")"},
+        {"exports", OptionValue::Type::StringList,
+         "which outputs: gift, moodle-xml, qti, self-check, print (default all)"},
+    };
+  }
+
+  std::vector<Artifact> generate(const Pack& pack, const GeneratorRequest& request,
+                                 Reporter& reporter) const override {
+    const Options& o = request.options;
+    Settings s;
+    s.seed = request.seed;
+    s.versions = static_cast<int>(o.integer("versions", 1));
+    if (s.versions < 1 || s.versions > 26) {
+      reporter.error(o.where("versions"), "option 'versions' must be from 1 to 26, not " +
+                                              std::to_string(o.integer("versions", 1)));
+      return {};
+    }
+    s.drawn = o.string("drawn", "mix");
+    if (s.drawn != "none" && s.drawn != "mix" && s.drawn != "only") {
+      reporter.error(o.where("drawn"),
+                     "option 'drawn' must be none, mix or only, not \"" + s.drawn + "\"");
+      return {};
+    }
+    std::int64_t per = o.integer("per_principle", 0);
+    if (per < 0 || per > 1000) {
+      reporter.error(o.where("per_principle"), "option 'per_principle' must be from 0 to 1000");
+      return {};
+    }
+    s.per_principle = static_cast<int>(per);
+    s.shuffle_questions = o.boolean("shuffle_questions", true);
+    s.shuffle_choices = o.boolean("shuffle_choices", true);
+    s.title = o.string("title", pack.title + " quiz");
+    std::vector<std::string> exports = o.has("exports") ? o.list("exports") : kExports;
+    for (const std::string& e : exports) {
+      if (std::find(kExports.begin(), kExports.end(), e) == kExports.end()) {
+        reporter.error(o.where("exports"), "unknown export \"" + e +
+                                               "\" in option 'exports'; expected gift, "
+                                               "moodle-xml, qti, self-check or print");
+        return {};
+      }
+    }
+    auto wanted = [&](const char* name) {
+      return std::find(exports.begin(), exports.end(), name) != exports.end();
+    };
+
+    std::vector<Item> items;
+    if (s.drawn != "only") items = authored_items(pack);
+    if (s.drawn != "none") {
+      std::vector<Item> drawn = drawn_items(pack, s.seed);
+      items.insert(items.end(), drawn.begin(), drawn.end());
+    }
+    if (items.empty()) return {};  // nothing to ask: no quiz, and nothing wrong
+
+    std::vector<Artifact> out;
+    for (const Version& v : make_versions(items, s)) {
+      PositionCheck check = check_positions(v);
+      if (check.items >= 4 && static_cast<double>(check.count) >
+                                  kPositionThreshold * static_cast<double>(check.items)) {
+        reporter.warning(o.where("versions"),
+                         "version " + v.letter + ": the right answer is choice " +
+                             letter(check.position) + " in " + std::to_string(check.count) +
+                             " of " + std::to_string(check.items) +
+                             " single-choice questions (more than half); try another seed");
+      }
+      std::string stem = "quiz/" + v.name;
+      if (wanted("print")) {
+        std::vector<Format> formats = {Format::Pdf, Format::Docx, Format::Html};
+        out.push_back(Artifact::rendered(stem, printable(pack, v, s.title), formats));
+        out.push_back(Artifact::rendered(stem + "-key", answer_key(pack, v, s.title), formats));
+      }
+      if (wanted("gift")) out.push_back(Artifact::file(stem + ".gift", gift(pack, v)));
+      if (wanted("moodle-xml")) {
+        out.push_back(Artifact::file(stem + ".moodle.xml", moodle_xml(pack, v)));
+      }
+      if (wanted("qti")) {
+        out.push_back(
+            Artifact::file(stem + ".qti.zip", qti_zip(pack, v, s.title, request.source_date)));
+      }
+      if (wanted("self-check")) {
+        out.push_back(Artifact::file(stem + ".self-check.html", self_check_html(pack, v, s.title)));
+      }
+    }
+    return out;
+  }
+};
+
+GeneratorList create_generators() {
+  GeneratorList list;
+  list.push_back(std::make_unique<QuizGenerator>());
+  return list;
+}
+
+}  // namespace
+
+}  // namespace quiz
+
+namespace {
+
+const coachkit::PluginDescriptor* quiz_plugin() {
+  static const coachkit::PluginDescriptor descriptor = coachkit::make_descriptor(
+      "quiz", "0.1.0", "MIT",
+      "Quizzes from authored and drawn questions: printable versions with answer keys, "
+      "Moodle GIFT and XML, Canvas QTI 1.2, a self-check page",
+      quiz::create_generators);
+  return &descriptor;
+}
+
+}  // namespace
+
+COACHKIT_PLUGIN_ENTRY(quiz_plugin)

@@ -1,0 +1,178 @@
+#!/usr/bin/env python3
+"""Makes every theme's reference documents: reference.docx, reference.odt and reference.pptx.
+
+    tools/make_reference_docs.py [THEMES_DIR]      (default: content/themes)
+
+Each starts from pandoc's own (`pandoc --print-default-data-file reference.X`) and takes the
+theme's fonts and colours (THEMES below, matching the theme's style.css): DOCX and PPTX through
+their Office theme (fonts, accent colours) and heading styles, ODT through its font
+declarations and paragraph styles. DOCX tables get ruled cells and a shaded header row (pandoc's
+table style has no borders); the core adds the worksheet rules to DOCX and ODT when it renders
+(core/src/table_rules.cpp). The results are committed; run this again when a look changes.
+Zip entries are written in pandoc's order with a fixed date, so the same pandoc gives the same
+bytes.
+"""
+
+import os
+import re
+import subprocess
+import sys
+import zipfile
+
+THEMES = {
+    # name: body font, heading font, heading colour, accent colour, table header fill
+    "default": ("DejaVu Sans", "DejaVu Sans", "1A365D", "2B6CB0", "EBF4FF"),
+    "classic": ("EB Garamond", "EB Garamond", "5A1E1B", "8A6D3B", "F4EDE0"),
+    "modern": ("Lato", "Lato", "0F2C3F", "E0663A", "EEF3F6"),
+}
+RULE = "8A94A6"
+FIXED_DATE = (2024, 1, 1, 0, 0, 0)
+
+
+def pandoc_default(name):
+    return subprocess.run(["pandoc", "--print-default-data-file", name], check=True,
+                          capture_output=True).stdout
+
+
+def rewrite(original, output, edit):
+    """Copies the zip `original` (bytes) to `output`, passing each text entry through edit."""
+    import io
+    with zipfile.ZipFile(io.BytesIO(original)) as zin, \
+            zipfile.ZipFile(output, "w", zipfile.ZIP_DEFLATED) as zout:
+        for item in zin.infolist():
+            data = zin.read(item.filename)
+            if item.filename.endswith(".xml"):
+                data = edit(item.filename, data.decode("utf-8")).encode("utf-8")
+            info = zipfile.ZipInfo(item.filename, FIXED_DATE)
+            info.compress_type = zipfile.ZIP_STORED if item.filename == "mimetype" \
+                else zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            zout.writestr(info, data)
+
+
+def must_sub(pattern, replacement, text, count=0, flags=0):
+    result, n = re.subn(pattern, replacement, text, count=count, flags=flags)
+    if n == 0:
+        sys.exit("pandoc's reference document changed: no match for " + pattern)
+    return result
+
+
+def office_theme(text, body, heading, colour, accent):
+    text = must_sub(r'(<a:majorFont>\s*<a:latin typeface=")[^"]*"', r'\g<1>' + heading + '"', text)
+    text = must_sub(r'(<a:minorFont>\s*<a:latin typeface=")[^"]*"', r'\g<1>' + body + '"', text)
+    text = must_sub(r'(<a:dk2>\s*<a:srgbClr val=")[0-9A-Fa-f]{6}', r'\g<1>' + colour, text)
+    text = must_sub(r'(<a:accent1>\s*<a:srgbClr val=")[0-9A-Fa-f]{6}', r'\g<1>' + accent, text)
+    return text
+
+
+def docx(theme, out):
+    body, heading, colour, accent, fill = THEMES[theme]
+    borders = "".join('<w:%s w:val="single" w:sz="4" w:space="0" w:color="%s"/>' % (side, RULE)
+                      for side in ("top", "left", "bottom", "right", "insideH", "insideV"))
+    cell_margins = ('<w:tblCellMar><w:top w:w="90" w:type="dxa"/><w:left w:w="108" w:type="dxa"/>'
+                    '<w:bottom w:w="150" w:type="dxa"/><w:right w:w="108" w:type="dxa"/>'
+                    '</w:tblCellMar>')
+
+    def edit(name, text):
+        if name == "word/theme/theme1.xml":
+            return office_theme(text, body, heading, colour, accent)
+        if name == "word/styles.xml":
+            # Headings and the title in the theme's colour, not Office's blue.
+            text = must_sub(r'<w:color w:val="[0-9A-F]{6}" w:themeColor="accent1"[^/]*/>',
+                            '<w:color w:val="%s"/>' % colour, text)
+            start = text.index('w:styleId="Table"')
+            end = text.index("</w:style>", start)
+            table = must_sub(r"<w:tblCellMar>.*?</w:tblCellMar>",
+                             "<w:tblBorders>" + borders + "</w:tblBorders>" + cell_margins,
+                             text[start:end], count=1, flags=re.S)
+            table = must_sub(r'<w:vAlign w:val="bottom"\s*/>',
+                             '<w:shd w:val="clear" w:color="auto" w:fill="%s"/>'
+                             '<w:vAlign w:val="bottom"/>' % fill, table, count=1)
+            return text[:start] + table + text[end:]
+        return text
+
+    rewrite(pandoc_default("reference.docx"), out, edit)
+
+
+def odt(theme, out):
+    body, heading, colour, accent, fill = THEMES[theme]
+
+    def face(font, generic):
+        return ('<style:font-face style:name="%s" svg:font-family="&apos;%s&apos;" '
+                'style:font-family-generic="%s" style:font-pitch="variable" />' % (font, font, generic))
+
+    generic = "roman" if theme == "classic" else "swiss"
+
+    def edit(name, text):
+        if name != "styles.xml":
+            return text
+        fonts = face(body, generic) + (face(heading, generic) if heading != body else "")
+        text = must_sub(r"(<office:font-face-decls>)", r"\1" + fonts, text, count=1)
+        # The default paragraph font, then headings and the title in the theme's font and colour.
+        text = must_sub(r'style:font-name="Times New Roman"', 'style:font-name="%s"' % body, text)
+        text = must_sub(r'(style:name="Heading" .*?<style:text-properties )style:font-name="Arial"',
+                        r'\1style:font-name="%s" fo:color="#%s"' % (heading, colour), text,
+                        count=1, flags=re.S)
+        text = must_sub(r'(<style:style style:name="Table_20_Heading".*?<style:text-properties )',
+                        r'\1fo:color="#%s" ' % colour, text, count=1, flags=re.S)
+        # Table text a size at which a five-cause grid's labels fit their columns unbroken.
+        text = must_sub(r'(<style:style style:name="Table_20_Contents".*?)(</style:style>)',
+                        r'\1<style:text-properties fo:font-size="10pt" '
+                        r'style:font-size-asian="10pt" style:font-size-complex="10pt" />\2',
+                        text, count=1, flags=re.S)
+        # pandoc's reference.odt leaves the title to LibreOffice's own style; the theme's:
+        titles = ('<style:style style:name="Title" style:family="paragraph" '
+                  'style:parent-style-name="Heading" style:next-style-name="Subtitle" '
+                  'style:class="chapter"><style:paragraph-properties fo:margin-bottom="0.05in" fo:text-align="center" />'
+                  '<style:text-properties fo:font-size="24pt" fo:font-weight="bold" '
+                  'fo:color="#%s" /></style:style>'
+                  '<style:style style:name="Subtitle" style:family="paragraph" '
+                  'style:parent-style-name="Heading" style:next-style-name="Text_20_body" '
+                  'style:class="chapter"><style:paragraph-properties fo:margin-top="0in" fo:text-align="center" '
+                  'fo:margin-bottom="0.15in" fo:border-bottom="2.2pt solid #%s" '
+                  'fo:padding-bottom="0.06in" /><style:text-properties fo:font-size="13pt" '
+                  'fo:color="#4A5568" /></style:style>' % (colour, accent))
+        text = must_sub(r"(</office:styles>)", titles + r"\1", text, count=1)
+        return text
+
+    rewrite(pandoc_default("reference.odt"), out, edit)
+
+
+def pptx(theme, out):
+    body, heading, colour, accent, fill = THEMES[theme]
+
+    def edit(name, text):
+        if name == "ppt/theme/theme1.xml":
+            return office_theme(text, body, heading, colour, accent)
+        if name == "ppt/slideMasters/slideMaster1.xml":
+            # Titles in the theme's colour; body text a size at which an activity's steps fit.
+            start = text.index("<p:titleStyle>")
+            end = text.index("</p:titleStyle>", start)
+            title = must_sub(r'<a:schemeClr val="tx1"/>', '<a:srgbClr val="%s"/>' % colour,
+                             text[start:end], count=1)
+            text = text[:start] + title + text[end:]
+            start = text.index("<p:bodyStyle>")
+            end = text.index("</p:bodyStyle>", start)
+            sizes = {"2400": "2000", "2100": "1800", "1800": "1600"}
+            styled = re.sub(r'sz="(2400|2100|1800)"', lambda m: 'sz="%s"' % sizes[m.group(1)],
+                            text[start:end])
+            return text[:start] + styled + text[end:]
+        return text
+
+    rewrite(pandoc_default("reference.pptx"), out, edit)
+
+
+def main():
+    themes_dir = sys.argv[1] if len(sys.argv) > 1 else os.path.join(
+        os.path.dirname(os.path.abspath(__file__)), "..", "content", "themes")
+    for theme in THEMES:
+        folder = os.path.join(themes_dir, theme)
+        os.makedirs(folder, exist_ok=True)
+        docx(theme, os.path.join(folder, "reference.docx"))
+        odt(theme, os.path.join(folder, "reference.odt"))
+        pptx(theme, os.path.join(folder, "reference.pptx"))
+        print("made", folder)
+
+
+if __name__ == "__main__":
+    main()
