@@ -10,16 +10,21 @@ cd "$(dirname "$0")/.."
 packages=(
   cmake ninja-build g++ pkg-config
   libtomlplusplus-dev libboost-dev libcli11-dev nlohmann-json3-dev libxxhash-dev zlib1g-dev
-  libgtest-dev
+  libgtest-dev libfontconfig-dev
   pandoc weasyprint fonts-dejavu-core
+  # Coaching reports: the score chart (gnuplot's SVG terminal).
   gnuplot-nox
+  # Posters: PNG previews (pdftoppm); the themes' fonts (classic: EB Garamond and Amiri for
+  # Arabic; modern: Lato) and, for every theme, Droid Sans Fallback for Chinese, Japanese and
+  # Korean (7 MB, where Noto CJK takes about 90 MB).
+  poppler-utils fonts-ebgaramond fonts-lato fonts-hosny-amiri fonts-droid-fallback
 )
 # The tests read outputs as a reader would: PDF text, DOCX documents, HTML in a browser; and
 # check the JSON Schemas with a validator from npm (installed under the build folder); check the
 # agreement statistics against statsmodels and R's psych.
 if [[ ${COACHKIT_TEST_TOOLS:-} == 1 ]]; then
-  packages+=(poppler-utils python3-docx chromium libxml2-utils libreoffice-writer-nogui
-    python3-statsmodels r-cran-psych)
+  packages+=(python3-docx chromium libxml2-utils libreoffice-writer-nogui python3-statsmodels
+    r-cran-psych)
   # An npm that came with another Node.js (which conflicts with Debian's npm) will do.
   if ! command -v npm >/dev/null; then packages+=(npm); fi
 fi

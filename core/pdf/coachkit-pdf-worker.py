@@ -8,9 +8,15 @@ BOOL, "environment": {NAME: VALUE}}; each answer is a line of JSON, {"ok": true}
 "error": TEXT}. The environment (SOURCE_DATE_EPOCH, which fontTools writes into the embedded
 fonts) is set for that request only. The worker ends at end of input.
 
-With fit_to_one_page, the root font size is searched (bisection, each try laid out by WeasyPrint
-itself) for the largest size at which the document is still one page, so text shrinks to fit
-and grows to fill. Themes size text in rem/em for this to scale everything.
+With fit_to_one_page, the root font size is searched (each try laid out by WeasyPrint itself,
+the next size estimated from how full the last try was) for the largest size at which the
+document is still one page with no word wider than its line, so text shrinks to fit and grows
+to fill. Themes size text in rem/em for this to scale everything. With
+"smallest_font_pt", text that fits only below that size is refused with {"ok": false,
+"content": true, "error": TEXT} saying how much to cut.
+
+A request {"contact_sheet": [{"png": PATH, "title": TEXT}, ...], "title": TEXT, "pdf": PATH}
+lays out one landscape A4 page of those pictures with their names.
 """
 
 import json
@@ -19,27 +25,144 @@ import sys
 import traceback
 
 
-SMALLEST_PT, LARGEST_PT, TRIES = 4.0, 400.0, 14
+SMALLEST_PT, LARGEST_PT, TRIES = 4.0, 400.0, 12
 
 
-def fit_to_one_page(weasyprint, document):
+class ContentError(Exception):
+    """The content, not the tools, is at fault: too much text for the frame."""
+
+
+def word_count(document):
+    root = getattr(document, "etree_element", None)
+    if root is None:
+        return 0
+    body = root.find(".//{http://www.w3.org/1999/xhtml}body")
+    if body is None:
+        body = root.find(".//body")
+    return len(" ".join((body if body is not None else root).itertext()).split())
+
+
+def widest(box, right=None, left=None):
+    """How far the widest word sticks out of its block, as a ratio of the room it has (1: none
+    does). Fitted text never breaks or clips a word, so a poster whose word is too wide does
+    not fit."""
+    worst = 1.0
+    if type(box).__name__ == "LineBox":
+        for child in box.children:
+            room = right - left
+            if room > 0 and child.position_x + child.margin_width() > right + 0.01:
+                worst = max(worst, (child.position_x + child.margin_width() - left) / room)
+        return worst
+    if hasattr(box, "content_box_x") and isinstance(getattr(box, "width", None), (int, float)):
+        left = box.content_box_x()
+        right = left + box.width
+    for child in getattr(box, "children", ()):
+        worst = max(worst, widest(child, right, left))
+    return worst
+
+
+def content_bottom(box):
+    """The bottom of the lowest line or picture: block boxes may stretch to the page's end."""
+    if type(box).__name__ in ("LineBox", "InlineReplacedBox", "BlockReplacedBox"):
+        return box.position_y + box.margin_height()
+    return max((content_bottom(child) for child in getattr(box, "children", ())), default=0.0)
+
+
+def fit_to_one_page(weasyprint, document, smallest_legible):
+    """The largest root font size at which the document is one page with no word too wide.
+
+    Text needs room in proportion to the square of its size (lines get longer and taller), so
+    one layout at a first size tells roughly where the answer is; a few more layouts settle it.
+    That keeps a fitted poster at about three plain renders, where a bisection takes a dozen."""
     def layout(size):
         css = weasyprint.CSS(string="html { font-size: %.3fpt !important; } "
-                                    "body { font-size: 1rem !important; }" % size)
-        return document.render(stylesheets=[css])
+                                    "body { font-size: 1rem !important; "
+                                    "overflow-wrap: normal !important; }" % size)
+        rendered = document.render(stylesheets=[css])
+        pages = rendered.pages
+        room = pages[0]._page_box.height
+        top = pages[0]._page_box.content_box_y()
+        used = room * (len(pages) - 1) + content_bottom(pages[-1]._page_box) - top
+        too_wide = widest(pages[0]._page_box) if len(pages) == 1 else 1.0
+        fits = len(pages) == 1 and too_wide <= 1.0
+        # The size at which this layout would just fill the page and no word stick out.
+        estimate = size * ((room / used) ** 0.5 if used > 0 else 2.0)
+        if too_wide > 1.0:
+            estimate = min(estimate, size / too_wide)
+        return rendered, fits, estimate
 
-    low = layout(SMALLEST_PT)
-    if len(low.pages) > 1:
-        raise RuntimeError("the text does not fit on one page even at %g pt" % SMALLEST_PT)
-    low_size, high_size = SMALLEST_PT, LARGEST_PT
+    def too_much(fits_at):
+        # Text takes room in proportion to the square of its size.
+        cut = 1 - (fits_at / smallest_legible) ** 2
+        words = word_count(document)
+        how_much = "about %d%% of its text" % max(1, round(cut * 100))
+        if words:
+            how_much += " (some %d of its %d words)" % (max(1, round(cut * words)), words)
+        return ContentError(
+            "too much text for one page: it would fit only at about %.1f pt, below %g pt, the "
+            "smallest legible size for this frame; cut %s, or print it larger"
+            % (fits_at, smallest_legible, how_much))
+
+    size = smallest_legible or 12.0
+    rendered, fits, estimate = layout(size)
+    if not fits and smallest_legible:
+        raise too_much(min(estimate, size * 0.99))
+    best = (size, rendered) if fits else None
+    size = max(SMALLEST_PT, min(LARGEST_PT, estimate * 0.995))
     for _ in range(TRIES):
-        middle = (low_size + high_size) / 2
-        attempt = layout(middle)
-        if len(attempt.pages) == 1:
-            low, low_size = attempt, middle
+        rendered, fits, estimate = layout(size)
+        if fits:
+            if best is None or size > best[0]:
+                best = (size, rendered)
+            bigger = min(estimate * 0.995, size * 1.06)
+            if bigger <= size * 1.015 or size >= LARGEST_PT:
+                break
+            size = bigger
         else:
-            high_size = middle
-    return low
+            smaller = min(estimate * 0.995, size * 0.97)
+            if best is not None and smaller <= best[0]:
+                break
+            if size <= SMALLEST_PT:
+                raise RuntimeError("the text does not fit on one page even at %g pt" % SMALLEST_PT)
+            size = max(SMALLEST_PT, smaller)
+    if best is None:
+        raise RuntimeError("no font size between %g and %g pt fits the text on one page"
+                           % (SMALLEST_PT, LARGEST_PT))
+    return best[1]
+
+
+def contact_sheet(weasyprint, request):
+    """One page of thumbnails: each picture with its name under it."""
+    import html
+    # Pictures are named by their place on the sheet, not by their path: WeasyPrint names each
+    # image in the PDF after its URL, and the sheet must not depend on where the folder is.
+    pictures = [entry["png"] for entry in request["contact_sheet"]]
+    cells = "".join(
+        '<figure><img src="coachkit-preview:%d"><figcaption>%s</figcaption></figure>'
+        % (number, html.escape(entry["title"]))
+        for number, entry in enumerate(request["contact_sheet"]))
+
+    def fetch(url):
+        if url.startswith("coachkit-preview:"):
+            with open(pictures[int(url.split(":", 1)[1])], "rb") as picture:
+                return {"string": picture.read(), "mime_type": "image/png"}
+        raise ValueError("a contact sheet reads nothing but its pictures: %s" % url)
+
+    count = max(1, len(request["contact_sheet"]))
+    per_row = 2 if count <= 4 else 3 if count <= 9 else 4
+    page = ("<!DOCTYPE html><html><head><meta charset='utf-8'><title>%s</title><style>"
+            "@page { size: A4 landscape; margin: 10mm; }"
+            "body { font-family: 'DejaVu Sans', sans-serif; margin: 0; }"
+            "h1 { font-size: 14pt; margin: 0 0 4mm; color: #1a365d; }"
+            "figure { display: inline-block; vertical-align: top; width: %.2f%%; margin: 0 0 4mm;"
+            " text-align: center; }"
+            "img { max-width: 92%%; max-height: %.1fmm; border: 0.3pt solid #999; }"
+            "figcaption { font-size: 8pt; color: #333; margin-top: 1mm; }"
+            "</style></head><body><h1>%s</h1>%s</body></html>"
+            % (html.escape(request.get("title", "")), 100.0 / per_row - 0.5,
+               (190 - 12) / ((count + per_row - 1) // per_row) - 10,
+               html.escape(request.get("title", "")), cells))
+    weasyprint.HTML(string=page, url_fetcher=fetch).write_pdf(request["pdf"])
 
 
 def render(weasyprint, request):
@@ -47,9 +170,13 @@ def render(weasyprint, request):
     saved = {name: os.environ.get(name) for name in environment}
     os.environ.update(environment)
     try:
+        if "contact_sheet" in request:
+            contact_sheet(weasyprint, request)
+            return
         document = weasyprint.HTML(filename=request["html"], base_url=request["base_url"])
         if request.get("fit_to_one_page"):
-            fit_to_one_page(weasyprint, document).write_pdf(request["pdf"])
+            smallest = float(request.get("smallest_font_pt") or 0)
+            fit_to_one_page(weasyprint, document, smallest).write_pdf(request["pdf"])
         else:
             document.write_pdf(request["pdf"])
     finally:
@@ -75,6 +202,8 @@ def main():
                 raise RuntimeError(start_error)
             render(weasyprint, json.loads(line))
             answer = {"ok": True}
+        except ContentError as error:
+            answer = {"ok": False, "content": True, "error": str(error)}
         except Exception as error:
             answer = {"ok": False,
                       "error": "".join(traceback.format_exception_only(type(error), error)).strip()}

@@ -9,6 +9,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <mutex>
 #include <set>
 #include <sstream>
@@ -27,8 +28,18 @@ struct Task {
   std::string relative;  // e.g. handouts/respect.pdf
   std::string input;     // what pandoc reads, or the file's bytes
   bool fit_to_one_page = false;
+  double smallest_font_pt = 0;
+  const Theme* theme = nullptr;
+  std::string preview;  // a PNG of the PDF to make beside it, e.g. posters/respect.png
+  std::string title;    // the document's title, for a contact sheet
+  SourcePosition where;
   std::string key;  // fingerprint of everything the output depends on
 };
+
+std::string folder_of(const std::string& name) {
+  std::size_t slash = name.rfind('/');
+  return slash == std::string::npos ? "" : name.substr(0, slash);
+}
 
 std::string read_file(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
@@ -157,6 +168,16 @@ BuildReport Builder::build(const Pack& pack) {
     return false;
   };
   for (const Artifact& artifact : artifacts) {
+    const Theme* theme = &theme_;
+    if (!artifact.theme.empty() && artifact.theme != theme_.name) {
+      auto found = other_themes_.find(artifact.theme);
+      if (found == other_themes_.end()) {
+        report.plugin_errors.push_back(artifact.name + " asks for the theme '" + artifact.theme +
+                                       "', which this build did not load");
+        continue;
+      }
+      theme = &found->second;
+    }
     if (artifact.kind == Artifact::Kind::File) {
       if (!claim(artifact.name)) continue;
       Task task;
@@ -179,14 +200,22 @@ BuildReport Builder::build(const Pack& pack) {
       task.relative = artifact.name + "." + format_name(format);
       if (!claim(task.relative)) continue;
       const PageSetup* page = artifact.page ? &*artifact.page : nullptr;
-      task.input = renderer_.pandoc_input(artifact.document, format, theme_, page);
+      task.input = renderer_.pandoc_input(artifact.document, format, *theme, page);
       task.fit_to_one_page = page && page->fit_to_one_page && format == Format::Pdf;
+      task.smallest_font_pt = task.fit_to_one_page ? page->smallest_font_pt : 0;
+      task.theme = theme;
+      task.title = artifact.document.title;
+      task.where = artifact.where;
+      if (page && page->preview && format == Format::Pdf && claim(artifact.name + ".png")) {
+        task.preview = artifact.name + ".png";
+      }
       Fingerprint key;
       key.add(kVersion).add(renderer_.pandoc_version()).add(format_name(format)).add(task.input);
       // Only DOCX, ODT, PPTX and PDF carry the date, so only they are rebuilt when it moves.
       if (format != Format::Html && format != Format::Markdown) key.add(date);
       key.add(task.fit_to_one_page ? "fit" : "flow");
       if (format == Format::Pdf) key.add(renderer_.weasyprint_version());
+      if (task.smallest_font_pt > 0) key.add(std::to_string(task.smallest_font_pt));
       if (format == Format::Docx) key.add(reference_docx);
       if (format == Format::Odt) key.add(reference_odt);
       if (format == Format::Pptx) key.add(reference_pptx);
@@ -209,18 +238,34 @@ BuildReport Builder::build(const Pack& pack) {
       bool unchanged = log.up_to_date(task.relative, task.key);
       std::string error;
       bool ok = unchanged;
+      bool content_problem = false;
       if (!ok && task.is_file) {
         ok = write_file_atomically(destination.string(), task.input, &error);
       } else if (!ok && task.format == Format::Pdf && !options_.pdf_unavailable.empty()) {
         error = options_.pdf_unavailable;
       } else if (!ok) {
-        ok = renderer_.render_input(task.input, task.format, theme_, destination.string(), &error,
-                                    task.fit_to_one_page);
+        ok = renderer_.render_input(task.input, task.format, *task.theme, destination.string(),
+                                    &error, task.fit_to_one_page, task.smallest_font_pt,
+                                    &content_problem);
       }
       if (ok && !unchanged) ok = log.record(task.relative, task.key, &error);
+      // The preview follows its PDF: remade whenever the PDF was, or when it is missing.
+      bool preview_written = false;
+      if (ok && !task.preview.empty() && (!unchanged || !log.up_to_date(task.preview, task.key))) {
+        fs::path png = pack_out / task.preview;
+        ok = renderer_.preview(destination.string(), png.string(), &error) &&
+             log.record(task.preview, task.key, &error);
+        if (!ok) destination = png;
+        preview_written = ok;
+      }
       std::lock_guard<std::mutex> lock(mutex);
       if (ok) {
         unchanged ? ++report.unchanged : ++report.written;
+        if (!task.preview.empty()) preview_written ? ++report.written : ++report.unchanged;
+      } else if (content_problem) {
+        report.rendered_content_errors.add(
+            task.where.file.empty() ? destination.string() : task.where.file, task.where.line,
+            task.where.column, task.relative + ": " + error);
       } else {
         // The previous output, if any, stays as it was, and so does its record.
         report.render_errors.push_back(destination.string() + ": " + error);
@@ -239,11 +284,53 @@ BuildReport Builder::build(const Pack& pack) {
   for (std::thread& t : threads) t.join();
   if (options_.progress && !tasks.empty()) std::fprintf(stderr, "\r\033[K");
 
+  // 3b. One contact sheet per folder of previews, once every preview in it is in place.
+  std::map<std::string, std::vector<const Task*>> previews;
+  for (const Task& task : tasks) {
+    if (!task.preview.empty()) previews[folder_of(task.preview)].push_back(&task);
+  }
+  for (const auto& [folder, shown] : previews) {
+    std::string sheet = (folder.empty() ? "" : folder + "/") + "contact-sheet";
+    if (!claim(sheet + ".pdf") || !claim(sheet + ".png")) continue;
+    Fingerprint key;
+    key.add(kVersion).add("contact sheet").add(pack.title).add(renderer_.weasyprint_version());
+    key.add(date);
+    std::vector<std::pair<std::string, std::string>> pictures;
+    bool complete_folder = true;
+    for (const Task* task : shown) {
+      key.add(task->key);
+      std::error_code ec;
+      fs::path png = pack_out / task->preview;
+      complete_folder = complete_folder && log.up_to_date(task->preview, task->key) &&
+                        fs::is_regular_file(png, ec);
+      pictures.emplace_back(png.string(), task->title);
+    }
+    if (!complete_folder) continue;  // a poster failed: its error is reported already
+    std::string sheet_key = key.hex();
+    if (log.up_to_date(sheet + ".pdf", sheet_key) && log.up_to_date(sheet + ".png", sheet_key)) {
+      report.unchanged += 2;
+      continue;
+    }
+    fs::path pdf = pack_out / (sheet + ".pdf");
+    fs::path png = pack_out / (sheet + ".png");
+    std::string error;
+    bool ok = renderer_.contact_sheet(pictures, pack.title, pdf.string(), &error) &&
+              log.record(sheet + ".pdf", sheet_key, &error) &&
+              renderer_.preview(pdf.string(), png.string(), &error) &&
+              log.record(sheet + ".png", sheet_key, &error);
+    if (ok) {
+      report.written += 2;
+    } else {
+      report.render_errors.push_back(pdf.string() + ": " + error);
+    }
+  }
+
   // 4. Outputs from earlier builds that nothing makes any more go, but only when every
   //    generator ran, so a failing plugin never costs the user its previous outputs. The log is
   //    a file on disk, not to be trusted with paths: only names a generator could have made are
   //    ever removed, and a rendered format only when this build made that format.
-  bool complete = every_generator_ran && report.plugin_errors.empty();
+  bool complete =
+      every_generator_ran && report.plugin_errors.empty() && report.rendered_content_errors.empty();
   std::vector<std::string> stale;
   for (const auto& [name, record] : log.records()) {
     if (!destinations.count(name) && complete && check_artifact_name(name).empty()) {

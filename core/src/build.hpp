@@ -41,8 +41,12 @@ struct BuildReport {
   std::vector<std::string> warnings;  // a generator's warnings, with their positions
   std::vector<std::string> plugin_errors;  // a plugin threw, failed or made something unusable
   std::vector<std::string> render_errors;  // pandoc or WeasyPrint failed
+  // Content found wanting while rendering, e.g. too much text for a poster's frame: that
+  // output is not written, the others are.
+  Diagnostics rendered_content_errors;
+  bool tools_ok() const { return plugin_errors.empty() && render_errors.empty(); }
   bool ok() const {
-    return content_errors.empty() && plugin_errors.empty() && render_errors.empty();
+    return content_errors.empty() && tools_ok() && rendered_content_errors.empty();
   }
 };
 
@@ -55,7 +59,11 @@ class Builder {
   // generator nothing is written.
   BuildReport build(const Pack& pack);
 
+  // A theme an artifact may ask for by name (Artifact::theme), beside the build's own.
+  void add_theme(const Theme& theme) { other_themes_[theme.name] = theme; }
+
  private:
+  std::map<std::string, Theme> other_themes_;
   const GeneratorHost& host_;
   Renderer& renderer_;
   const Theme& theme_;

@@ -2,6 +2,7 @@
 
 #include "build.hpp"
 #include "build_lock.hpp"
+#include "font_coverage.hpp"
 #include "generator_options.hpp"
 #include "input_stamp.hpp"
 #include "pack_catalog.hpp"
@@ -18,7 +19,9 @@
 #include <cstdlib>
 #include <filesystem>
 #include <ostream>
+#include <set>
 #include <thread>
+#include <utility>
 
 namespace fs = std::filesystem;
 
@@ -40,7 +43,24 @@ struct PackJob {
   bool unchanged = false;
   std::optional<Pack> pack;
   std::vector<std::string> date_files;  // where the fallback date comes from
+  std::vector<std::pair<std::string, std::string>> poster_themes;  // name, folder
 };
+
+// The themes a name may choose, for messages: "themes: classic, default, modern".
+std::string theme_names(const std::string& pack_directory, const InstallLayout& layout) {
+  std::set<std::string> names;
+  std::vector<fs::path> folders = {fs::path(layout.themes())};
+  if (!pack_directory.empty()) folders.push_back(fs::path(pack_directory) / ".." / "themes");
+  for (const fs::path& folder : folders) {
+    std::error_code ec;
+    for (fs::directory_iterator it(folder, ec), end; !ec && it != end; it.increment(ec)) {
+      if (it->is_directory(ec)) names.insert(it->path().filename().string());
+    }
+  }
+  std::string out;
+  for (const std::string& name : names) out += (out.empty() ? "" : ", ") + name;
+  return out.empty() ? "no themes are installed" : "themes: " + out;
+}
 
 std::string program_or(const char* variable, const std::string& fallback) {
   const char* value = std::getenv(variable);
@@ -65,6 +85,7 @@ std::string stamp_for(const PackJob& job, const Project& project, const BuildSet
   stamp.add_setting("only", join(settings.only, ","));
   stamp.add_setting("seed", settings.seed ? std::to_string(*settings.seed) : "");
   stamp.add_setting("edition", settings.edition);
+  stamp.add_setting("size", settings.size);
   stamp.add_setting("set", join(settings.option_settings, "\n"));
   for (const char* variable : {"SOURCE_DATE_EPOCH", "COACHKIT_PANDOC", "COACHKIT_WEASYPRINT",
                                "COACHKIT_PDF_WORKERS", "PATH"}) {
@@ -79,6 +100,8 @@ std::string stamp_for(const PackJob& job, const Project& project, const BuildSet
   if (!project.file.empty()) stamp.add_file(project.file);
   if (!job.reference.folder.empty()) stamp.add_tree(job.reference.folder);
   stamp.add_tree(job.theme_directory);
+  // A poster may choose any theme beside the build's.
+  stamp.add_tree(fs::path(job.theme_directory).parent_path().string());
   for (const std::string& dir : plugin_path) stamp.add_tree(dir);
   return stamp.digest();
 }
@@ -256,8 +279,37 @@ int run_build(const BuildSettings& settings, const InstallLayout& layout, std::o
   }
   options.generator_options =
       read_generator_options(project->root.get(), project->file, host.generators(), diagnostics);
+  // --size reaches every generator that takes a size (posters), over the project file's.
+  if (!settings.size.empty()) {
+    for (const GeneratorInfo& generator : host.generators()) {
+      for (const OptionSpec& spec : generator.options) {
+        if (spec.key != "size" || spec.type != OptionValue::Type::String) continue;
+        OptionValue value;
+        value.text = settings.size;
+        value.where = {"--size", 0, 0};
+        options.generator_options[generator.kind].set("size", value);
+      }
+    }
+  }
   apply_option_settings(settings.option_settings, host.generators(), options.generator_options,
                         diagnostics);
+  // A poster may name its own theme: it must exist.
+  for (PackJob& job : jobs) {
+    if (!job.pack) continue;
+    for (const Poster& poster : job.pack->posters) {
+      if (poster.theme.empty() || poster.theme == theme_name) continue;
+      std::string directory = poster.theme.find('/') == std::string::npos
+                                  ? find_theme(poster.theme, job.reference.folder, layout)
+                                  : "";
+      if (directory.empty()) {
+        diagnostics.add(poster.theme_where.file, poster.theme_where.line, poster.theme_where.column,
+                        "'theme' in [poster] is \"" + poster.theme + "\": no theme of that name (" +
+                            theme_names(job.reference.folder, layout) + ")");
+      } else {
+        job.poster_themes.emplace_back(poster.theme, directory);
+      }
+    }
+  }
   if (!diagnostics.empty()) {
     err << diagnostics.to_string() << "nothing was built: fix the problems above\n";
     return kContentError;
@@ -306,6 +358,24 @@ int run_build(const BuildSettings& settings, const InstallLayout& layout, std::o
       return kToolError;
     }
     Builder builder(host, renderer, job.theme, pack_options);
+    for (const auto& [name, directory] : job.poster_themes) {
+      Theme theme;
+      if (!load_theme(directory, &theme, &error)) {
+        err << "coachkit: theme '" << name << "' is unusable: " << error << "\n";
+        return kContentError;
+      }
+      theme.name = name;
+      builder.add_theme(theme);
+    }
+    // A character no installed font shows would print as an empty box: say so first.
+    {
+      FontCoverage fonts(font_families_of(job.theme.css));
+      for (const CoverageWarning& w : check_script_coverage(pack, fonts)) {
+        err << format_diagnostic(
+                   Diagnostic{w.where.file, w.where.line, w.where.column, "warning: " + w.message})
+            << "\n";
+      }
+    }
     BuildReport report = builder.build(pack);
     for (const std::string& w : report.warnings) err << w << "\n";
     if (!report.content_errors.empty()) {
@@ -316,14 +386,20 @@ int run_build(const BuildSettings& settings, const InstallLayout& layout, std::o
     }
     for (const std::string& e : report.plugin_errors) err << e << "\n";
     for (const std::string& e : report.render_errors) err << e << "\n";
+    if (!report.rendered_content_errors.empty()) err << report.rendered_content_errors.to_string();
     out << pack.id << ": " << report.written << " written, " << report.unchanged << " unchanged";
     if (report.removed) out << ", " << report.removed << " removed";
     if (!report.ok()) {
-      out << ", " << report.plugin_errors.size() + report.render_errors.size() << " failed";
+      out << ", "
+          << report.plugin_errors.size() + report.render_errors.size() +
+                 report.rendered_content_errors.size()
+          << " failed";
     }
     out << " in " << (fs::path(out_directory) / pack.id).string() << "\n";
-    if (!report.ok()) {
+    if (!report.tools_ok()) {
       status = kToolError;
+    } else if (!report.ok()) {
+      status = std::max(status, kContentError);
     } else if (host.complete() && !stamps.save(job.source, job.stamp, pack.id,
                                                report.written + report.unchanged, &error)) {
       err << "coachkit: " << error << "\n";

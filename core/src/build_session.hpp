@@ -21,7 +21,8 @@ struct BuildSettings {
   std::vector<std::string> formats;
   std::vector<std::string> only;
   std::string theme;
-  int jobs = 0;  // 0: one per core
+  std::string size;  // --size: every generator that takes a `size` option prints at this size
+  int jobs = 0;      // 0: one per core
   double timeout = 120;
   std::optional<std::uint64_t> seed;
   std::string edition;

@@ -126,7 +126,26 @@ bool PdfWorkers::start(std::string* version, std::string* error) {
 
 bool PdfWorkers::render(const std::string& html, const std::string& pdf,
                         const std::string& base_url, bool fit_to_one_page, std::string* error,
-                        const Environment& env) {
+                        const Environment& env, double smallest_font_pt, bool* content_problem) {
+  nlohmann::json request{
+      {"html", html}, {"pdf", pdf}, {"base_url", base_url}, {"fit_to_one_page", fit_to_one_page}};
+  if (smallest_font_pt > 0) request["smallest_font_pt"] = smallest_font_pt;
+  return exchange(request.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace), env,
+                  error, content_problem);
+}
+
+bool PdfWorkers::contact_sheet(const std::vector<std::pair<std::string, std::string>>& pictures,
+                               const std::string& title, const std::string& pdf, std::string* error,
+                               const Environment& env) {
+  nlohmann::json entries = nlohmann::json::array();
+  for (const auto& [png, caption] : pictures) entries.push_back({{"png", png}, {"title", caption}});
+  nlohmann::json request{{"contact_sheet", entries}, {"title", title}, {"pdf", pdf}};
+  return exchange(request.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace), env,
+                  error, nullptr);
+}
+
+bool PdfWorkers::exchange(const std::string& request_json, const Environment& env,
+                          std::string* error, bool* content_problem) {
   std::unique_ptr<Worker> worker;
   {
     std::lock_guard<std::mutex> lock(mutex_);
@@ -142,15 +161,12 @@ bool PdfWorkers::render(const std::string& html, const std::string& pdf,
   }
   // A worker lives for many requests (and may start before the date is set), so the
   // environment travels with each request rather than with the worker's start.
+  auto request_object = nlohmann::json::parse(request_json);
   nlohmann::json environment = nlohmann::json::object();
   for (const auto& [name, value] : env) environment[name] = value;
-  std::string request = nlohmann::json{{"html", html},
-                                       {"pdf", pdf},
-                                       {"base_url", base_url},
-                                       {"fit_to_one_page", fit_to_one_page},
-                                       {"environment", environment}}
-                            .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) +
-                        "\n";
+  request_object["environment"] = environment;
+  std::string request =
+      request_object.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
   std::size_t written = 0;
   while (written < request.size()) {
     ssize_t n = write(worker->to_worker, request.data() + written, request.size() - written);
@@ -165,8 +181,11 @@ bool PdfWorkers::render(const std::string& html, const std::string& pdf,
   if (!read_line(*worker, &answer, error)) return false;
   auto json = nlohmann::json::parse(answer, nullptr, false);
   bool ok = json.is_object() && json.value("ok", false);
+  bool content = !ok && json.is_object() && json.value("content", false);
+  if (content_problem) *content_problem = content;
   if (!ok) {
-    *error = "WeasyPrint failed: " + (json.is_object() ? json.value("error", answer) : answer);
+    std::string said = json.is_object() ? json.value("error", answer) : answer;
+    *error = content ? said : "WeasyPrint failed: " + said;
   }
   std::lock_guard<std::mutex> lock(mutex_);
   idle_.push_back(std::move(worker));

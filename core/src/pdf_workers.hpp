@@ -10,6 +10,7 @@
 #include <mutex>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace coachkit {
@@ -28,8 +29,15 @@ class PdfWorkers {
   // Renders `html` into `pdf`; safe to call from several threads at once (one worker each).
   // With `fit_to_one_page`, the root font size is searched so the text fills exactly one page.
   // `env` is set in the worker's environment for this request only (e.g. SOURCE_DATE_EPOCH).
+  // With `smallest_font_pt` > 0, text that fits only below it is refused: false, the reason in
+  // `error` (saying how much to cut) and `*content_problem` set.
   bool render(const std::string& html, const std::string& pdf, const std::string& base_url,
-              bool fit_to_one_page, std::string* error, const Environment& env = {});
+              bool fit_to_one_page, std::string* error, const Environment& env = {},
+              double smallest_font_pt = 0, bool* content_problem = nullptr);
+  // One page of pictures (PNG path, caption) with a title, into `pdf`.
+  bool contact_sheet(const std::vector<std::pair<std::string, std::string>>& pictures,
+                     const std::string& title, const std::string& pdf, std::string* error,
+                     const Environment& env = {});
 
  private:
   struct Worker {
@@ -41,6 +49,9 @@ class PdfWorkers {
     ~Worker();
   };
 
+  // Sends one request (a JSON object) and reads its answer.
+  bool exchange(const std::string& request_json, const Environment& env, std::string* error,
+                bool* content_problem);
   std::unique_ptr<Worker> spawn(std::string* first_line, std::string* error);
   // One line from the worker, or false when the deadline passes or it ends first.
   bool read_line(Worker& worker, std::string* line, std::string* error);

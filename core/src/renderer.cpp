@@ -100,7 +100,9 @@ std::string w3c_date(std::int64_t epoch_seconds) {
 // The CSS for a page set-up; it follows the theme's CSS, so it wins over the theme's. A document
 // with a page of its own (a poster, a card) is laid out by its generator: the theme's running
 // page number and title block do not apply (the title stays the HTML title and the PDF's), and
-// each Section of class "page" after the first starts a new page (the back of a card).
+// each Section of class "page" after the first starts a new page (the back of a card). The
+// root and body paint no background: the theme's @page rules give the page's, so it fills the
+// whole page and its bleed rather than the area inside the margins.
 std::string page_css(const PageSetup& page) {
   double width = page.landscape ? page.height_mm : page.width_mm;
   double height = page.landscape ? page.width_mm : page.height_mm;
@@ -110,6 +112,8 @@ std::string page_css(const PageSetup& page) {
   if (page.crop_marks) css += " marks: crop;";
   css += " @bottom-right { content: none; } }\n";
   css += "header#title-block-header { display: none; }\n";
+  // The page's own background (the theme's @page rules, into the bleed) shows through.
+  css += "html, body { background: none; }\n";
   css += ".page ~ .page { break-before: page; }\n";
   return css;
 }
@@ -223,7 +227,7 @@ bool Renderer::render(const Document& document, Format format, const Theme& them
 
 bool Renderer::render_input(const std::string& input, Format format, const Theme& theme,
                             const std::string& destination, std::string* error,
-                            bool fit_to_one_page) {
+                            bool fit_to_one_page, double smallest_font_pt, bool* content_problem) {
   std::error_code ec;
   fs::path folder = fs::path(destination).parent_path();
   if (!folder.empty()) fs::create_directories(folder, ec);
@@ -291,7 +295,7 @@ bool Renderer::render_input(const std::string& input, Format format, const Theme
   std::string base_url = theme.directory.empty() ? "." : theme.directory + "/";
   if (format == Format::Pdf && use_workers) {
     if (!pdf_workers_->render(temporary_html, temporary, base_url, fit_to_one_page, error,
-                              tool_environment())) {
+                              tool_environment(), smallest_font_pt, content_problem)) {
       return false;
     }
   } else if (format == Format::Pdf && fit_to_one_page) {
@@ -331,6 +335,62 @@ bool Renderer::render_input(const std::string& input, Format format, const Theme
   // keeps the dates of what it takes from a reference document: every entry gets the source date.
   bool zip = format == Format::Odt || format == Format::Docx || format == Format::Pptx;
   if (zip && source_date_ && !set_zip_entry_dates(temporary, *source_date_, error)) {
+    return false;
+  }
+  if (!commit_file(temporary, destination, error)) return false;
+  guard.release();
+  return true;
+}
+
+bool Renderer::preview(const std::string& pdf, const std::string& png, std::string* error) {
+  std::string prefix = temporary_path_for(png);
+  std::string picture = prefix + ".png";
+  ScopedTempFile guard(picture);
+  // The longer side 1200 pixels: enough to judge a poster, small enough to mail.
+  Command pdftoppm{{program_from_env("COACHKIT_PDFTOPPM", "pdftoppm"), "-png", "-singlefile",
+                    "-scale-to", "1200", "-f", "1", "-l", "1", pdf, prefix},
+                   "",
+                   timeout_seconds_,
+                   tool_environment()};
+  CommandResult result = runner_.run(pdftoppm);
+  if (!result.started) {
+    *error =
+        "pdftoppm was not found; PNG previews need it. Install it with: sudo apt-get install "
+        "poppler-utils (or set COACHKIT_PDFTOPPM)";
+    return false;
+  }
+  if (!result.ok()) {
+    *error = failure(pdftoppm, result);
+    return false;
+  }
+  std::error_code ec;
+  if (!fs::is_regular_file(picture, ec)) {
+    *error = "pdftoppm reported success but wrote no picture for " + pdf;
+    return false;
+  }
+  if (!commit_file(picture, png, error)) return false;
+  guard.release();
+  return true;
+}
+
+bool Renderer::contact_sheet(const std::vector<std::pair<std::string, std::string>>& pictures,
+                             const std::string& title, const std::string& destination,
+                             std::string* error) {
+  if (!pdf_workers_) {
+    *error = "a contact sheet needs coachkit's PDF workers, which are not available";
+    return false;
+  }
+  std::call_once(workers_started_, [this] {
+    std::string version, problem;
+    workers_ready_ = pdf_workers_->start(&version, &problem);
+  });
+  if (!workers_ready_) {
+    *error = "a contact sheet needs coachkit's PDF workers, which could not be started";
+    return false;
+  }
+  std::string temporary = temporary_path_for(destination);
+  ScopedTempFile guard(temporary);
+  if (!pdf_workers_->contact_sheet(pictures, title, temporary, error, tool_environment())) {
     return false;
   }
   if (!commit_file(temporary, destination, error)) return false;

@@ -14,6 +14,7 @@
 #include <mutex>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace coachkit {
@@ -71,9 +72,17 @@ class Renderer {
               const std::string& destination, std::string* error);
   // The same, from pandoc_input() already computed (the build fingerprints it first).
   // `fit_to_one_page` (PDF only) scales the text until the document fills exactly one page.
+  // With `smallest_font_pt`, text that would fit only below it is refused: false, with
+  // `*content_problem` set and the error saying how much to cut.
   bool render_input(const std::string& input, Format format, const Theme& theme,
                     const std::string& destination, std::string* error,
-                    bool fit_to_one_page = false);
+                    bool fit_to_one_page = false, double smallest_font_pt = 0,
+                    bool* content_problem = nullptr);
+  // A PNG picture of a PDF's first page (pdftoppm), written atomically.
+  bool preview(const std::string& pdf, const std::string& png, std::string* error);
+  // One page showing each picture (a PNG path and its caption) under a title, as PDF.
+  bool contact_sheet(const std::vector<std::pair<std::string, std::string>>& pictures,
+                     const std::string& title, const std::string& destination, std::string* error);
 
  private:
   // SOURCE_DATE_EPOCH for pandoc and WeasyPrint, when a date is set.

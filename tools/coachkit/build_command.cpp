@@ -29,6 +29,11 @@ void add_build_command(CLI::App& app, CommandLine& cli) {
       ->delimiter(',')
       ->type_name("KIND");
   build->add_option("--theme", settings->theme, "a theme name or folder (default: default)");
+  build
+      ->add_option("--size", settings->size,
+                   "print posters at this size, e.g. 24x36, a3 or 500x700mm (default: each "
+                   "poster's own)")
+      ->type_name("SIZE");
   build->add_option("--jobs,-j", settings->jobs, "renders at once (default: the cores)")
       ->check(CLI::Range(1, 64));
   build

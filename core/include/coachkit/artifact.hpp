@@ -5,6 +5,7 @@
 
 #include <coachkit/document.hpp>
 #include <coachkit/format.hpp>
+#include <coachkit/model.hpp>
 #include <coachkit/version.hpp>
 
 #include <optional>
@@ -27,6 +28,13 @@ struct PageSetup {
   // Shrink or grow the text so the document fills exactly one page (posters); the PDF worker
   // searches the root font size. Without it, long documents flow onto more pages.
   bool fit_to_one_page = false;
+  // With fit_to_one_page: the smallest root font size, in points, that is still legible on
+  // this page. Text that fits only below it is a content error (at the artifact's `where`)
+  // saying how much to cut, never a smaller print. 0: no limit.
+  double smallest_font_pt = 0;
+  // PDF: also a PNG picture of the page beside it (NAME.png), and, for every folder holding
+  // such pictures, one contact sheet showing them all (FOLDER/contact-sheet.pdf and .png).
+  bool preview = false;
 };
 
 struct Artifact {
@@ -41,6 +49,8 @@ struct Artifact {
   Document document;
   std::vector<Format> formats;    // the formats it makes sense in; empty: every one but pptx
   std::optional<PageSetup> page;  // empty: the theme's page (A4 or the locale's)
+  std::string theme;              // a theme's name for this document; "": the build's theme
+  SourcePosition where;           // what a content problem found while rendering points at
 
   // Kind::File
   std::string bytes;

@@ -221,8 +221,10 @@ struct Rubric {
   SourcePosition where;
 };
 
+// One thing a poster shows. Written in `items` as "principle:ID", "group:ID" (the group's
+// principles, in order), "quote:ID" or "dos-donts:ID" (a principle's do's and don'ts).
 struct PosterItem {
-  enum class Kind { Principle, Quote };
+  enum class Kind { Principle, Quote, Group, DosAndDonts };
   Kind kind = Kind::Principle;
   std::string id;
   SourcePosition where;  // the item in the poster's `items`
@@ -233,8 +235,14 @@ struct Poster {
   std::string title;
   std::string subtitle;
   std::vector<PosterItem> items;
-  std::string size;
-  std::string theme;
+  std::string size;     // as written ("11x14", "a3", "500x700mm"); "" for the default
+  double width_mm = 0;  // the trimmed size, portrait, read from `size`; 0 when none given
+  double height_mm = 0;
+  std::string orientation;  // "portrait", "landscape" or "" (portrait)
+  double bleed_mm = 0;      // background beyond the trim on every side
+  bool crop_marks = false;  // `marks = true`
+  std::string theme;        // a theme's name, or "" for the build's
+  SourcePosition theme_where;
   SourcePosition where;
 };
 

@@ -1,0 +1,442 @@
+// Posters end to end: the coachkit program builds them, and poppler (pdfinfo, pdftotext,
+// pdffonts, pdftoppm) reads them as a print shop would: the boxes to the point, one page, every
+// item's words, fonts embedded, the background in the bleed; too much text and bad input are
+// refused with the author's FILE:LINE:COL.
+#include "pack_loader.hpp"
+#include "process.hpp"
+#include "test_support.hpp"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <filesystem>
+#include <map>
+#include <regex>
+
+namespace fs = std::filesystem;
+using coachkit::testing::read_file;
+using coachkit::testing::TempDir;
+
+namespace coachkit {
+namespace {
+
+CommandResult run(std::vector<std::string> args) {
+  Command command;
+  command.argv = {COACHKIT_PROGRAM};
+  for (std::string& a : args) command.argv.push_back(std::move(a));
+  command.timeout_seconds = 600;
+  SystemProcessRunner runner;
+  return runner.run(command);
+}
+
+CommandResult run_tool(std::vector<std::string> argv) {
+  SystemProcessRunner runner;
+  return runner.run(Command{std::move(argv), "", 120});
+}
+
+std::string default_pack() {
+  return std::string(COACHKIT_SOURCE_DIR) + "/content/service-principles";
+}
+
+struct Box {
+  double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+  double width() const { return x1 - x0; }
+  double height() const { return y1 - y0; }
+};
+
+// Each box of page 1 as `pdfinfo -box` reports it.
+std::map<std::string, Box> boxes(const fs::path& pdf) {
+  CommandResult info = run_tool({"pdfinfo", "-box", pdf.string()});
+  EXPECT_TRUE(info.ok()) << info.errors;
+  std::map<std::string, Box> out;
+  std::regex line(R"((\w+Box):\s+([-\d.]+)\s+([-\d.]+)\s+([-\d.]+)\s+([-\d.]+))");
+  for (std::sregex_iterator it(info.output.begin(), info.output.end(), line), end; it != end;
+       ++it) {
+    out[(*it)[1]] = {std::stod((*it)[2]), std::stod((*it)[3]), std::stod((*it)[4]),
+                     std::stod((*it)[5])};
+  }
+  return out;
+}
+
+int pages(const fs::path& pdf) {
+  CommandResult info = run_tool({"pdfinfo", pdf.string()});
+  std::smatch m;
+  return std::regex_search(info.output, m, std::regex(R"(Pages:\s+(\d+))")) ? std::stoi(m[1]) : -1;
+}
+
+// The words of a text, as pdftotext may break lines and hyphenate: letters only, spaced once.
+std::string words_of(const std::string& text) {
+  std::string out;
+  bool space = false;
+  for (unsigned char c : text) {
+    if (c >= 0x80 || std::isalnum(c)) {
+      if (space && !out.empty()) out += ' ';
+      out += static_cast<char>(c);
+      space = false;
+    } else {
+      space = true;
+    }
+  }
+  return out;
+}
+
+std::string pdf_words(const fs::path& pdf) {
+  CommandResult text = run_tool({"pdftotext", pdf.string(), "-"});
+  EXPECT_TRUE(text.ok()) << text.errors;
+  return words_of(text.output);
+}
+
+// Every font of the PDF is embedded ("emb" column of pdffonts is "yes"); the font names.
+std::vector<std::string> embedded_fonts(const fs::path& pdf) {
+  CommandResult fonts = run_tool({"pdffonts", pdf.string()});
+  EXPECT_TRUE(fonts.ok()) << fonts.errors;
+  std::vector<std::string> names;
+  std::istringstream in(fonts.output);
+  std::string line;
+  std::getline(in, line);
+  std::getline(in, line);  // the header and its underline
+  while (std::getline(in, line)) {
+    if (line.empty()) continue;
+    EXPECT_NE(line.find(" yes "), std::string::npos) << "not embedded: " << line;
+    names.push_back(line.substr(0, line.find(' ')));
+  }
+  return names;
+}
+
+// The colour of the pixel at (x, y) of page 1, drawn by pdftoppm at 10 dpi, as "#rrggbb".
+std::string pixel(const fs::path& pdf, int x, int y, const TempDir& dir) {
+  std::string prefix = (dir.path() / "pixel").string();
+  CommandResult drawn =
+      run_tool({"pdftoppm", "-r", "10", "-singlefile", "-f", "1", "-l", "1", pdf.string(), prefix});
+  EXPECT_TRUE(drawn.ok()) << drawn.errors;
+  std::string ppm = read_file(prefix + ".ppm");
+  std::istringstream in(ppm);
+  std::string magic;
+  int width = 0, height = 0, max = 0;
+  in >> magic >> width >> height >> max;
+  in.get();
+  std::size_t start = static_cast<std::size_t>(in.tellg());
+  if (x < 0) x += width;
+  if (y < 0) y += height;
+  std::size_t at = start + 3 * (static_cast<std::size_t>(y) * width + x);
+  char hex[8];
+  std::snprintf(hex, sizeof hex, "#%02x%02x%02x", static_cast<unsigned char>(ppm[at]),
+                static_cast<unsigned char>(ppm[at + 1]), static_cast<unsigned char>(ppm[at + 2]));
+  return hex;
+}
+
+// The characters of UTF-8 text in the opposite order.
+std::string reversed(const std::string& text) {
+  std::vector<std::string> characters;
+  for (std::size_t i = 0; i < text.size();) {
+    std::size_t length = 1;
+    while (i + length < text.size() &&
+           (static_cast<unsigned char>(text[i + length]) & 0xC0) == 0x80)
+      ++length;
+    characters.push_back(text.substr(i, length));
+    i += length;
+  }
+  std::string out;
+  for (auto it = characters.rbegin(); it != characters.rend(); ++it) out += *it;
+  return out;
+}
+
+// A small pack: two principles, a quote, and the posters given.
+void write_pack(const TempDir& dir, const std::string& posters,
+                const std::string& first_title = "Respect",
+                const std::string& first_summary = "Treat every caller as a person.") {
+  dir.write("pack/pack.toml",
+            "[pack]\nid = \"small\"\ntitle = \"Small pack\"\nversion = \"1\"\n"
+            "language = \"en\"\nauthors = [\"A trainer\"]\nlicense = \"CC-BY-4.0\"\n"
+            "date = 2024-01-01\n\n[[group]]\nid = \"core\"\n"
+            "title = \"Core\"\n");
+  dir.write("pack/principles/respect.toml",
+            "[principle]\nid = \"respect\"\ntitle = \"" + first_title + "\"\nsummary = \"" +
+                first_summary +
+                "\"\nbody = \"Body.\"\ngroup = \"core\"\n\n[[principle.do]]\nid = \"listen\"\n"
+                "text = \"Listen to the end.\"\nwhy = \"They feel heard.\"\n\n"
+                "[[principle.dont]]\nid = \"interrupt\"\ntext = \"Talk over them.\"\n"
+                "why = \"It tells them they do not matter.\"\n");
+  dir.write("pack/principles/service.toml",
+            "[principle]\nid = \"service\"\ntitle = \"Service\"\nsummary = \"Help first.\"\n"
+            "body = \"Body.\"\ngroup = \"core\"\n");
+  dir.write("pack/quotes/quotes.toml",
+            "[[quote]]\nid = \"first\"\ntext = \"Principles first.\"\nauthor = \"A trainer\"\n");
+  dir.write("pack/posters/poster.toml", posters);
+}
+
+// The default pack's posters are built once for the tests that read them.
+class DefaultPosters : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    out_ = new TempDir();
+    result_ = new CommandResult(run(
+        {"build", default_pack(), "--out", out_->str(), "--only", "poster", "--format", "pdf"}));
+  }
+  static void TearDownTestSuite() {
+    delete out_;
+    delete result_;
+  }
+  static fs::path poster(const std::string& name) {
+    return out_->path() / "service-principles" / "posters" / name;
+  }
+  static TempDir* out_;
+  static CommandResult* result_;
+};
+TempDir* DefaultPosters::out_ = nullptr;
+CommandResult* DefaultPosters::result_ = nullptr;
+
+TEST_F(DefaultPosters, EachIsOnePageAtItsFrameWithEveryItemsWordsAndEmbeddedFonts) {
+  ASSERT_EQ(result_->exit_code, 0) << result_->errors;
+  Diagnostics diagnostics;
+  auto pack = load_pack(default_pack(), diagnostics);
+  ASSERT_TRUE(pack) << diagnostics.to_string();
+  // The pack's own sizes, in points (72 to the inch, 72/25.4 to the millimetre): by hand.
+  std::map<std::string, std::pair<double, double>> frames = {
+      {"life-principles", {792, 1008}},                                      // 11x14
+      {"service-principles", {792, 1008}}, {"dos-and-donts", {1152, 1440}},  // 16x20
+      {"service-group", {1728, 2592}},                                       // 24x36
+      {"life-group", {1224, 792}},                                           // 11x17, landscape
+  };
+  ASSERT_GE(pack->posters.size(), 5u);
+  for (const Poster& p : pack->posters) {
+    SCOPED_TRACE(p.id);
+    fs::path pdf = poster(p.id + ".pdf");
+    ASSERT_TRUE(fs::exists(pdf));
+    EXPECT_EQ(pages(pdf), 1);
+    auto b = boxes(pdf);
+    ASSERT_TRUE(frames.count(p.id));
+    EXPECT_NEAR(b["TrimBox"].width(), frames[p.id].first, 0.5);
+    EXPECT_NEAR(b["TrimBox"].height(), frames[p.id].second, 0.5);
+    EXPECT_NEAR(b["MediaBox"].width(), frames[p.id].first, 0.5);  // no bleed asked for
+    std::string words = pdf_words(pdf);
+    std::vector<std::string> expected = {p.title, p.subtitle};
+    for (const PosterItem& item : p.items) {
+      if (item.kind == PosterItem::Kind::Quote) {
+        expected.push_back(pack->find_quote(item.id)->text);
+        continue;
+      }
+      for (const Principle& principle : pack->principles) {
+        bool shown = item.kind == PosterItem::Kind::Group ? principle.group == item.id
+                                                          : principle.id == item.id;
+        if (!shown) continue;
+        expected.push_back(principle.title);
+        if (item.kind == PosterItem::Kind::DosAndDonts) {
+          for (const Behavior& b : principle.dos) expected.push_back(b.text);
+          for (const Behavior& b : principle.donts) expected.push_back(b.text);
+        } else {
+          expected.push_back(principle.summary);
+        }
+      }
+    }
+    for (const std::string& text : expected) {
+      EXPECT_NE(words.find(words_of(text)), std::string::npos) << "missing: " << text;
+    }
+    EXPECT_FALSE(embedded_fonts(pdf).empty());
+    // The preview beside it is a PNG.
+    std::string png = read_file(poster(p.id + ".png"));
+    EXPECT_EQ(png.substr(0, 8), std::string("\x89PNG\r\n\x1a\n", 8));
+  }
+  fs::path sheet = poster("contact-sheet.pdf");
+  ASSERT_TRUE(fs::exists(sheet));
+  EXPECT_EQ(pages(sheet), 1);
+  std::string sheet_words = pdf_words(sheet);
+  for (const Poster& p : pack->posters) {
+    EXPECT_NE(sheet_words.find(words_of(p.title)), std::string::npos) << p.title;
+  }
+  EXPECT_TRUE(fs::exists(poster("contact-sheet.png")));
+}
+
+TEST_F(DefaultPosters, FillTheirFrame) {
+  // The text grows until the page is full: the lowest word sits in the bottom fifth.
+  for (const char* id : {"life-principles", "service-principles", "dos-and-donts"}) {
+    CommandResult bbox = run_tool({"pdftotext", "-bbox", poster(std::string(id) + ".pdf"), "-"});
+    std::smatch page;
+    ASSERT_TRUE(std::regex_search(bbox.output, page,
+                                  std::regex(R"re(<page width="([\d.]+)" height="([\d.]+)")re")));
+    double lowest = 0;
+    std::regex word(R"re(yMax="([\d.]+)")re");
+    for (std::sregex_iterator it(bbox.output.begin(), bbox.output.end(), word), end; it != end;
+         ++it) {
+      lowest = std::max(lowest, std::stod((*it)[1]));
+    }
+    EXPECT_GT(lowest / std::stod(page[2]), 0.8) << id;
+  }
+}
+
+TEST(Posters, SizesBleedsAndMarksReachThePdfBoxes) {
+  TempDir dir;
+  write_pack(dir,
+             "[poster]\nid = \"a\"\ntitle = \"Respect\"\nitems = [\"principle:respect\"]\n"
+             "size = \"8x10\"\nbleed = \"0.125in\"\nmarks = true\n");
+  dir.write("pack/posters/b.toml",
+            "[poster]\nid = \"b\"\ntitle = \"Service\"\nitems = [\"group:core\"]\n"
+            "size = \"a4\"\norientation = \"landscape\"\nbleed = \"3mm\"\ntheme = \"modern\"\n");
+  dir.write("pack/posters/c.toml",
+            "[poster]\nid = \"c\"\ntitle = \"Quote\"\nitems = [\"quote:first\"]\n"
+            "size = \"500x700mm\"\n");
+  CommandResult built = run({"build", dir.str() + "/pack", "--out", dir.str() + "/out", "--only",
+                             "poster", "--format", "pdf"});
+  ASSERT_EQ(built.exit_code, 0) << built.errors;
+  fs::path posters = dir.path() / "out" / "small" / "posters";
+  // By hand: 8x10 in = 576 x 720 pt, a bleed of 0.125 in = 9 pt on each side.
+  auto a = boxes(posters / "a.pdf");
+  EXPECT_NEAR(a["TrimBox"].width(), 576, 0.01);
+  EXPECT_NEAR(a["TrimBox"].height(), 720, 0.01);
+  EXPECT_NEAR(a["BleedBox"].width(), 594, 0.01);
+  EXPECT_NEAR(a["BleedBox"].height(), 738, 0.01);
+  EXPECT_NEAR(a["TrimBox"].x0 - a["BleedBox"].x0, 9, 0.01);
+  EXPECT_NEAR(a["MediaBox"].width(), a["BleedBox"].width(), 0.01);
+  // A4 landscape: 297 x 210 mm = 841.89 x 595.28 pt; 3 mm = 8.504 pt a side.
+  auto b = boxes(posters / "b.pdf");
+  EXPECT_NEAR(b["TrimBox"].width(), 841.89, 0.01);
+  EXPECT_NEAR(b["TrimBox"].height(), 595.28, 0.01);
+  EXPECT_NEAR(b["BleedBox"].width(), 841.89 + 2 * 8.504, 0.01);
+  EXPECT_NEAR(b["MediaBox"].height(), 595.28 + 2 * 8.504, 0.01);
+  // The modern theme's navy background runs to the very edge of the bleed.
+  EXPECT_EQ(pixel(posters / "b.pdf", 1, 1, dir), "#0f2c3f");
+  EXPECT_EQ(pixel(posters / "b.pdf", -2, -2, dir), "#0f2c3f");
+  // 500 x 700 mm = 1417.32 x 1984.25 pt, no bleed: every box the same.
+  auto c = boxes(posters / "c.pdf");
+  EXPECT_NEAR(c["TrimBox"].width(), 1417.32, 0.01);
+  EXPECT_NEAR(c["TrimBox"].height(), 1984.25, 0.01);
+  EXPECT_NEAR(c["MediaBox"].height(), 1984.25, 0.01);
+  for (const char* name : {"a.pdf", "b.pdf", "c.pdf"}) EXPECT_EQ(pages(posters / name), 1);
+  EXPECT_NE(pdf_words(posters / "b.pdf").find("Help first"), std::string::npos);
+
+  // --size prints every poster at another frame: 11x17 in = 792 x 1224 pt.
+  CommandResult resized = run({"build", dir.str() + "/pack", "--out", dir.str() + "/out2", "--only",
+                               "poster", "--format", "pdf", "--size", "11x17"});
+  ASSERT_EQ(resized.exit_code, 0) << resized.errors;
+  auto c2 = boxes(dir.path() / "out2" / "small" / "posters" / "c.pdf");
+  EXPECT_NEAR(c2["TrimBox"].width(), 792, 0.01);
+  EXPECT_NEAR(c2["TrimBox"].height(), 1224, 0.01);
+}
+
+TEST(Posters, FarTooMuchTextIsRefusedSayingHowMuchToCut) {
+  TempDir dir;
+  std::string summary;
+  for (int i = 0; i < 30; ++i) summary += "Every caller deserves our full and patient attention. ";
+  std::string items;
+  for (int i = 0; i < 8; ++i) {
+    std::string id = "long-" + std::to_string(i);
+    dir.write("pack/principles/" + id + ".toml", "[principle]\nid = \"" + id +
+                                                     "\"\ntitle = \"Listen\"\nsummary = \"" +
+                                                     summary + "\"\nbody = \"Body.\"\n");
+    items += "\"principle:" + id + "\", ";
+  }
+  write_pack(dir, "[poster]\nid = \"wall-of-text\"\ntitle = \"Respect\"\nitems = [" + items +
+                      "]\nsize = \"8x10\"\n");
+  CommandResult built = run({"build", dir.str() + "/pack", "--out", dir.str() + "/out", "--only",
+                             "poster", "--format", "pdf"});
+  EXPECT_EQ(built.exit_code, 1) << built.errors;
+  std::string file = (dir.path() / "pack" / "posters" / "poster.toml").string();
+  EXPECT_NE(built.errors.find(file + ":1:1:"), std::string::npos) << built.errors;
+  EXPECT_NE(built.errors.find("wall-of-text"), std::string::npos) << built.errors;
+  EXPECT_NE(built.errors.find("too much text"), std::string::npos) << built.errors;
+  EXPECT_NE(built.errors.find("14 pt"), std::string::npos) << built.errors;
+  EXPECT_NE(built.errors.find("cut"), std::string::npos) << built.errors;
+  EXPECT_FALSE(fs::exists(dir.path() / "out" / "small" / "posters" / "wall-of-text.pdf"));
+}
+
+TEST(Posters, BadInputIsReportedWhereItWasWritten) {
+  TempDir dir;
+  write_pack(dir,
+             "[poster]\n"                                           // 1
+             "id = \"bad\"\n"                                       // 2
+             "title = \"Bad\"\n"                                    // 3
+             "items = [\"principle:nobody\", \"group:nothing\",\n"  // 4
+             "         \"quote:unsaid\", \"banner:respect\"]\n"     // 5
+             "size = \"9x9x9\"\n"                                   // 6
+             "orientation = \"sideways\"\n"                         // 7
+             "bleed = \"3cm\"\n");                                  // 8
+  CommandResult built = run({"build", dir.str() + "/pack", "--out", dir.str() + "/out", "--only",
+                             "poster", "--format", "pdf"});
+  EXPECT_EQ(built.exit_code, 1);
+  std::string file = (dir.path() / "pack" / "posters" / "poster.toml").string();
+  for (const char* at : {":4:10:", ":4:30:", ":5:10:", ":5:26:", ":6:8:", ":7:15:", ":8:9:"}) {
+    EXPECT_NE(built.errors.find(file + at), std::string::npos) << at << "\n" << built.errors;
+  }
+  EXPECT_NE(built.errors.find("9x9x9"), std::string::npos);
+  EXPECT_NE(built.errors.find("sideways"), std::string::npos);
+  EXPECT_NE(built.errors.find("3cm"), std::string::npos);
+
+  TempDir themed;
+  write_pack(themed,
+             "[poster]\nid = \"t\"\ntitle = \"T\"\nitems = [\"principle:respect\"]\n"
+             "theme = \"glitter\"\n");
+  CommandResult refused = run({"build", themed.str() + "/pack", "--out", themed.str() + "/out",
+                               "--only", "poster", "--format", "pdf"});
+  EXPECT_EQ(refused.exit_code, 1);
+  std::string poster_file = (themed.path() / "pack" / "posters" / "poster.toml").string();
+  EXPECT_NE(refused.errors.find(poster_file + ":5:9:"), std::string::npos) << refused.errors;
+  EXPECT_NE(refused.errors.find("glitter"), std::string::npos);
+  EXPECT_NE(refused.errors.find("classic"), std::string::npos) << "lists the themes there are";
+}
+
+TEST(Posters, TextInAnyScriptSurvivesInEveryTheme) {
+  const std::string japanese =
+      "\u304A\u5BA2\u69D8\u3092\u5C0A\u91CD\u3059\u308B";             // お客様を尊重する
+  const std::string arabic = "\u0627\u062D\u062A\u0631\u0627\u0645";  // احترام, respect
+  const std::string russian = "\u0423\u0432\u0430\u0436\u0435\u043D\u0438\u0435";  // Уважение
+  for (const char* theme : {"default", "classic", "modern"}) {
+    SCOPED_TRACE(theme);
+    TempDir dir;
+    write_pack(dir,
+               "[poster]\nid = \"scripts\"\ntitle = \"" + russian +
+                   "\"\nitems = [\"principle:respect\", \"principle:service\"]\n",
+               japanese, arabic);
+    CommandResult built = run({"build", dir.str() + "/pack", "--out", dir.str() + "/out", "--only",
+                               "poster", "--format", "pdf", "--theme", theme});
+    ASSERT_EQ(built.exit_code, 0) << built.errors;
+    EXPECT_EQ(built.errors.find("warning"), std::string::npos) << built.errors;
+    fs::path pdf = dir.path() / "out" / "small" / "posters" / "scripts.pdf";
+    // Lines may break anywhere in Japanese: compare without the breaks, in drawing order.
+    CommandResult text = run_tool({"pdftotext", "-raw", pdf.string(), "-"});
+    std::string joined = std::regex_replace(text.output, std::regex("\\s+"), "");
+    EXPECT_NE(joined.find(japanese), std::string::npos) << text.output;
+    EXPECT_NE(text.output.find(russian), std::string::npos) << "a word was broken?\n"
+                                                            << text.output;
+    // poppler gives right-to-left words in drawing order, that is reversed, and (WeasyPrint
+    // 57's ToUnicode map) loses the final alef-meem pair: the first four letters are compared.
+    std::string start = arabic.substr(0, 8);
+    EXPECT_TRUE(joined.find(start) != std::string::npos ||
+                joined.find(reversed(start)) != std::string::npos)
+        << text.output;
+    // Right-to-left text reads from the right: poppler marks the line right-to-left (U+202B),
+    // and the short paragraph sits at the right of its card, well right of the card's number.
+    CommandResult plain = run_tool({"pdftotext", pdf.string(), "-"});
+    EXPECT_NE(plain.output.find("\u202B"), std::string::npos) << plain.output;
+    CommandResult bbox = run_tool({"pdftotext", "-bbox", pdf.string(), "-"});
+    std::smatch number, line;
+    ASSERT_TRUE(
+        std::regex_search(bbox.output, number, std::regex("xMin=\"([\\d.]+)\"[^>]*>1</word>")));
+    ASSERT_TRUE(std::regex_search(bbox.output, line,
+                                  std::regex("xMin=\"([\\d.]+)\"[^>]*>\\xD8[^<]*</word>")))
+        << bbox.output;
+    EXPECT_GT(std::stod(line[1]), std::stod(number[1]) + 40);
+    // The Japanese came from a real CJK font, embedded like every other.
+    std::vector<std::string> fonts = embedded_fonts(pdf);
+    bool cjk = false;
+    for (const std::string& f : fonts)
+      cjk = cjk || f.find("Droid-Sans-Fallback") != std::string::npos;
+    EXPECT_TRUE(cjk) << "no CJK font embedded";
+  }
+}
+
+TEST(Posters, ACharacterNoFontCanShowIsAWarningNamingFileItemAndCharacter) {
+  TempDir dir;
+  // U+10600, LINEAR A SIGN AB001: no Debian font of the set-up covers Linear A.
+  write_pack(dir, "[poster]\nid = \"p\"\ntitle = \"P\"\nitems = [\"principle:respect\"]\n",
+             "Respect \xF0\x90\x98\x80");
+  CommandResult built = run({"build", dir.str() + "/pack", "--out", dir.str() + "/out", "--only",
+                             "poster", "--format", "pdf"});
+  EXPECT_EQ(built.exit_code, 0) << built.errors;
+  std::string file = (dir.path() / "pack" / "principles" / "respect.toml").string();
+  EXPECT_NE(built.errors.find(file + ":1:1: warning:"), std::string::npos) << built.errors;
+  EXPECT_NE(built.errors.find("principle 'respect' title"), std::string::npos) << built.errors;
+  EXPECT_NE(built.errors.find("U+10600"), std::string::npos) << built.errors;
+}
+
+}  // namespace
+}  // namespace coachkit
