@@ -1,6 +1,7 @@
 // `coachkit new`: what it writes lints and builds clean, and it never overwrites a folder.
 // (`coachkit new plugin` is built against the installed SDK in sdk_roundtrip.sh.)
 #include "scaffold.hpp"
+#include <coachkit/version.hpp>
 #include "process.hpp"
 #include "test_support.hpp"
 
@@ -87,7 +88,11 @@ TEST(NewPlugin, WritesAProjectForTheInstalledSdk) {
   std::string error;
   ASSERT_TRUE(scaffold_plugin(dir.str() + "/team-cards", "team-cards", &error)) << error;
   std::string cmake = read_file(dir.path() / "team-cards/CMakeLists.txt");
-  EXPECT_NE(cmake.find("find_package(coachkit 0.1 REQUIRED)"), std::string::npos);
+  // The major.minor of this coachkit, e.g. "0.2" for 0.2.0.
+  std::string version = coachkit::kVersion;
+  version = version.substr(0, version.rfind('.'));
+  EXPECT_NE(cmake.find("find_package(coachkit " + version + " REQUIRED)"), std::string::npos)
+      << cmake;
   EXPECT_NE(cmake.find("coachkit_add_plugin(team-cards SOURCES"), std::string::npos);
   std::string test = read_file(dir.path() / "team-cards/tests/team_cards_generator_test.cpp");
   EXPECT_NE(test.find("team_cards::OverviewGenerator()"), std::string::npos);

@@ -22,7 +22,9 @@ void add_build_command(CLI::App& app, CommandLine& cli) {
       ->type_name("ID");
   CLI::Option* out_option =
       build->add_option("--out", *out, "output folder (default: out)")->type_name("DIR");
-  build->add_option("--format", settings->formats, "formats: html,docx,odt,md,pdf,pptx (default: all)")
+  build
+      ->add_option("--format", settings->formats,
+                   "formats: html,docx,odt,md,pdf,pptx (default: all)")
       ->delimiter(',')
       ->type_name("LIST");
   build->add_option("--only", settings->only, "only these kinds of output, e.g. handout")
