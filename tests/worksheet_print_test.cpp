@@ -129,5 +129,24 @@ TEST_F(WorksheetPrint, LibreOfficeOpensTheOdtAndDocxWithTheirGridAndLines) {
   }
 }
 
+// A theme that says nothing about worksheets (here: a font and nothing else) still prints the
+// grid and the writing lines: they come from coachkit's layout stylesheet, not from the theme.
+TEST_F(WorksheetPrint, ABareThemeStillPrintsTheGridAndItsWritingLines) {
+  fs::path theme = dir_.path() / "bare-theme";
+  fs::create_directories(theme);
+  std::ofstream(theme / "style.css") << "body { font-family: \"DejaVu Sans\", sans-serif; }\n";
+  CommandResult built =
+      run_coachkit({"build", (dir_.path() / "pack").string(), "--out",
+                    (dir_.path() / "bare-out").string(), "--edition", "participant", "--format",
+                    "pdf", "--theme", theme.string(), "--only", "handout"});
+  ASSERT_EQ(built.exit_code, 0) << built.output << built.errors;
+  std::string error;
+  TempDir work;
+  // As above: six rules across the grid and three lines under each of two questions.
+  int rules = horizontal_rules((dir_.path() / "bare-out/ed/activities/grid.pdf").string(),
+                               work.path(), &error);
+  EXPECT_GE(rules, 12) << error;
+}
+
 }  // namespace
 }  // namespace coachkit

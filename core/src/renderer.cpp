@@ -207,7 +207,8 @@ std::string Renderer::pandoc_input(const Document& document, Format format, cons
                                    const PageSetup* page) const {
   bool html = format == Format::Html || format == Format::Pdf;
   std::string head;
-  if (html && !theme.css.empty()) head = "<style>\n" + theme.css + "\n</style>";
+  if (html) head = "<style>\n" + layout_css() + "</style>";
+  if (html && !theme.css.empty()) head += "\n<style>\n" + theme.css + "\n</style>";
   if (html && page) head += "\n<style>\n" + page_css(*page) + "</style>";
   // WeasyPrint takes the PDF's /CreationDate and /ModDate from these, and writes none without
   // them; the HTML output stays free of dates.

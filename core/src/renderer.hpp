@@ -32,6 +32,10 @@ struct Theme {
   std::string reference_pptx;  // likewise
 };
 
+// coachkit's layout stylesheet (core/css/layout.css, embedded): what worksheets, scorecards, cards
+// and posters need on paper whatever the theme. HTML and PDF carry it before the theme's CSS.
+const std::string& layout_css();
+
 // The CSS for a page set-up: the @page rule (size, margin, bleed, crop marks), and sections of
 // class "page" as pages of their own.
 std::string page_css(const PageSetup& page);
