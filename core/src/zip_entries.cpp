@@ -1,34 +1,20 @@
 #include "zip_entries.hpp"
 
+#include "zip_format.hpp"
+
 #include <zlib.h>
 
 #include <algorithm>
 #include <cstdint>
-#include <fstream>
-#include <sstream>
 
 namespace coachkit {
 
 namespace {
 
-std::uint32_t read16(const std::string& data, std::size_t at) {
-  return static_cast<unsigned char>(data[at]) |
-         static_cast<std::uint32_t>(static_cast<unsigned char>(data[at + 1])) << 8;
-}
-
-std::uint32_t read32(const std::string& data, std::size_t at) {
-  return read16(data, at) | read16(data, at + 2) << 16;
-}
-
-void write16(std::string& data, std::size_t at, std::uint32_t value) {
-  data[at] = static_cast<char>(value & 0xFF);
-  data[at + 1] = static_cast<char>((value >> 8) & 0xFF);
-}
-
-void write32(std::string& data, std::size_t at, std::uint32_t value) {
-  write16(data, at, value & 0xFFFF);
-  write16(data, at + 2, value >> 16);
-}
+using zip::read16;
+using zip::read32;
+using zip::write16;
+using zip::write32;
 
 bool inflate_raw(const std::string& compressed, std::size_t size, std::string* out) {
   out->assign(size, '\0');
@@ -50,39 +36,22 @@ bool edit_zip_entries(const std::string& path, const std::vector<std::string>& n
                       const std::function<bool(const std::string& name, std::string* text)>& edit,
                       std::string* error) {
   std::string data;
-  {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream buffer;
-    buffer << in.rdbuf();
-    if (!in) {
-      *error = "cannot read " + path;
-      return false;
-    }
-    data = buffer.str();
-  }
+  if (!zip::read_archive(path, &data, error)) return false;
   auto refuse = [&](const std::string& why) {
     *error = path + " is not a zip archive coachkit can edit (" + why + ")";
     return false;
   };
-  if (data.size() < 22) return refuse("too short");
-  std::size_t end_record = std::string::npos;
-  std::size_t earliest = data.size() > 22 + 65535 ? data.size() - 22 - 65535 : 0;
-  for (std::size_t at = data.size() - 22 + 1; at-- > earliest;) {
-    if (read32(data, at) == 0x06054b50) {
-      end_record = at;
-      break;
-    }
-  }
-  if (end_record == std::string::npos) return refuse("no end of central directory");
-  std::uint32_t entries = read16(data, end_record + 10);
-  std::size_t directory = read32(data, end_record + 16);
-  if (entries == 0xFFFF || directory == 0xFFFFFFFF) return refuse("ZIP64");
+  zip::CentralDirectory directory;
+  std::string why;
+  if (!zip::find_central_directory(data, &directory, &why)) return refuse(why);
+  std::uint32_t entries = directory.entries;
+  std::size_t end_record = directory.end_record;
 
   std::string body, central;
   bool changed_any = false;
-  std::size_t at = directory;
+  std::size_t at = directory.offset;
   for (std::uint32_t i = 0; i < entries; ++i) {
-    if (at + 46 > data.size() || read32(data, at) != 0x02014b50) {
+    if (at + 46 > data.size() || read32(data, at) != zip::kCentralRecord) {
       return refuse("damaged central directory");
     }
     std::size_t name_length = read16(data, at + 28), extra = read16(data, at + 30),
@@ -90,7 +59,7 @@ bool edit_zip_entries(const std::string& path, const std::vector<std::string>& n
     std::size_t record_length = 46 + name_length + extra + comment;
     std::size_t local = read32(data, at + 42);
     if (at + record_length > data.size() || local + 30 > data.size() ||
-        read32(data, local) != 0x04034b50) {
+        read32(data, local) != zip::kLocalHeader) {
       return refuse("damaged entry");
     }
     std::string name = data.substr(at + 46, name_length);
@@ -101,7 +70,7 @@ bool edit_zip_entries(const std::string& path, const std::vector<std::string>& n
     if (start + compressed_size > data.size()) return refuse("damaged entry");
     std::size_t end = start + compressed_size;
     if (flags & 8) {  // a data descriptor follows the data, with or without its signature
-      end += end + 4 <= data.size() && read32(data, end) == 0x08074b50 ? 16 : 12;
+      end += end + 4 <= data.size() && read32(data, end) == zip::kDataDescriptor ? 16 : 12;
       if (end > data.size()) return refuse("damaged entry");
     }
     std::string record = data.substr(at, record_length);
@@ -143,14 +112,7 @@ bool edit_zip_entries(const std::string& path, const std::vector<std::string>& n
   write32(end_of_directory, 12, static_cast<std::uint32_t>(central.size()));
   write32(end_of_directory, 16, static_cast<std::uint32_t>(body.size()));
   std::string out = body + central + end_of_directory;
-  std::ofstream file(path, std::ios::binary | std::ios::trunc);
-  file.write(out.data(), static_cast<std::streamsize>(out.size()));
-  file.close();
-  if (!file) {
-    *error = "cannot write " + path;
-    return false;
-  }
-  return true;
+  return zip::write_archive(path, out, error);
 }
 
 }  // namespace coachkit
