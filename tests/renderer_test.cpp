@@ -50,6 +50,8 @@ using coachkit::testing::read_file;
 using coachkit::testing::TempDir;
 
 const std::string kHostile = "<script>alert(1)</script> **not bold** [x](javascript:alert(1))";
+const std::string kBallotBox = "\xE2\x98\x90 an empty box";        // U+2610
+const std::string kTickedBallotBox = "\xE2\x98\x92 a ticked box";  // U+2612
 const std::string kScripts = COACHKIT_SCRIPTS_DIR;
 const char* const kPython = "/usr/bin/python3";
 
@@ -79,7 +81,8 @@ class ScopedEnv {
   std::optional<std::string> old_;
 };
 
-// The hostile text in the title, a paragraph, a table cell and a list item.
+// The hostile text in the title, a paragraph, a table cell and a list item; and list items that
+// start with a ballot box, which pandoc would otherwise turn into a task list's checkbox.
 Document hostile_document() {
   Document d;
   d.title = kHostile;
@@ -90,7 +93,7 @@ Document hostile_document() {
   d.blocks = {
       paragraph(kHostile),
       coachkit::doc::table(t),
-      bullet_list(list_items({"A plain item", kHostile})),
+      bullet_list(list_items({"A plain item", kHostile, kBallotBox, kTickedBallotBox})),
   };
   return d;
 }
@@ -187,7 +190,8 @@ TEST_F(RenderWithPandoc, HtmlShowsHostileTextAsText) {
   ASSERT_TRUE(page.is_object());
 
   std::vector<std::string> tags = page["tags"].get<std::vector<std::string>>();
-  for (const char* forbidden : {"script", "a", "img", "iframe", "object", "embed", "form"}) {
+  for (const char* forbidden :
+       {"script", "a", "img", "iframe", "object", "embed", "form", "input"}) {
     EXPECT_EQ(std::count(tags.begin(), tags.end(), forbidden), 0)
         << "<" << forbidden << "> in " << read_file(html);
   }
@@ -214,6 +218,9 @@ TEST_F(RenderWithPandoc, HtmlShowsHostileTextAsText) {
   EXPECT_EQ(exact["p"], 1) << page["elements"].dump();
   EXPECT_EQ(exact["td"], 1) << page["elements"].dump();
   EXPECT_EQ(exact["li"], 1) << page["elements"].dump();
+  // The ballot boxes are text, as written.
+  EXPECT_TRUE(contains(text, kBallotBox)) << text;
+  EXPECT_TRUE(contains(text, kTickedBallotBox)) << text;
 }
 
 // The Markdown is GitHub-flavoured: read back as GitHub reads it (gfm), and as pandoc's own

@@ -247,9 +247,15 @@ class AstWriter {
   void str(Inlines& in, const std::string& word, std::size_t from, std::size_t to) {
     if (from >= to) return;
     in.next();
+    std::string text = word.substr(from, to - from);
+    // pandoc turns a list item that starts with a lone ballot box (U+2610 or U+2612) into a
+    // task list's checkbox; inside a span without attributes the box stays a character.
+    bool ballot_box = text == "\xE2\x98\x90" || text == "\xE2\x98\x92";
+    if (ballot_box) out_ += "{\"t\":\"Span\",\"c\":[[\"\",[],[]],[";
     out_ += "{\"t\":\"Str\",\"c\":";
-    append_json_string(out_, word.substr(from, to - from));
+    append_json_string(out_, text);
     out_ += '}';
+    if (ballot_box) out_ += "]]}";
   }
 
   // One word as a Str; for Markdown, with the escapes above as fixed RawInlines (a backslash
