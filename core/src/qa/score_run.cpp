@@ -82,7 +82,9 @@ void write_score_text(const Pack& pack, const Rubric& rubric,
 
 void write_score_json(const Pack& pack, const Rubric& rubric,
                       const std::vector<ScoredEvaluation>& scored, std::ostream& out) {
-  nlohmann::json list = nlohmann::json::array();
+  // One evaluation at a time, so ten thousand evaluations never stand in memory as one tree.
+  out << "[";
+  bool first = true;
   for (const ScoredEvaluation& s : scored) {
     const Evaluation& e = s.evaluation;
     const EvaluationScore& r = s.score;
@@ -113,23 +115,26 @@ void write_score_json(const Pack& pack, const Rubric& rubric,
       rules.push_back(
           {{"kind", rule_kind(rule.kind)}, {"criterion", rule.criterion}, {"text", rule.text}});
     }
-    list.push_back({{"file", e.file},
-                    {"rubric", rubric.id},
-                    {"version", r.version},
-                    {"interaction", e.interaction},
-                    {"agent", e.agent},
-                    {"evaluator", e.evaluator},
-                    {"date", e.date},
-                    {"score", json_score(r.gated)},
-                    {"raw", json_score(r.raw)},
-                    {"compliance", json_score(r.compliance)},
-                    {"form_failed", r.form_failed},
-                    {"band", r.band ? nlohmann::json(r.band->label) : nlohmann::json(nullptr)},
-                    {"sections", std::move(sections)},
-                    {"criteria", std::move(criteria)},
-                    {"rules", std::move(rules)}});
+    nlohmann::json evaluation = {
+        {"file", e.file},
+        {"rubric", rubric.id},
+        {"version", r.version},
+        {"interaction", e.interaction},
+        {"agent", e.agent},
+        {"evaluator", e.evaluator},
+        {"date", e.date},
+        {"score", json_score(r.gated)},
+        {"raw", json_score(r.raw)},
+        {"compliance", json_score(r.compliance)},
+        {"form_failed", r.form_failed},
+        {"band", r.band ? nlohmann::json(r.band->label) : nlohmann::json(nullptr)},
+        {"sections", std::move(sections)},
+        {"criteria", std::move(criteria)},
+        {"rules", std::move(rules)}};
+    out << (first ? "\n" : ",\n") << evaluation.dump(2);
+    first = false;
   }
-  out << list.dump(2) << "\n";
+  out << (first ? "]\n" : "\n]\n");
 }
 
 void write_score_csv(const Pack& pack, const Rubric& rubric,
