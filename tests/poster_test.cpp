@@ -372,6 +372,10 @@ TEST(Posters, BadInputIsReportedWhereItWasWritten) {
   EXPECT_NE(refused.errors.find(poster_file + ":5:9:"), std::string::npos) << refused.errors;
   EXPECT_NE(refused.errors.find("glitter"), std::string::npos);
   EXPECT_NE(refused.errors.find("classic"), std::string::npos) << "lists the themes there are";
+  // lint finds it too, at the same place, without building anything.
+  CommandResult linted = run({"lint", themed.str() + "/pack"});
+  EXPECT_EQ(linted.exit_code, 1);
+  EXPECT_NE(linted.errors.find(poster_file + ":5:9:"), std::string::npos) << linted.errors;
 }
 
 TEST(Posters, TextInAnyScriptSurvivesInEveryTheme) {
@@ -436,6 +440,11 @@ TEST(Posters, ACharacterNoFontCanShowIsAWarningNamingFileItemAndCharacter) {
   EXPECT_NE(built.errors.find(file + ":1:1: warning:"), std::string::npos) << built.errors;
   EXPECT_NE(built.errors.find("principle 'respect' title"), std::string::npos) << built.errors;
   EXPECT_NE(built.errors.find("U+10600"), std::string::npos) << built.errors;
+  // lint warns the same way (a warning: the pack is still valid).
+  CommandResult linted = run({"lint", dir.str() + "/pack"});
+  EXPECT_EQ(linted.exit_code, 0) << linted.errors;
+  EXPECT_NE(linted.errors.find(file + ":1:1: warning:"), std::string::npos) << linted.errors;
+  EXPECT_NE(linted.errors.find("U+10600"), std::string::npos) << linted.errors;
 }
 
 }  // namespace

@@ -12,6 +12,7 @@
 #include "project.hpp"
 #include "renderer.hpp"
 #include "source_date.hpp"
+#include "theme_lookup.hpp"
 
 #include <coachkit/version.hpp>
 
@@ -45,22 +46,6 @@ struct PackJob {
   std::vector<std::string> date_files;  // where the fallback date comes from
   std::vector<std::pair<std::string, std::string>> poster_themes;  // name, folder
 };
-
-// The themes a name may choose, for messages: "themes: classic, default, modern".
-std::string theme_names(const std::string& pack_directory, const InstallLayout& layout) {
-  std::set<std::string> names;
-  std::vector<fs::path> folders = {fs::path(layout.themes())};
-  if (!pack_directory.empty()) folders.push_back(fs::path(pack_directory) / ".." / "themes");
-  for (const fs::path& folder : folders) {
-    std::error_code ec;
-    for (fs::directory_iterator it(folder, ec), end; !ec && it != end; it.increment(ec)) {
-      if (it->is_directory(ec)) names.insert(it->path().filename().string());
-    }
-  }
-  std::string out;
-  for (const std::string& name : names) out += (out.empty() ? "" : ", ") + name;
-  return out.empty() ? "no themes are installed" : "themes: " + out;
-}
 
 std::string program_or(const char* variable, const std::string& fallback) {
   const char* value = std::getenv(variable);
@@ -107,19 +92,6 @@ std::string stamp_for(const PackJob& job, const Project& project, const BuildSet
 }
 
 }  // namespace
-
-std::string find_theme(const std::string& theme, const std::string& pack_directory,
-                       const InstallLayout& layout) {
-  std::error_code ec;
-  if (theme.find('/') != std::string::npos) return fs::is_directory(theme, ec) ? theme : "";
-  std::vector<fs::path> candidates = {fs::path(layout.themes()) / theme};
-  if (!pack_directory.empty())
-    candidates.push_back(fs::path(pack_directory) / ".." / "themes" / theme);
-  for (const fs::path& candidate : candidates) {
-    if (fs::is_directory(candidate, ec)) return candidate.lexically_normal().string();
-  }
-  return "";
-}
 
 int run_build(const BuildSettings& settings, const InstallLayout& layout, std::ostream& out,
               std::ostream& err) {
@@ -296,19 +268,8 @@ int run_build(const BuildSettings& settings, const InstallLayout& layout, std::o
   // A poster may name its own theme: it must exist.
   for (PackJob& job : jobs) {
     if (!job.pack) continue;
-    for (const Poster& poster : job.pack->posters) {
-      if (poster.theme.empty() || poster.theme == theme_name) continue;
-      std::string directory = poster.theme.find('/') == std::string::npos
-                                  ? find_theme(poster.theme, job.reference.folder, layout)
-                                  : "";
-      if (directory.empty()) {
-        diagnostics.add(poster.theme_where.file, poster.theme_where.line, poster.theme_where.column,
-                        "'theme' in [poster] is \"" + poster.theme + "\": no theme of that name (" +
-                            theme_names(job.reference.folder, layout) + ")");
-      } else {
-        job.poster_themes.emplace_back(poster.theme, directory);
-      }
-    }
+    job.poster_themes =
+        poster_themes(*job.pack, job.reference.folder, theme_name, layout, diagnostics);
   }
   if (!diagnostics.empty()) {
     err << diagnostics.to_string() << "nothing was built: fix the problems above\n";

@@ -39,9 +39,4 @@ struct BuildSettings {
 int run_build(const BuildSettings& settings, const InstallLayout& layout, std::ostream& out,
               std::ostream& err);
 
-// A theme folder, given as a path (with a slash) or by name: installed themes first, then
-// content/themes/NAME beside the pack's folder. "" when there is none.
-std::string find_theme(const std::string& theme, const std::string& pack_directory,
-                       const InstallLayout& layout);
-
 }  // namespace coachkit

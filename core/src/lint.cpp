@@ -1,16 +1,36 @@
 #include "lint.hpp"
 
+#include "font_coverage.hpp"
 #include "pack_catalog.hpp"
 #include "pack_loader.hpp"
 #include "plugin_host.hpp"
 #include "project.hpp"
 #include "qa/rubric_checks.hpp"
 #include "quiz_lint.hpp"
+#include "renderer.hpp"
+#include "theme_lookup.hpp"
 
 #include <memory>
 #include <ostream>
 
 namespace coachkit {
+
+namespace {
+
+void warn_uncovered_characters(const Pack& pack, const std::string& theme_directory,
+                               std::ostream& err) {
+  Theme theme;
+  std::string error;
+  if (theme_directory.empty() || !load_theme(theme_directory, &theme, &error)) return;
+  FontCoverage fonts(font_families_of(theme.css));
+  for (const CoverageWarning& w : check_script_coverage(pack, fonts)) {
+    err << format_diagnostic(
+               Diagnostic{w.where.file, w.where.line, w.where.column, "warning: " + w.message})
+        << "\n";
+  }
+}
+
+}  // namespace
 
 int run_lint(const std::vector<std::string>& paths, const std::vector<std::string>& plugin_dirs,
              const InstallLayout& layout, std::ostream& out, std::ostream& err) {
@@ -42,6 +62,11 @@ int run_lint(const std::vector<std::string>& paths, const std::vector<std::strin
         if (pack) {
           std::size_t before = diagnostics.size();
           for (const Rubric& rubric : pack->rubrics) check_rubric(rubric, diagnostics);
+          // As `build` does: each poster's theme must exist, and a character that no font of
+          // the project's theme shows is a warning.
+          std::string theme_name = project->theme.empty() ? "default" : project->theme;
+          poster_themes(*pack, reference.folder, theme_name, layout, diagnostics);
+          warn_uncovered_characters(*pack, find_theme(theme_name, reference.folder, layout), err);
           if (diagnostics.size() == before) {
             out << name << ": ok (" << pack->principles.size() << " principles, "
                 << pack->activities.size() << " activities, " << pack->quotes.size() << " quotes, "
