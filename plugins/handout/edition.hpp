@@ -13,8 +13,10 @@ namespace coachkit_handout {
 
 enum class Edition { Participant, Trainer };
 
-// The editions a request asks for; false when it names one that does not exist.
-inline bool editions_for(const coachkit::GeneratorRequest& request, std::vector<Edition>* out) {
+// The editions a request asks for; false, reported as a content error, when it names one that
+// does not exist.
+inline bool editions_for(const coachkit::GeneratorRequest& request, coachkit::Reporter& reporter,
+                         std::vector<Edition>* out) {
   if (request.edition.empty()) {
     *out = {Edition::Participant, Edition::Trainer};
   } else if (request.edition == "participant") {
@@ -22,6 +24,8 @@ inline bool editions_for(const coachkit::GeneratorRequest& request, std::vector<
   } else if (request.edition == "trainer") {
     *out = {Edition::Trainer};
   } else {
+    reporter.error(coachkit::SourcePosition{},
+                   "unknown edition '" + request.edition + "' (expected participant or trainer)");
     return false;
   }
   return true;
@@ -30,10 +34,6 @@ inline bool editions_for(const coachkit::GeneratorRequest& request, std::vector<
 // Where an edition's output named `name` goes: "handouts/respect" or "trainer/handouts/respect".
 inline std::string edition_path(Edition edition, const std::string& name) {
   return edition == Edition::Trainer ? "trainer/" + name : name;
-}
-
-inline std::string unknown_edition_message(const std::string& edition) {
-  return "unknown edition '" + edition + "' (expected participant or trainer)";
 }
 
 }  // namespace coachkit_handout

@@ -167,10 +167,7 @@ std::vector<Artifact> HandoutGenerator::generate(const Pack& pack, const Generat
                                                  Reporter& reporter) const {
   std::vector<Artifact> out;
   std::vector<Edition> editions;
-  if (!editions_for(request, &editions)) {
-    reporter.error(SourcePosition{}, unknown_edition_message(request.edition));
-    return out;
-  }
+  if (!editions_for(request, reporter, &editions)) return out;
   for (Edition edition : editions) {
     // The whole pack's handout sits beside the handouts folder, so no principle id can clash.
     if (request.options.boolean("pack", true)) {

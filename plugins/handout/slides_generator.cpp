@@ -132,10 +132,7 @@ std::vector<Artifact> SlidesGenerator::generate(const Pack& pack, const Generato
                                                 Reporter& reporter) const {
   std::vector<Artifact> out;
   std::vector<Edition> editions;
-  if (!editions_for(request, &editions)) {
-    reporter.error(SourcePosition{}, unknown_edition_message(request.edition));
-    return out;
-  }
+  if (!editions_for(request, reporter, &editions)) return out;
   for (Edition edition : editions) {
     out.push_back(Artifact::rendered(edition_path(edition, pack.id + "-slides"),
                                      deck(pack, edition), {Format::Pptx}));
