@@ -329,14 +329,7 @@ int run_build(const BuildSettings& settings, const InstallLayout& layout, std::o
       builder.add_theme(theme);
     }
     // A character no installed font shows would print as an empty box: say so first.
-    {
-      FontCoverage fonts(font_families_of(job.theme.css));
-      for (const CoverageWarning& w : check_script_coverage(pack, fonts)) {
-        err << format_diagnostic(
-                   Diagnostic{w.where.file, w.where.line, w.where.column, "warning: " + w.message})
-            << "\n";
-      }
-    }
+    write_coverage_warnings(pack, job.theme.css, err);
     BuildReport report = builder.build(pack);
     for (const std::string& w : report.warnings) err << w << "\n";
     if (!report.content_errors.empty()) {

@@ -1,5 +1,7 @@
 #include "font_coverage.hpp"
 
+#include "diagnostics.hpp"
+
 #include <fontconfig/fontconfig.h>
 
 #include <cstdio>
@@ -176,6 +178,15 @@ std::vector<CoverageWarning> check_script_coverage(const Pack& pack, const FontC
     check.text(p.where, "poster '" + p.id + "' subtitle", p.subtitle);
   }
   return out;
+}
+
+void write_coverage_warnings(const Pack& pack, const std::string& theme_css, std::ostream& err) {
+  FontCoverage fonts(font_families_of(theme_css));
+  for (const CoverageWarning& w : check_script_coverage(pack, fonts)) {
+    err << format_diagnostic(
+               Diagnostic{w.where.file, w.where.line, w.where.column, "warning: " + w.message})
+        << "\n";
+  }
 }
 
 }  // namespace coachkit

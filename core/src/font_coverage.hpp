@@ -6,6 +6,7 @@
 #include <coachkit/model.hpp>
 
 #include <memory>
+#include <ostream>
 #include <string>
 #include <vector>
 
@@ -38,5 +39,9 @@ struct CoverageWarning {
   std::string message;
 };
 std::vector<CoverageWarning> check_script_coverage(const Pack& pack, const FontCoverage& fonts);
+
+// The warnings above for the fonts `theme_css` names, written to `err` as
+// "FILE:LINE:COL: warning: …": what `build` and `lint` both tell the author.
+void write_coverage_warnings(const Pack& pack, const std::string& theme_css, std::ostream& err);
 
 }  // namespace coachkit

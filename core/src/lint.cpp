@@ -15,23 +15,6 @@
 
 namespace coachkit {
 
-namespace {
-
-void warn_uncovered_characters(const Pack& pack, const std::string& theme_directory,
-                               std::ostream& err) {
-  Theme theme;
-  std::string error;
-  if (theme_directory.empty() || !load_theme(theme_directory, &theme, &error)) return;
-  FontCoverage fonts(font_families_of(theme.css));
-  for (const CoverageWarning& w : check_script_coverage(pack, fonts)) {
-    err << format_diagnostic(
-               Diagnostic{w.where.file, w.where.line, w.where.column, "warning: " + w.message})
-        << "\n";
-  }
-}
-
-}  // namespace
-
 int run_lint(const std::vector<std::string>& paths, const std::vector<std::string>& plugin_dirs,
              const InstallLayout& layout, std::ostream& out, std::ostream& err) {
   int status = 0;
@@ -66,7 +49,12 @@ int run_lint(const std::vector<std::string>& paths, const std::vector<std::strin
           // the project's theme shows is a warning.
           std::string theme_name = project->theme.empty() ? "default" : project->theme;
           poster_themes(*pack, reference.folder, theme_name, layout, diagnostics);
-          warn_uncovered_characters(*pack, find_theme(theme_name, reference.folder, layout), err);
+          Theme theme;
+          std::string error;
+          std::string theme_directory = find_theme(theme_name, reference.folder, layout);
+          if (!theme_directory.empty() && load_theme(theme_directory, &theme, &error)) {
+            write_coverage_warnings(*pack, theme.css, err);
+          }
           if (diagnostics.size() == before) {
             out << name << ": ok (" << pack->principles.size() << " principles, "
                 << pack->activities.size() << " activities, " << pack->quotes.size() << " quotes, "
