@@ -1,5 +1,7 @@
 #include "diagnostics.hpp"
 
+#include "utf8.hpp"
+
 #include <algorithm>
 #include <cstdint>
 #include <tuple>
@@ -14,28 +16,6 @@ void append_hex_byte(std::string& out, unsigned char byte) {
   out += "\\x";
   out += kHex[byte >> 4];
   out += kHex[byte & 0xf];
-}
-
-// The length of the well-formed UTF-8 sequence starting at `text[i]`, or 0.
-std::size_t utf8_length(std::string_view text, std::size_t i) {
-  unsigned char lead = static_cast<unsigned char>(text[i]);
-  std::size_t length = lead >= 0xf0 && lead <= 0xf4   ? 4
-                       : lead >= 0xe0                 ? 3
-                       : lead >= 0xc2 && lead <= 0xdf ? 2
-                                                      : 0;
-  if (lead >= 0xf5 || i + length > text.size()) return 0;
-  for (std::size_t k = 1; k < length; ++k) {
-    if ((static_cast<unsigned char>(text[i + k]) & 0xc0) != 0x80) return 0;
-  }
-  return length;
-}
-
-std::uint32_t code_point(std::string_view text, std::size_t i, std::size_t length) {
-  std::uint32_t c = static_cast<unsigned char>(text[i]) & (0xff >> (length + 1));
-  for (std::size_t k = 1; k < length; ++k) {
-    c = (c << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3f);
-  }
-  return c;
 }
 
 // C1 controls move the cursor like ESC sequences do on some terminals; line and paragraph
@@ -72,13 +52,13 @@ std::string escape_control_characters(std::string_view text) {
       ++i;
       continue;
     }
-    std::size_t length = utf8_length(text, i);
+    std::size_t length = utf8_sequence_length(text, i);
     if (length == 0) {  // not UTF-8 (a file name can be any bytes): show the byte
       append_hex_byte(out, byte);
       ++i;
       continue;
     }
-    std::uint32_t c = code_point(text, i, length);
+    std::uint32_t c = utf8_code_point(text, i, length);
     if (is_hidden_control(c)) {
       out += "\\u";
       for (int shift = 12; shift >= 0; shift -= 4) out += kHex[(c >> shift) & 0xf];

@@ -1,6 +1,7 @@
 #include "font_coverage.hpp"
 
 #include "diagnostics.hpp"
+#include "utf8.hpp"
 
 #include <fontconfig/fontconfig.h>
 
@@ -78,18 +79,9 @@ namespace {
 std::u32string code_points(const std::string& text) {
   std::u32string out;
   for (std::size_t i = 0; i < text.size();) {
-    unsigned char c = static_cast<unsigned char>(text[i]);
-    int extra = c < 0x80 ? 0 : (c >> 5) == 6 ? 1 : (c >> 4) == 14 ? 2 : (c >> 3) == 30 ? 3 : -1;
-    if (extra < 0 || i + static_cast<std::size_t>(extra) >= text.size() + (extra == 0)) {
-      out.push_back(0xFFFD);
-      ++i;
-      continue;
-    }
-    char32_t cp = extra == 0 ? c : c & (0x3F >> extra);
-    for (int k = 1; k <= extra; ++k)
-      cp = (cp << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3F);
-    out.push_back(cp);
-    i += static_cast<std::size_t>(extra) + 1;
+    std::size_t length = utf8_sequence_length(text, i);
+    out.push_back(length ? utf8_code_point(text, i, length) : 0xFFFD);
+    i += length ? length : 1;
   }
   return out;
 }

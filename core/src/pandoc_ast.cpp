@@ -1,5 +1,7 @@
 #include "pandoc_ast.hpp"
 
+#include "utf8.hpp"
+
 #include <algorithm>
 #include <cctype>
 #include <cstdio>
@@ -11,26 +13,6 @@ namespace {
 
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
-// The length of the valid UTF-8 sequence at `i`, or 0 when the bytes there are not one.
-std::size_t utf8_sequence_at(const std::string& s, std::size_t i) {
-  auto byte = [&](std::size_t k) {
-    return i + k < s.size() ? static_cast<unsigned char>(s[i + k]) : 0u;
-  };
-  unsigned char c = byte(0);
-  if (c < 0x80) return 1;
-  auto continuation = [&](std::size_t k) { return (byte(k) & 0xC0) == 0x80; };
-  if (c >= 0xC2 && c <= 0xDF) return continuation(1) ? 2 : 0;
-  if (c >= 0xE0 && c <= 0xEF) {
-    unsigned char low = c == 0xE0 ? 0xA0 : 0x80, high = c == 0xED ? 0x9F : 0xBF;
-    return byte(1) >= low && byte(1) <= high && continuation(2) ? 3 : 0;
-  }
-  if (c >= 0xF0 && c <= 0xF4) {
-    unsigned char low = c == 0xF0 ? 0x90 : 0x80, high = c == 0xF4 ? 0x8F : 0xBF;
-    return byte(1) >= low && byte(1) <= high && continuation(2) && continuation(3) ? 4 : 0;
-  }
-  return 0;
-}
-
 // A JSON string literal: quotes, backslashes and control characters escaped, valid UTF-8
 // kept as it is, each invalid byte replaced by U+FFFD, so the output is always valid JSON.
 void append_json_string(std::string& out, const std::string& s) {
@@ -39,7 +21,7 @@ void append_json_string(std::string& out, const std::string& s) {
   for (std::size_t i = 0; i < s.size();) {
     unsigned char c = static_cast<unsigned char>(s[i]);
     if (c >= 0x80) {
-      std::size_t length = utf8_sequence_at(s, i);
+      std::size_t length = utf8_sequence_length(s, i);
       if (length == 0) {
         out += "\xEF\xBF\xBD";
         ++i;

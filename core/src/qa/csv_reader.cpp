@@ -1,27 +1,8 @@
 #include "qa/csv_reader.hpp"
 
+#include "utf8.hpp"
+
 namespace coachkit {
-
-namespace {
-
-bool valid_utf8(std::string_view s) {
-  for (std::size_t i = 0; i < s.size();) {
-    unsigned char c = static_cast<unsigned char>(s[i]);
-    std::size_t n = c < 0x80                     ? 1
-                    : (c >> 5) == 6 && c >= 0xc2 ? 2
-                    : (c >> 4) == 14             ? 3
-                    : (c >= 0xf0 && c <= 0xf4)   ? 4
-                                                 : 0;
-    if (n == 0 || i + n > s.size()) return false;
-    for (std::size_t k = 1; k < n; ++k) {
-      if ((static_cast<unsigned char>(s[i + k]) & 0xc0) != 0x80) return false;
-    }
-    i += n;
-  }
-  return true;
-}
-
-}  // namespace
 
 CsvTable parse_csv(std::string_view text, const std::string& display, Diagnostics& diagnostics) {
   CsvTable table;
@@ -37,7 +18,7 @@ CsvTable parse_csv(std::string_view text, const std::string& display, Diagnostic
     diagnostics.add(display, r, static_cast<int>(column), message);
   };
   auto end_field = [&] {
-    if (!valid_utf8(field)) {
+    if (!is_valid_utf8(field)) {
       problem(row, record.size() + 1, "the cell is not UTF-8 text; save the export as UTF-8");
     }
     record.push_back(std::move(field));
