@@ -74,4 +74,38 @@ TEST(DiagnosticsEscaping, AHostilePackGivesOneLinePerProblemAndNoRawControlByte)
       << report;
 }
 
+// A million bad rows must not mean a million kept messages: the first hundred by position are
+// kept and printed, the rest counted, whatever order they were found in.
+TEST(DiagnosticsLimit, KeepsTheFirstHundredByPositionAndCountsTheRest) {
+  auto report = [](bool backwards) {
+    Diagnostics diagnostics;
+    for (int i = 0; i < 100000; ++i) {
+      int line = backwards ? 100000 - i : i + 1;
+      diagnostics.add("f.csv", line, 1, "bad row " + std::to_string(line));
+    }
+    EXPECT_EQ(diagnostics.size(), 100000u);
+    EXPECT_EQ(diagnostics.items().size(), Diagnostics::kDefaultMostKept);
+    return diagnostics.to_string();
+  };
+  std::string forwards = report(false);
+  EXPECT_EQ(report(true), forwards);
+  EXPECT_EQ(std::count(forwards.begin(), forwards.end(), '\n'), 101) << forwards;
+  EXPECT_EQ(forwards.rfind("f.csv:1:1: bad row 1\nf.csv:2:1: bad row 2\n", 0), 0u) << forwards;
+  EXPECT_NE(forwards.find("f.csv:100:1: bad row 100\n... and 99900 more problems\n"),
+            std::string::npos)
+      << forwards;
+  EXPECT_EQ(forwards.find("bad row 101\n"), std::string::npos);
+}
+
+TEST(DiagnosticsLimit, EqualPositionsKeepTheOrderTheyWereAddedIn) {
+  Diagnostics diagnostics(2);
+  diagnostics.add("f.csv", 5, 1, "first");
+  diagnostics.add("f.csv", 5, 1, "second");
+  diagnostics.add("f.csv", 5, 1, "third");
+  diagnostics.add("e.csv", 9, 9, "earlier file");
+  EXPECT_EQ(diagnostics.to_string(),
+            "e.csv:9:9: earlier file\nf.csv:5:1: first\n... and 2 more problems\n");
+  EXPECT_FALSE(diagnostics.empty());
+}
+
 }  // namespace

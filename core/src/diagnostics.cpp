@@ -78,16 +78,55 @@ std::string format_diagnostic(const Diagnostic& d) {
 }
 
 void Diagnostics::add(std::string file, int line, int column, std::string message) {
-  items_.push_back(Diagnostic{std::move(file), line, column, std::move(message)});
+  add(Diagnostic{std::move(file), line, column, std::move(message)});
+}
+
+bool Diagnostics::precedes(std::size_t a, std::size_t b) const {
+  const Diagnostic& x = items_[a];
+  const Diagnostic& y = items_[b];
+  return std::tie(x.file, x.line, x.column, added_[a]) <
+         std::tie(y.file, y.line, y.column, added_[b]);
+}
+
+// A new problem was added after every kept one: it goes first only by its position.
+bool Diagnostics::precedes(const Diagnostic& d, std::size_t kept) const {
+  const Diagnostic& k = items_[kept];
+  return std::tie(d.file, d.line, d.column) < std::tie(k.file, k.line, k.column);
+}
+
+void Diagnostics::add(Diagnostic d) {
+  std::size_t added = total_++;
+  auto later = [this](std::size_t a, std::size_t b) { return precedes(a, b); };
+  if (items_.size() < most_kept_) {
+    items_.push_back(std::move(d));
+    added_.push_back(added);
+    if (items_.size() == most_kept_) {
+      heap_.resize(items_.size());
+      for (std::size_t i = 0; i < heap_.size(); ++i) heap_[i] = i;
+      std::make_heap(heap_.begin(), heap_.end(), later);
+    }
+    return;
+  }
+  if (heap_.empty() || !precedes(d, heap_.front())) return;
+  // The last kept problem by position makes room for this one.
+  std::pop_heap(heap_.begin(), heap_.end(), later);
+  std::size_t slot = heap_.back();
+  items_[slot] = std::move(d);
+  added_[slot] = added;
+  std::push_heap(heap_.begin(), heap_.end(), later);
 }
 
 std::string Diagnostics::to_string() const {
-  std::vector<Diagnostic> sorted = items_;
-  std::stable_sort(sorted.begin(), sorted.end(), [](const Diagnostic& a, const Diagnostic& b) {
-    return std::tie(a.file, a.line, a.column) < std::tie(b.file, b.line, b.column);
-  });
+  std::vector<std::size_t> order(items_.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::sort(order.begin(), order.end(),
+            [this](std::size_t a, std::size_t b) { return precedes(a, b); });
   std::string out;
-  for (const Diagnostic& d : sorted) out += format_diagnostic(d) + "\n";
+  for (std::size_t i : order) out += format_diagnostic(items_[i]) + "\n";
+  if (std::size_t more = omitted()) {
+    out +=
+        "... and " + std::to_string(more) + (more == 1 ? " more problem" : " more problems") + "\n";
+  }
   return out;
 }
 

@@ -23,18 +23,42 @@ std::string format_diagnostic(const Diagnostic& d);
 // bytes that are not UTF-8 written as \n, \r, \t, \xHH or \uHHHH; everything else unchanged.
 std::string escape_control_characters(std::string_view text);
 
+// Every problem of a run, counted; the first `most_kept` of them by position kept. Untrusted
+// input can hold a problem per byte (a CSV export of a million bad rows): keeping them all
+// grew to gigabytes, and nobody reads past the first screenful. What is kept is the
+// `most_kept` smallest by file, line, column and then the order they were added, so that the
+// printed list is always the start of what the full sorted list would have been, whatever
+// order the problems were found in.
 class Diagnostics {
  public:
+  static constexpr std::size_t kDefaultMostKept = 100;
+  static constexpr std::size_t kKeepAll = static_cast<std::size_t>(-1);
+
+  Diagnostics() = default;
+  explicit Diagnostics(std::size_t most_kept) : most_kept_(most_kept) {}
+
   void add(std::string file, int line, int column, std::string message);
-  void add(Diagnostic d) { items_.push_back(std::move(d)); }
-  bool empty() const { return items_.empty(); }
-  std::size_t size() const { return items_.size(); }
+  void add(Diagnostic d);
+  // Every problem added, kept or not: "N problems", and "did this step add any?".
+  bool empty() const { return total_ == 0; }
+  std::size_t size() const { return total_; }
+  // The problems counted but not kept.
+  std::size_t omitted() const { return total_ - items_.size(); }
+  // The kept problems, in the order they were added until the limit was reached.
   const std::vector<Diagnostic>& items() const { return items_; }
-  // Sorted by file, line and column, one per line.
+  // The kept ones sorted by file, line and column, one per line, then "... and K more
+  // problems" when some were not kept.
   std::string to_string() const;
 
  private:
+  bool precedes(std::size_t a, std::size_t b) const;
+  bool precedes(const Diagnostic& d, std::size_t kept) const;
+
+  std::size_t most_kept_ = kDefaultMostKept;
+  std::size_t total_ = 0;
   std::vector<Diagnostic> items_;
+  std::vector<std::size_t> added_;  // for each kept item, when it was added (0, 1, ...)
+  std::vector<std::size_t> heap_;   // once full: indices of items_, the last by position on top
 };
 
 }  // namespace coachkit
