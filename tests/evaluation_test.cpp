@@ -147,6 +147,45 @@ TEST(EvaluationFile, HeaderProblemsAllAtOnce) {
   EXPECT_NE(out.find("e.toml:6:1: unknown key 'score' in [evaluation]"), std::string::npos) << out;
 }
 
+// A date decides where an evaluation lands on the report's time axis and in sampling periods:
+// only a real calendar date, four-digit year, in 1900..2200, whether a TOML date or a string.
+TEST(EvaluationFile, DatesAreRealCalendarDatesInASensibleRange) {
+  auto head = [](const std::string& date) {
+    return "[evaluation]\nrubric = \"form\"\ninteraction = \"t-1\"\nevaluator = \"dana\"\n"
+           "agent = \"sam\"\ndate = " +
+           date + "\n\n";
+  };
+  const std::string answers =
+      "[answers]\ngreeting = \"yes\"\nlisten = 4\nnotes = 1\nhold = \"na\"\n";
+  for (const std::string good :
+       {"2026-11-20", "\"2026-11-20\"", "\"2024-02-29\"", "1900-01-01", "2200-12-31"}) {
+    EXPECT_EQ(problems(answers, head(good)), "") << good;
+  }
+  const std::pair<std::string, std::string> bad[] = {
+      {"\"2026-02-31\"", "\"2026-02-31\" is no day of the calendar: February 2026 has 28 days"},
+      {"\"2025-02-29\"", "February 2025 has 28 days"},
+      {"\"2026-13-01\"", "\"2026-13-01\" has no month 13"},
+      {"\"+026-01-01\"", "\"+026-01-01\" is not YYYY-MM-DD"},
+      {"\"2026- 1- 1\"", "\"2026- 1- 1\" is not YYYY-MM-DD"},
+      {"\"2026-+1-+1\"", "\"2026-+1-+1\" is not YYYY-MM-DD"},
+      {"\"-001-01-01\"", "\"-001-01-01\" is not YYYY-MM-DD"},
+      {"\"2026-1-01\"", "\"2026-1-01\" is not YYYY-MM-DD"},
+      {"\"2026-11-20T10:00\"", "is not YYYY-MM-DD"},
+      {"0999-05-05",
+       "\"0999-05-05\" is outside the years an evaluation may be dated in, 1900 to 2200"},
+      {"9999-12-31", "\"9999-12-31\" is outside the years"},
+      {"2026-11-20T10:00:00", "must be a date such as 2026-11-20, not a date-time"},
+      {"20261120", "must be a date such as 2026-11-20, not an integer"}};
+  for (const auto& [date, expected] : bad) {
+    std::string out = problems(answers, head(date));
+    EXPECT_NE(out.find("e.toml:6:8: 'date' in [evaluation] must be a date such as 2026-11-20"),
+              std::string::npos)
+        << date << "\n"
+        << out;
+    EXPECT_NE(out.find(expected), std::string::npos) << date << "\n" << out;
+  }
+}
+
 TEST(EvaluationFile, ANoteForAnUnknownCriterionIsReportedAtItsKey) {
   std::string out = problems(
       "[answers]\ngreeting = \"yes\"\nlisten = 4\nnotes = 1\nhold = \"no\"\n[notes]\nlistn = "

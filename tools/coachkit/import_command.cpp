@@ -1,4 +1,4 @@
-// coachkit import RUBRIC FILE.csv [--map MAP.toml] [--out DIR]
+// coachkit import RUBRIC FILE.csv [--map MAP.toml] [--out DIR] [--force]
 #include "commands.hpp"
 #include "qa/evaluation_import.hpp"
 
@@ -22,6 +22,8 @@ void add_import_command(CLI::App& app, CommandLine& cli) {
   import->add_option("--out", request->out, "where to write the evaluation files")
       ->type_name("DIR")
       ->capture_default_str();
+  import->add_flag("--force", request->force,
+                   "replace evaluation files of the same names that are already in --out");
   import->callback([&cli, request] {
     request->plugin_dirs = cli.plugin_dirs;
   cli.status = run_import(*request, cli.layout, std::cout, std::cerr);

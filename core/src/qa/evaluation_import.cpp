@@ -1,18 +1,23 @@
 #include "qa/evaluation_import.hpp"
 
 #include "atomic_file.hpp"
+#include "content_limits.hpp"
 #include "qa/evaluation_reader.hpp"
 #include "qa/rubric_source.hpp"
 #include "toml_reader.hpp"
 #include "toml_text.hpp"
 
 #include <algorithm>
+#include <cerrno>
 #include <cmath>
 #include <cstdio>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <ostream>
 #include <set>
+
+#include <fcntl.h>
 
 namespace fs = std::filesystem;
 
@@ -88,18 +93,19 @@ bool parse_answer(const std::string& raw, const ImportMap& map, Answer& a, std::
   return false;
 }
 
-// YYYY-MM-DD, or the date part of an ISO date-time.
-bool parse_date(const std::string& raw, std::string& date) {
+// The date part of an ISO date-time ("2026-11-20T09:30:00Z"), or the cell as it is; checked
+// by the rule evaluation files follow.
+bool parse_date(const std::string& raw, std::string& date, std::string* why) {
   std::string text = trim(raw);
   if (text.size() > 10 && (text[10] == 'T' || text[10] == ' ')) text = text.substr(0, 10);
-  int y = 0, m = 0, d = 0;
-  char tail = 0;
-  if (text.size() != 10 || std::sscanf(text.c_str(), "%4d-%2d-%2d%c", &y, &m, &d, &tail) != 3 ||
-      m < 1 || m > 12 || d < 1 || d > 31 || text[4] != '-' || text[7] != '-') {
-    return false;
-  }
+  if (!check_evaluation_date(text, why)) return false;
   date = text;
   return true;
+}
+
+// The emptiness rule of evaluation files' strings (TableReader::required_string).
+bool blank(const std::string& text) {
+  return text.find_first_not_of(" \t\r\n") == std::string::npos;
 }
 
 std::string toml_string(const std::string& s) {
@@ -255,17 +261,20 @@ std::vector<Evaluation> import_evaluations(const CsvTable& csv, const std::strin
          {Field{*interaction, &e.interaction, "interaction"},
           Field{*evaluator, &e.evaluator, "evaluator"}, Field{*agent, &e.agent, "agent"}}) {
       *f.into = trim(cell(row, f.column));
-      if (f.into->empty()) cell_problem(row, f.column, std::string("the ") + f.name + " is empty");
-      if (count_characters(*f.into) > 200) {
-        cell_problem(row, f.column, std::string("the ") + f.name + " is over 200 characters");
+      if (blank(*f.into)) cell_problem(row, f.column, std::string("the ") + f.name + " is empty");
+      if (count_characters(*f.into) > kMaxLineChars) {
+        cell_problem(row, f.column,
+                     std::string("the ") + f.name + " is over " + std::to_string(kMaxLineChars) +
+                         " characters, which evaluation files do not allow");
       }
     }
-    if (!parse_date(cell(row, *date), e.date)) {
-      cell_problem(row, *date, "the date \"" + excerpt(cell(row, *date)) + "\" is not YYYY-MM-DD");
+    std::string why;
+    if (!parse_date(cell(row, *date), e.date, &why)) {
+      cell_problem(row, *date, "the date \"" + excerpt(cell(row, *date)) + "\" " + why);
     }
   };
-  // Criteria whose cell was already reported, per evaluation: not also "missing".
-  std::vector<std::set<std::string>> reported(csv.rows.size());
+  // Criteria whose cell was already reported, by evaluation index: not also "missing".
+  std::map<std::size_t, std::set<std::string>> reported;
   auto add_answer = [&](Evaluation& e, std::size_t row, std::size_t column,
                         const std::string& criterion, const std::string& text) {
     std::size_t index = static_cast<std::size_t>(&e - evaluations.data());
@@ -275,7 +284,7 @@ std::vector<Evaluation> import_evaluations(const CsvTable& csv, const std::strin
     std::string why;
     if (!parse_answer(text, map, a, &why)) {
       cell_problem(row, column, why + " for criterion '" + criterion + "'");
-      if (index < reported.size()) reported[index].insert(criterion);
+      reported[index].insert(criterion);
       return;
     }
     if (e.find_answer(criterion)) {
@@ -285,13 +294,32 @@ std::vector<Evaluation> import_evaluations(const CsvTable& csv, const std::strin
     e.answers.push_back(std::move(a));
   };
 
+  // The rubric's own checks (range, kind of answer, N/A, missing answers), at the cells.
+  auto check_rules = [&](std::size_t i) {
+    Diagnostics checked(Diagnostics::kKeepAll);  // as many as the rubric has criteria
+    check_evaluation(evaluations[i], rubric, checked);
+    auto found = reported.find(i);
+    for (const Diagnostic& d : checked.items()) {
+      bool follow_up = false;
+      if (found != reported.end()) {
+        for (const std::string& id : found->second) {
+          follow_up =
+              follow_up || d.message.rfind("missing answer for criterion '" + id + "'", 0) == 0;
+        }
+      }
+      if (!follow_up) diagnostics.add(d);
+    }
+  };
+
   if (map.layout == ImportMap::Layout::Wide) {
     std::vector<std::pair<std::size_t, std::string>> columns;  // criterion columns
     std::set<std::size_t> fields = {*interaction, *evaluator, *agent, *date};
+    // A set: an export can have a hundred thousand columns, all of them ignored.
+    const std::set<std::string> ignored(map.ignore.begin(), map.ignore.end());
     for (std::size_t i = 0; i < header.size(); ++i) {
       if (fields.count(i)) continue;
       std::string name = trim(header[i]);
-      if (std::find(map.ignore.begin(), map.ignore.end(), name) != map.ignore.end()) continue;
+      if (ignored.count(name)) continue;
       std::string id = criterion_of(name);
       if (id.empty()) {
         std::string message =
@@ -311,6 +339,13 @@ std::vector<Evaluation> import_evaluations(const CsvTable& csv, const std::strin
         const std::string& text = cell(row, column);
         if (trim(text).empty()) continue;  // unanswered: a missing answer, reported below
         add_answer(e, row, column, id, text);
+      }
+      check_rules(evaluations.size() - 1);
+      // Once anything is wrong nothing is written: keeping the rows would only cost memory,
+      // a lot of it when every one of a million rows is bad.
+      if (diagnostics.size() != problems) {
+        evaluations.pop_back();
+        reported.erase(evaluations.size());
       }
     }
   } else {
@@ -352,22 +387,18 @@ std::vector<Evaluation> import_evaluations(const CsvTable& csv, const std::strin
       }
       add_answer(e, row, *answer, criterion, cell(row, *answer));
       if (note && !trim(cell(row, *note)).empty()) {
-        e.notes.push_back({criterion, cell(row, *note)});
+        if (count_characters(cell(row, *note)) > kMaxParagraphChars) {
+          cell_problem(row, *note,
+                       "a note is at most " + std::to_string(kMaxParagraphChars) +
+                           " characters long in an evaluation file");
+        } else {
+          e.notes.push_back({criterion, cell(row, *note)});
+        }
       }
     }
   }
-  // The rubric's own checks (range, kind of answer, N/A, missing answers), at the cells.
-  for (std::size_t i = 0; i < evaluations.size(); ++i) {
-    Diagnostics checked;
-    check_evaluation(evaluations[i], rubric, checked);
-    for (const Diagnostic& d : checked.items()) {
-      bool follow_up = false;
-      for (const std::string& id : reported[i]) {
-        follow_up =
-            follow_up || d.message.rfind("missing answer for criterion '" + id + "'", 0) == 0;
-      }
-      if (!follow_up) diagnostics.add(d);
-    }
+  if (map.layout == ImportMap::Layout::Long) {
+    for (std::size_t i = 0; i < evaluations.size(); ++i) check_rules(i);
   }
   if (diagnostics.size() != problems) return {};
   return evaluations;
@@ -454,6 +485,84 @@ bool read_text(const std::string& path, std::uintmax_t limit, std::string& text,
 
 }  // namespace
 
+bool write_all_or_none(const std::vector<ImportedFile>& files, bool replace, std::string* error) {
+  struct Step {
+    const ImportedFile* file;
+    std::string staged;
+    std::string previous;  // a copy of the replaced file, "" when there was none
+    bool committed = false;
+  };
+  std::vector<Step> steps;
+  std::error_code ec;
+  auto undo = [&]() {
+    std::string left;
+    for (Step& step : steps) {
+      if (step.committed) {
+        bool undone = step.previous.empty()
+                          ? fs::remove(step.file->destination, ec)
+                          : std::rename(step.previous.c_str(), step.file->destination.c_str()) == 0;
+        if (!undone) left += "\n  " + step.file->destination + " now holds the imported evaluation";
+      } else if (!step.previous.empty()) {
+        fs::remove(step.previous, ec);
+      }
+      if (!step.staged.empty()) fs::remove(step.staged, ec);
+    }
+    *error += left.empty() ? "; nothing was written" : "; these could not be put back:" + left;
+  };
+  for (const ImportedFile& file : files) {
+    steps.push_back({&file, temporary_path_for(file.destination), "", false});
+    std::ofstream out(steps.back().staged, std::ios::binary | std::ios::trunc);
+    out << file.text;
+    out.close();
+    if (!out) {
+      *error = "cannot write " + steps.back().staged + ": " + std::strerror(errno);
+      undo();
+      return false;
+    }
+  }
+  for (Step& step : steps) {
+    const std::string& destination = step.file->destination;
+    bool exists = fs::exists(fs::symlink_status(destination, ec));
+    if (exists && replace) {
+      // Kept until every file is in place, to put back if a later one fails.
+      step.previous = temporary_path_for(destination);
+      fs::create_hard_link(destination, step.previous, ec);
+      if (ec) fs::copy_file(destination, step.previous, ec);
+      if (ec) {
+        *error = "cannot keep a copy of " + destination + " to replace it: " + ec.message();
+        step.previous.clear();
+        undo();
+        return false;
+      }
+    }
+    int moved = -1;
+    if (!exists || !replace) {
+      // Atomic "only if absent": a file made since the caller looked is not replaced.
+      moved =
+          renameat2(AT_FDCWD, step.staged.c_str(), AT_FDCWD, destination.c_str(), RENAME_NOREPLACE);
+      if (moved != 0 && (errno == EINVAL || errno == ENOSYS || errno == ENOTSUP) &&
+          !fs::exists(fs::symlink_status(destination, ec))) {
+        moved = std::rename(step.staged.c_str(), destination.c_str());
+      }
+    } else {
+      moved = std::rename(step.staged.c_str(), destination.c_str());
+    }
+    if (moved != 0) {
+      *error = "cannot move the imported evaluation into place at " + destination + ": " +
+               (errno == EEXIST ? std::string("a file of that name appeared meanwhile")
+                                : std::string(std::strerror(errno)));
+      undo();
+      return false;
+    }
+    step.committed = true;
+    step.staged.clear();
+  }
+  for (const Step& step : steps) {
+    if (!step.previous.empty()) fs::remove(step.previous, ec);
+  }
+  return true;
+}
+
 int run_import(const ImportRequest& request, const InstallLayout& layout, std::ostream& out,
                std::ostream& err) {
   Diagnostics diagnostics;
@@ -472,46 +581,65 @@ int run_import(const ImportRequest& request, const InstallLayout& layout, std::o
     err << diagnostics.to_string();
     return 1;
   }
-  CsvTable csv = parse_csv(csv_text, request.csv, diagnostics);
-  // Cells are checked even after a syntax error, so that one run reports every bad cell.
-  std::vector<Evaluation> evaluations =
-      import_evaluations(csv, request.csv, map, source->rubric(), diagnostics);
+  const Rubric& rubric = source->rubric();
+  std::vector<ImportedFile> files;
+  {
+    CsvTable csv = parse_csv(csv_text, request.csv, diagnostics);
+    csv_text = std::string();
+    // Cells are checked even after a syntax error, so that one run reports every bad cell.
+    std::vector<Evaluation> evaluations =
+        import_evaluations(csv, request.csv, map, rubric, diagnostics);
+    std::vector<std::string> names = evaluation_file_names(evaluations);
+    for (std::size_t i = 0; i < evaluations.size(); ++i) {
+      ImportedFile file{(fs::path(request.out) / names[i]).string(),
+                        evaluation_toml(evaluations[i], rubric)};
+      // What `score` will read, read now: a file it would refuse is never written.
+      Diagnostics read_back;
+      std::optional<Evaluation> e = parse_evaluation(file.text, file.destination, read_back);
+      if (e) check_evaluation(*e, rubric, read_back);
+      if (!read_back.empty()) {
+        const Diagnostic& first = read_back.items().front();
+        diagnostics.add(request.csv, evaluations[i].where.line, 1,
+                        "this row's evaluation would not read back (" + first.message +
+                            "); please report it as a coachkit bug");
+      }
+      // A file of the same name is someone's evaluation, hand-written or imported and edited.
+      std::error_code ec;
+      fs::file_status status = fs::symlink_status(file.destination, ec);
+      if (fs::exists(status)) {
+        if (!fs::is_regular_file(status)) {
+          diagnostics.add(file.destination, 0, 0,
+                          "is in the way of this row's evaluation file (it is not a file)");
+        } else if (!request.force) {
+          diagnostics.add(file.destination, 0, 0,
+                          "already exists (row " + std::to_string(evaluations[i].where.line) +
+                              "'s evaluation); --force replaces it");
+        }
+      }
+      files.push_back(std::move(file));
+    }
+  }
   if (!diagnostics.empty()) {
     err << diagnostics.to_string();
     err << diagnostics.size() << (diagnostics.size() == 1 ? " problem" : " problems")
         << "; nothing was written\n";
     return 1;
   }
-  // Every file to a temporary first; only when all are written are they renamed into place.
   std::error_code ec;
+  bool made_folder = !fs::exists(request.out, ec);
   fs::create_directories(request.out, ec);
-  std::vector<std::string> names = evaluation_file_names(evaluations);
-  std::vector<std::pair<std::string, std::string>> staged;
   std::string error;
-  for (std::size_t i = 0; i < evaluations.size(); ++i) {
-    std::string destination = (fs::path(request.out) / names[i]).string();
-    std::string temporary = temporary_path_for(destination);
-    std::ofstream file(temporary, std::ios::binary);
-    file << evaluation_toml(evaluations[i], source->rubric());
-    file.close();
-    if (!file) {
-      error = "cannot write " + temporary;
-      break;
-    }
-    staged.push_back({temporary, destination});
-  }
-  if (error.empty()) {
-    for (const auto& [temporary, destination] : staged) {
-      if (!commit_file(temporary, destination, &error)) break;
-    }
+  if (ec) {
+    error = "cannot create " + request.out + ": " + ec.message() + "; nothing was written";
+  } else if (!write_all_or_none(files, request.force, &error) && made_folder) {
+    fs::remove(request.out, ec);  // only when empty: the folder this run made
   }
   if (!error.empty()) {
-    for (const auto& staged_file : staged) fs::remove(staged_file.first, ec);
-    err << "coachkit: " << error << "\n";
+    err << "coachkit: " << escape_control_characters(error) << "\n";
     return 2;
   }
-  out << evaluations.size() << " evaluation" << (evaluations.size() == 1 ? "" : "s")
-      << " written to " << request.out << "\n";
+  out << files.size() << " evaluation" << (files.size() == 1 ? "" : "s") << " written to "
+      << escape_control_characters(request.out) << "\n";
   return 0;
 }
 

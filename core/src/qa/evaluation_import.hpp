@@ -1,5 +1,5 @@
-// `coachkit import RUBRIC FILE.csv [--map MAP.toml] [--out DIR]`: a QA platform's CSV export
-// into evaluation files. Wide exports have a row per evaluation and a column per criterion;
+// `coachkit import RUBRIC FILE.csv [--map MAP.toml] [--out DIR] [--force]`: a QA platform's CSV
+// export into evaluation files. Wide exports have a row per evaluation and a column per criterion;
 // long exports (MaestroQA's, Zendesk QA's) a row per evaluation and question, pivoted by their
 // evaluation id. Every bad cell is reported at FILE:ROW:COLUMN, all at once, and nothing is
 // written unless every row is good. See docs/rubrics.md for the map file.
@@ -53,16 +53,32 @@ std::string evaluation_toml(const Evaluation& evaluation, const Rubric& rubric);
 // A file name for each evaluation (interaction and evaluator, made safe, unique).
 std::vector<std::string> evaluation_file_names(const std::vector<Evaluation>& evaluations);
 
+// One file of an import: its text, and where it goes.
+struct ImportedFile {
+  std::string destination;
+  std::string text;
+};
+
+// Writes every file or none: each is staged to a temporary sibling first, then moved into
+// place; if a move fails, the ones already moved are taken back (a file that did not exist is
+// removed, one that `replace` allowed to be replaced gets its old text back) and the staged
+// ones are removed. Without `replace` a file that exists is never replaced, even one created
+// while this runs. False with `error` naming the file on failure and ending "nothing was
+// written", or, when even undoing failed (the disk went away), naming each file left changed.
+bool write_all_or_none(const std::vector<ImportedFile>& files, bool replace, std::string* error);
+
 struct ImportRequest {
   std::string rubric;
   std::string csv;
   std::string map;  // "" for the defaults
   std::string out = "evaluations";
+  bool force = false;  // replace evaluation files that already exist
   std::vector<std::string> plugin_dirs;
 };
 
-// 0 when every row was imported (all files written); 1 when anything was wrong (nothing
-// written); 2 when a file could not be written.
+// 0 when every row was imported (all files written); 1 when anything was wrong, including a
+// file of the same name already there without `force` (nothing written); 2 when a file could
+// not be written (nothing written either, see write_all_or_none).
 int run_import(const ImportRequest& request, const InstallLayout& layout, std::ostream& out,
                std::ostream& err);
 

@@ -20,33 +20,45 @@ namespace {
 
 constexpr std::uintmax_t kMaxEvaluationBytes = 1 << 20;
 
-std::string two_digits(int n) { return (n < 10 ? "0" : "") + std::to_string(n); }
+std::string zero_padded(int n, int digits) {
+  std::string text = std::to_string(n);
+  return std::string(text.size() < static_cast<std::size_t>(digits) ? digits - text.size() : 0,
+                     '0') +
+         text;
+}
 
-// A TOML date (2026-11-20) or a string in that shape.
-std::string read_date(TableReader& r, const toml::table& table) {
+int days_in_month(int year, int month) {
+  static const int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+  return month == 2 && leap ? 29 : kDays[month - 1];
+}
+
+// A TOML date (2026-11-20) or a string holding one, checked by check_evaluation_date.
+std::string read_date(TableReader& r) {
   const toml::node* n = r.node("date");
   if (!n) {
     r.error("[evaluation] is missing the required key 'date' (a date such as 2026-11-20)");
     return {};
   }
+  std::string text;
   if (const toml::value<toml::date>* d = n->as_date()) {
     const toml::date& date = d->get();
-    return std::to_string(date.year) + "-" + two_digits(date.month) + "-" + two_digits(date.day);
+    text = zero_padded(date.year, 4) + "-" + zero_padded(date.month, 2) + "-" +
+           zero_padded(date.day, 2);
+  } else if (const toml::value<std::string>* s = n->as_string()) {
+    text = s->get();
+  } else {
+    r.error(*n,
+            "'date' in [evaluation] must be a date such as 2026-11-20, not " + describe_type(*n));
+    return {};
   }
-  if (const toml::value<std::string>* s = n->as_string()) {
-    const std::string& text = s->get();
-    int y = 0, m = 0, day = 0;
-    char tail = 0;
-    if (text.size() == 10 && std::sscanf(text.c_str(), "%4d-%2d-%2d%c", &y, &m, &day, &tail) == 3 &&
-        m >= 1 && m <= 12 && day >= 1 && day <= 31) {
-      return text;
-    }
+  std::string why;
+  if (!check_evaluation_date(text, &why)) {
+    r.error(*n, "'date' in [evaluation] must be a date such as 2026-11-20; \"" + excerpt(text) +
+                    "\" " + why);
+    return {};
   }
-  (void)table;
-  r.error(*n,
-          "'date' in [evaluation] must be a date such as 2026-11-20, not " +
-              (n->is_string() ? "\"" + excerpt(n->as_string()->get()) + "\"" : describe_type(*n)));
-  return {};
+  return text;
 }
 
 bool before(const SourcePosition& a, const SourcePosition& b) {
@@ -73,6 +85,41 @@ std::string scale_words(const Scale& scale) {
 
 }  // namespace
 
+bool check_evaluation_date(std::string_view text, std::string* why) {
+  auto digits = [&](std::size_t from, std::size_t count, int& value) {
+    value = 0;
+    for (std::size_t i = from; i < from + count; ++i) {
+      if (text[i] < '0' || text[i] > '9') return false;
+      value = value * 10 + (text[i] - '0');
+    }
+    return true;
+  };
+  int year = 0, month = 0, day = 0;
+  if (text.size() != 10 || text[4] != '-' || text[7] != '-' || !digits(0, 4, year) ||
+      !digits(5, 2, month) || !digits(8, 2, day)) {
+    *why = "is not YYYY-MM-DD (four digits, two and two)";
+    return false;
+  }
+  if (month < 1 || month > 12) {
+    *why = "has no month " + std::to_string(month);
+    return false;
+  }
+  if (day < 1 || day > days_in_month(year, month)) {
+    static const char* kMonths[] = {"January",   "February", "March",    "April",
+                                    "May",       "June",     "July",     "August",
+                                    "September", "October",  "November", "December"};
+    *why = "is no day of the calendar: " + std::string(kMonths[month - 1]) + " " +
+           zero_padded(year, 4) + " has " + std::to_string(days_in_month(year, month)) + " days";
+    return false;
+  }
+  if (year < kFirstEvaluationYear || year > kLastEvaluationYear) {
+    *why = "is outside the years an evaluation may be dated in, " +
+           std::to_string(kFirstEvaluationYear) + " to " + std::to_string(kLastEvaluationYear);
+    return false;
+  }
+  return true;
+}
+
 std::optional<Evaluation> parse_evaluation(std::string_view text, const std::string& display,
                                            Diagnostics& diagnostics) {
   std::optional<toml::table> root = parse_toml(text, display, diagnostics);
@@ -94,7 +141,7 @@ std::optional<Evaluation> parse_evaluation(std::string_view text, const std::str
     e.interaction = r.required_string("interaction", kMaxLineChars);
     e.evaluator = r.required_string("evaluator", kMaxLineChars);
     e.agent = r.required_string("agent", kMaxLineChars);
-    e.date = read_date(r, *head);
+    e.date = read_date(r);
     if (std::optional<std::int64_t> v = r.integer("version", false, 1, 1000000)) {
       e.version = static_cast<int>(*v);
     }

@@ -14,6 +14,17 @@
 
 namespace coachkit {
 
+// The years an evaluation may be dated in. A date is kept as its YYYY-MM-DD text, so dates
+// sort and print as dates only with four digits; and a report's DOCX and PDF tools fail on
+// years far from now. No QA evaluation happened before 1900 or will after 2200.
+constexpr int kFirstEvaluationYear = 1900;
+constexpr int kLastEvaluationYear = 2200;
+
+// True when `text` is exactly YYYY-MM-DD, a day of the calendar, within the years above:
+// the one rule for an evaluation's date, in evaluation files and in CSV imports. Otherwise
+// false and `why` says what is wrong, as words that follow the quoted date ("is not ...").
+bool check_evaluation_date(std::string_view text, std::string* why);
+
 // The evaluation in `text`; `display` names it in messages. Checks the file's own shape (keys,
 // types, "yes"/"no"/"na" or a number, a date) but not the rubric: see check_evaluation.
 // nullopt when a problem makes it unusable.
