@@ -27,7 +27,7 @@ struct Evaluation {
   std::string interaction;
   std::string evaluator;
   std::string agent;
-  std::string date;             // YYYY-MM-DD
+  std::string date;  // YYYY-MM-DD, a day from 1900 to 2200 (check_evaluation_date): sorts as text
   std::optional<int> version;   // the rubric version it was made under; none: the current one
   std::string comment;          // [evaluation] comment, optional
   std::vector<Answer> answers;  // in the file's order
