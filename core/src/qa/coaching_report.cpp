@@ -249,7 +249,7 @@ std::vector<double> widths(std::initializer_list<double> parts) {
 Block scores_table(const std::vector<const ScoredEvaluation*>& evaluations, std::size_t from) {
   Table scores;
   scores.classes = {"scores"};
-  scores.widths = widths({14, 18, 14, 9, 9, 14, 22});
+  scores.widths = widths({12, 18, 16, 10, 9, 19, 16});
   scores.header = {cell("Date"), cell("Interaction"), cell("Evaluator"),    cell("Score"),
                    cell("Raw"),  cell("Band"),        cell("Rules applied")};
   for (std::size_t i = from; i < evaluations.size(); ++i) {

@@ -60,9 +60,9 @@ struct Tick {
   std::string label;
 };
 
-// At most 8 ticks on calendar boundaries (days, Mondays, months, years), labelled as dates.
+// At most 10 ticks on calendar boundaries (days, Mondays, months, years), labelled as dates.
 std::vector<Tick> time_ticks(std::int64_t lo, std::int64_t hi) {
-  const std::size_t most = 8;
+  const std::size_t most = 10;
   std::vector<Tick> ticks;
   for (int step : {1, 2, 7}) {
     ticks.clear();
