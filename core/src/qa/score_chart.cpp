@@ -148,16 +148,29 @@ std::string chart_script(const ChartRequest& request, std::size_t n) {
     i = j;
   }
   s += "EOD\n";
-  // Filled circles, not point symbols: gnuplot's use fill='currentColor', which WeasyPrint's SVG
-  // renderer cannot paint. The radius is in x units, so it follows the span.
-  s += "set style fill solid 1.0 noborder\nplot $days" + name +
-       " using 1:2 with lines lw 2 lc rgb '#2c5282', $points" + name + " using 1:2:(" +
-       number(0.006 * static_cast<double>(hi - lo)) + ") with circles lc rgb '#2c5282'";
+  // Filled circles (gnuplot's point type 7): one short <use> each in SVG, where a circle of
+  // `with circles` is a 100-sided polygon, 1.7 KB a marker.
+  s += "plot $days" + name + " using 1:2 with lines lw 2 lc rgb '#2c5282', $points" + name +
+       " using 1:2 with points pt 7 ps 0.6 lc rgb '#2c5282'";
   // Each day's score written above it while they can be read.
   if (days <= 15) {
     s += ", $days" + name + " using 1:2:(sprintf('%.1f', $2)) with labels offset 0,1 font ',9'";
   }
   return s + "\n";
+}
+
+// gnuplot's SVG point symbols are painted in fill='currentColor', which WeasyPrint's SVG
+// renderer cannot paint: every marker here has the one colour, so the symbols get it.
+std::string painted_markers(std::string svg) {
+  for (std::size_t at = svg.find("id='gpPt"); at != std::string::npos;
+       at = svg.find("id='gpPt", at + 1)) {
+    std::size_t end = svg.find('>', at);
+    for (std::size_t c = svg.find("currentColor", at); c < end; c = svg.find("currentColor", c)) {
+      svg.replace(c, 12, "#2c5282");
+      end -= 5;
+    }
+  }
+  return svg;
 }
 
 std::string read_whole(const fs::path& path) {
@@ -237,7 +250,7 @@ bool score_charts(const std::vector<ChartRequest>& requests, bool png, ProcessRu
     for (std::size_t i = start; i < end; ++i) {
       if (requests[i].points.empty()) continue;
       fs::path file = folder / std::to_string(i);
-      (*charts)[i].svg = read_whole(file.string() + ".svg");
+      (*charts)[i].svg = painted_markers(read_whole(file.string() + ".svg"));
       if (png) (*charts)[i].png = read_whole(file.string() + ".png");
       if ((*charts)[i].svg.empty() || (png && (*charts)[i].png.empty())) {
         *error = "gnuplot reported success but drew no chart";
