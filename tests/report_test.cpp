@@ -260,4 +260,33 @@ TEST_F(ReportTest, ChartHasATimeAxisAndTheBandsAsReferenceLines) {
   }
 }
 
+// Dates across TOML's range: 0999-05-05 printed as 999-05-05 and sorted after 2026, and made
+// WeasyPrint fail; 9999-12-31 made pandoc fail on DOCX.
+TEST_F(ReportTest, DatesOfEveryYearArePrintedWithFourDigitsAndSortedAsDates) {
+  dir_.write("evals/c.toml", evaluation("call-0", "0999-05-05", "kim", 3, "long ago"));
+  dir_.write("evals/d.toml", evaluation("call-9", "9999-12-31", "kim", 3, "far ahead"));
+  report(dir_.str() + "/out", "html,docx,pdf");
+  int status = 0;
+  std::string text = run("pdftotext -layout " + dir_.str() + "/out/coaching-sam.pdf -", &status);
+  ASSERT_EQ(status, 0) << text;
+  EXPECT_NE(text.find("4 evaluations from 0999-05-05 to 9999-12-31"), std::string::npos) << text;
+  std::size_t early = text.find("0999-05-05 "), later = text.find("2026-11-20 ");
+  ASSERT_NE(early, std::string::npos) << text;
+  EXPECT_LT(early, later) << text;
+}
+
+// A tool failing while a report is drawn names the agent and the evaluation files behind it.
+TEST_F(ReportTest, AFailureNamesTheEvaluationFilesTheReportCameFrom) {
+  int status = 0;
+  std::string log =
+      run("COACHKIT_GNUPLOT=false " + std::string(COACHKIT_PROGRAM) +
+              " report " COACHKIT_SOURCE_DIR "/content/service-principles:call-quality " +
+              dir_.str() + "/evals --out " + dir_.str() + "/out",
+          &status);
+  EXPECT_EQ(status, 2) << log;
+  EXPECT_NE(log.find("the report of agent 'sam'"), std::string::npos) << log;
+  EXPECT_NE(log.find("evals/a.toml"), std::string::npos) << log;
+  EXPECT_NE(log.find("evals/b.toml"), std::string::npos) << log;
+}
+
 }  // namespace
