@@ -10,11 +10,13 @@
 #include "utf8.hpp"
 #include "zip_entries.hpp"
 
+#include <coachkit/escape.hpp>
 #include <nlohmann/json.hpp>
 
 #include <locale.h>
 
 #include <algorithm>
+#include <atomic>
 #include <climits>
 #include <cstdint>
 #include <cstdio>
@@ -22,9 +24,11 @@
 #include <filesystem>
 #include <functional>
 #include <map>
+#include <memory>
 #include <optional>
 #include <ostream>
 #include <set>
+#include <thread>
 
 namespace fs = std::filesystem;
 
@@ -91,7 +95,9 @@ bool insert_chart(std::string& json_text, const std::string& uri, const std::str
           {"t", "Image"},
           {"c",
            {{"", nlohmann::json::array(), attributes}, {{{"t", "Str"}, {"c", alt}}}, {uri, ""}}}};
-      node["c"] = nlohmann::json::array({image});
+      // Without a picture (no evaluation had a score), the sentence alone.
+      node["c"] = uri.empty() ? nlohmann::json::array({{{"t", "Str"}, {"c", alt + "."}}})
+                              : nlohmann::json::array({image});
       done = true;
       return;
     }
@@ -102,29 +108,6 @@ bool insert_chart(std::string& json_text, const std::string& uri, const std::str
   visit(ast["blocks"]);
   if (done) json_text = ast.dump();
   return done;
-}
-
-std::string xml_text(const std::string& text) {
-  std::string out;
-  for (char c : text) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
 }
 
 // pandoc 2.17 writes an image's source as the picture's own description (pic:cNvPr descr), so
@@ -138,7 +121,7 @@ bool describe_docx_chart(const std::string& path, const std::string& alt, std::s
         for (std::size_t at = xml->find(from); at != std::string::npos; at = xml->find(from, at)) {
           std::size_t value = at + 7, end = xml->find('"', value);
           if (end == std::string::npos) break;
-          xml->replace(value, end - value, xml_text(alt));
+          xml->replace(value, end - value, escape::xml_attribute(alt));
           at = value;
           changed = true;
         }
@@ -650,48 +633,94 @@ int run_report(const ReportRequest& request, const InstallLayout& layout, std::o
     err << "coachkit: " << error << "\n";
     return 2;
   }
-  std::size_t written = 0, index = 0;
-  for (const auto& [agent, list] : by_agent) {
-    const ChartRequest& chart = requests[index];
-    const Chart& drawn = charts[index++];
-    std::string alt = chart_alt_text(agent, chart.points);
-    Document document = coaching_report(source->pack, rubric, list, agent);
-    // The outputs carry the latest evaluation's date, never the clock.
-    renderer.set_source_date(output_date(list));
-    for (Format format : request.formats) {
-      auto fail = [&](const std::string& why) {
-        err << "coachkit: the report of agent '" << escape_control_characters(agent) << "' (from "
-            << files_of(list) << ") could not be written: " << why << "\n";
-        return 2;
-      };
-      std::string input = renderer.pandoc_input(document, format, theme);
-      bool placed =
-          drawn.svg.empty() ? insert_chart(input, "", alt, "")  // no score: an empty picture
-          : format == Format::Docx
-              ? insert_chart(input, "data:image/png;base64," + base64(drawn.png), alt, "16cm")
-              : insert_chart(input, "data:image/svg+xml;base64," + base64(drawn.svg), alt, "");
-      if (!placed) return fail("the chart could not be placed in the report");
-      std::string destination =
-          (fs::path(request.out) / ("coaching-" + stems[agent] + "." + format_name(format)))
-              .string();
-      if (format == Format::Docx) {
-        // Rendered beside the destination, its alt text mended, then renamed into place.
-        std::error_code ec;
-        fs::create_directories(request.out, ec);
-        std::string temporary = temporary_path_for(destination);
-        ScopedTempFile guard(temporary);
-        if (!renderer.render_input(input, format, theme, temporary, &error) ||
-            !describe_docx_chart(temporary, alt, &error) ||
-            !commit_file(temporary, destination, &error)) {
-          fs::remove(temporary, ec);
-          return fail(error);
+  // The reports are rendered on two threads (pandoc is most of the time, one process a
+  // report), each with its own Renderer, since the source date differs from report to report.
+  // With PDF one thread: a second would start a second set of PDF workers. What each report
+  // wrote or why it failed is printed afterwards, in the agents' order.
+  struct Outcome {
+    std::vector<std::string> written;
+    std::string error;  // "" unless the report failed
+  };
+  std::vector<const std::pair<const std::string, std::vector<const ScoredEvaluation*>>*> tasks;
+  for (const auto& entry : by_agent) tasks.push_back(&entry);
+  std::vector<Outcome> outcomes(tasks.size());
+  std::atomic<std::size_t> next{0};
+  std::atomic<bool> failed{false};
+  auto render_reports = [&](Renderer& renderer) {
+    for (std::size_t i; !failed && (i = next++) < tasks.size();) {
+      const std::string& agent = tasks[i]->first;
+      const std::vector<const ScoredEvaluation*>& list = tasks[i]->second;
+      const Chart& drawn = charts[i];
+      Outcome& outcome = outcomes[i];
+      std::string alt = chart_alt_text(agent, requests[i].points);
+      Document document = coaching_report(source->pack, rubric, list, agent);
+      // The outputs carry the latest evaluation's date, never the clock.
+      renderer.set_source_date(output_date(list));
+      std::string why;
+      for (Format format : request.formats) {
+        std::string input = renderer.pandoc_input(document, format, theme);
+        bool placed =
+            drawn.svg.empty() ? insert_chart(input, "", alt, "")  // no score: no picture
+            : format == Format::Docx
+                ? insert_chart(input, "data:image/png;base64," + base64(drawn.png), alt, "16cm")
+                : insert_chart(input, "data:image/svg+xml;base64," + base64(drawn.svg), alt, "");
+        if (!placed) {
+          why = "the chart could not be placed in the report";
+          break;
         }
-        guard.release();
-      } else if (!renderer.render_input(input, format, theme, destination, &error)) {
-        return fail(error);
+        std::string destination =
+            (fs::path(request.out) / ("coaching-" + stems.at(agent) + "." + format_name(format)))
+                .string();
+        if (format == Format::Docx) {
+          // Rendered beside the destination, its alt text mended, then renamed into place.
+          std::error_code ec;
+          fs::create_directories(request.out, ec);
+          std::string temporary = temporary_path_for(destination);
+          ScopedTempFile guard(temporary);
+          if (!renderer.render_input(input, format, theme, temporary, &why) ||
+              !describe_docx_chart(temporary, alt, &why) ||
+              !commit_file(temporary, destination, &why)) {
+            fs::remove(temporary, ec);
+            break;
+          }
+          guard.release();
+        } else if (!renderer.render_input(input, format, theme, destination, &why)) {
+          break;
+        }
+        why.clear();
+        outcome.written.push_back(destination);
       }
-      out << destination << ": " << escape_control_characters(agent) << "\n";
+      if (!why.empty()) {
+        outcome.error = "the report of agent '" + escape_control_characters(agent) + "' (from " +
+                        files_of(list) + ") could not be written: " + why;
+        failed = true;
+      }
+    }
+  };
+  std::size_t threads = pdf || tasks.size() < 2 ? 1 : 2;
+  std::vector<std::unique_ptr<Renderer>> helpers;
+  for (std::size_t t = 1; t < threads; ++t) {
+    helpers.push_back(std::make_unique<Renderer>(runner));
+    if (!helpers.back()->detect_pandoc(&error)) {
+      helpers.pop_back();
+      break;
+    }
+  }
+  std::vector<std::thread> workers;
+  for (auto& helper : helpers) {
+    workers.emplace_back([&render_reports, r = helper.get()] { render_reports(*r); });
+  }
+  render_reports(renderer);
+  for (std::thread& worker : workers) worker.join();
+  std::size_t written = 0;
+  for (std::size_t i = 0; i < tasks.size(); ++i) {
+    for (const std::string& destination : outcomes[i].written) {
+      out << destination << ": " << escape_control_characters(tasks[i]->first) << "\n";
       ++written;
+    }
+    if (!outcomes[i].error.empty()) {
+      err << "coachkit: " << outcomes[i].error << "\n";
+      return 2;
     }
   }
   out << written << (written == 1 ? " report" : " reports") << " of " << by_agent.size()
