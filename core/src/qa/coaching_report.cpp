@@ -1,17 +1,34 @@
 #include "qa/coaching_report.hpp"
 
+#include "atomic_file.hpp"
+#include "diagnostics.hpp"
+#include "fingerprint.hpp"
+#include "interruption.hpp"
 #include "qa/rubric_source.hpp"
 #include "qa/score_chart.hpp"
 #include "renderer.hpp"
+#include "utf8.hpp"
+#include "zip_entries.hpp"
 
+#include <coachkit/escape.hpp>
 #include <nlohmann/json.hpp>
 
+#include <locale.h>
+
 #include <algorithm>
+#include <atomic>
+#include <climits>
+#include <cstdint>
+#include <cstdio>
+#include <cwctype>
 #include <filesystem>
 #include <functional>
 #include <map>
+#include <memory>
+#include <optional>
 #include <ostream>
 #include <set>
+#include <thread>
 
 namespace fs = std::filesystem;
 
@@ -61,8 +78,9 @@ std::string base64(const std::string& bytes) {
 }
 
 // Replaces the placeholder paragraph of a pandoc JSON document with the chart, as an image
-// whose source is a data: URI (no file to find, in any format).
-bool insert_chart(std::string& json_text, const std::string& svg) {
+// whose source is a data: URI (no file to find, in any format) and whose alt text is `alt`.
+bool insert_chart(std::string& json_text, const std::string& uri, const std::string& alt,
+                  const std::string& width) {
   nlohmann::json ast = nlohmann::json::parse(json_text, nullptr, false);
   if (ast.is_discarded()) return false;
   bool done = false;
@@ -71,12 +89,15 @@ bool insert_chart(std::string& json_text, const std::string& svg) {
     if (node.is_object() && node.value("t", "") == "Para" && node["c"].is_array() &&
         node["c"].size() == 1 && node["c"][0].value("t", "") == "Str" &&
         node["c"][0]["c"] == kChartPlaceholder) {
-      nlohmann::json image = {{"t", "Image"},
-                              {"c",
-                               {{"", nlohmann::json::array(), nlohmann::json::array()},
-                                {{{"t", "Str"}, {"c", "Scores over time"}}},
-                                {"data:image/svg+xml;base64," + base64(svg), ""}}}};
-      node["c"] = nlohmann::json::array({image});
+      nlohmann::json attributes = nlohmann::json::array();
+      if (!width.empty()) attributes.push_back({"width", width});
+      nlohmann::json image = {
+          {"t", "Image"},
+          {"c",
+           {{"", nlohmann::json::array(), attributes}, {{{"t", "Str"}, {"c", alt}}}, {uri, ""}}}};
+      // Without a picture (no evaluation had a score), the sentence alone.
+      node["c"] = uri.empty() ? nlohmann::json::array({{{"t", "Str"}, {"c", alt + "."}}})
+                              : nlohmann::json::array({image});
       done = true;
       return;
     }
@@ -89,30 +110,212 @@ bool insert_chart(std::string& json_text, const std::string& svg) {
   return done;
 }
 
-std::string safe_name(const std::string& agent) {
+// pandoc 2.17 writes an image's source as the picture's own description (pic:cNvPr descr), so
+// Word and LibreOffice offered the whole base64 string as alt text: it becomes `alt` too.
+bool describe_docx_chart(const std::string& path, const std::string& alt, std::string* error) {
+  const std::string from = "descr=\"data:";
+  return edit_zip_entries(
+      path, {"word/document.xml"},
+      [&](const std::string&, std::string* xml) {
+        bool changed = false;
+        for (std::size_t at = xml->find(from); at != std::string::npos; at = xml->find(from, at)) {
+          std::size_t value = at + 7, end = xml->find('"', value);
+          if (end == std::string::npos) break;
+          xml->replace(value, end - value, escape::xml_attribute(alt));
+          at = value;
+          changed = true;
+        }
+        return changed;
+      },
+      error);
+}
+
+// The characters a file name may not hold on some common file system, or that would make it
+// hard to read or type: C0 and C1 controls, the separators and wildcards of Windows, spaces of
+// every kind, invisible format characters (zero-width, bidirectional controls, BOM),
+// non-characters and private-use code points.
+bool kept_in_file_name(char32_t c) {
+  if (c < 0x80) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+  }
+  if (c < 0xA0 || c == 0xAD || (c >= 0x2000 && c <= 0x200F) || (c >= 0x2028 && c <= 0x202F) ||
+      (c >= 0x205F && c <= 0x206F) || c == 0x3000 || c == 0xFEFF || (c >= 0xFFF0 && c <= 0xFFFF) ||
+      (c >= 0xFDD0 && c <= 0xFDEF) || (c & 0xFFFE) == 0xFFFE || (c >= 0xE000 && c <= 0xF8FF) ||
+      c >= 0xF0000) {
+    return false;
+  }
+  return true;
+}
+
+void append_utf8(std::string& out, char32_t c) {
+  if (c < 0x80) {
+    out += static_cast<char>(c);
+  } else if (c < 0x800) {
+    out += static_cast<char>(0xC0 | (c >> 6));
+    out += static_cast<char>(0x80 | (c & 0x3F));
+  } else if (c < 0x10000) {
+    out += static_cast<char>(0xE0 | (c >> 12));
+    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (c & 0x3F));
+  } else {
+    out += static_cast<char>(0xF0 | (c >> 18));
+    out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
+    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (c & 0x3F));
+  }
+}
+
+// Lower case by the C library's Unicode tables (C.UTF-8), whatever the user's locale; ASCII
+// alone when that locale is missing.
+char32_t lower_case(char32_t c) {
+  if (c >= 'A' && c <= 'Z') return c - 'A' + 'a';
+  if (c < 0x80) return c;
+  static locale_t utf8 = newlocale(LC_CTYPE_MASK, "C.UTF-8", static_cast<locale_t>(nullptr));
+  if (!utf8 || c > 0x10FFFF) return c;
+  return static_cast<char32_t>(towlower_l(static_cast<wint_t>(c), utf8));
+}
+
+// The readable part of a report's file name: the agent's name in lower case, letters of every
+// script kept, every run of anything else one '-', at most 80 bytes.
+std::string readable_stem(const std::string& agent) {
   std::string out;
-  for (char ch : agent) {
-    char c = (ch >= 'A' && ch <= 'Z') ? static_cast<char>(ch - 'A' + 'a') : ch;
-    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
-      out += c;
-    } else if (!out.empty() && out.back() != '-') {
-      out += '-';
+  for (std::size_t i = 0; i < agent.size();) {
+    std::size_t length = utf8_sequence_length(agent, i);
+    char32_t c = length ? lower_case(utf8_code_point(agent, i, length)) : U'?';
+    i += length ? length : 1;
+    std::string piece;
+    if (kept_in_file_name(c)) append_utf8(piece, c);
+    if (piece.empty()) {
+      if (!out.empty() && out.back() != '-') out += '-';
+      continue;
     }
+    if (out.size() + piece.size() > 80) break;
+    out += piece;
   }
   while (!out.empty() && out.back() == '-') out.pop_back();
-  if (out.size() > 60) out.resize(60);
   return out.empty() ? "agent" : out;
 }
 
-std::int64_t epoch_of(const std::string& date) {
-  int y = 0, m = 0, d = 0;
-  if (std::sscanf(date.c_str(), "%4d-%2d-%2d", &y, &m, &d) != 3) return 0;
-  y -= m <= 2;
-  long era = (y >= 0 ? y : y - 399) / 400;
-  long yoe = y - era * 400;
-  long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-  long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return static_cast<std::int64_t>(era * 146097 + doe - 719468) * 86400;
+// The day number of an evaluation's date (YYYY-MM-DD, any number of year digits), so that
+// dates sort and print the same whatever their spelling.
+std::optional<std::int64_t> evaluation_day(const std::string& date) {
+  long long y = 0;
+  unsigned m = 0, d = 0;
+  int used = 0;
+  if (std::sscanf(date.c_str(), "%lld-%u-%u%n", &y, &m, &d, &used) != 3 ||
+      static_cast<std::size_t>(used) != date.size() || m < 1 || m > 12 || d < 1 || d > 31) {
+    return std::nullopt;
+  }
+  return day_number(y, m, d);
+}
+
+// YYYY-MM-DD with a 4-digit year, as every date in the report is printed.
+std::string printed_date(const std::string& date) {
+  std::optional<std::int64_t> day = evaluation_day(date);
+  return day ? chart_date(*day) : date;
+}
+
+std::int64_t sort_day(const ScoredEvaluation* s) {
+  return evaluation_day(s->evaluation.date).value_or(INT64_MIN);
+}
+
+// Tables as wide as the page, in every format (pandoc makes a DOCX table with relative widths
+// as wide as the text).
+std::vector<double> widths(std::initializer_list<double> parts) {
+  double sum = 0;
+  for (double p : parts) sum += p;
+  std::vector<double> out;
+  for (double p : parts) out.push_back(p / sum);
+  return out;
+}
+
+Block scores_table(const std::vector<const ScoredEvaluation*>& evaluations, std::size_t from) {
+  Table scores;
+  scores.classes = {"scores"};
+  scores.widths = widths({12, 18, 16, 10, 9, 19, 16});
+  scores.header = {cell("Date"), cell("Interaction"), cell("Evaluator"),    cell("Score"),
+                   cell("Raw"),  cell("Band"),        cell("Rules applied")};
+  for (std::size_t i = from; i < evaluations.size(); ++i) {
+    const ScoredEvaluation* s = evaluations[i];
+    std::string rules;
+    for (const AppliedRule& r : s->score.rules) rules += (rules.empty() ? "" : "; ") + r.text;
+    scores.rows.push_back({cell(printed_date(s->evaluation.date)), cell(s->evaluation.interaction),
+                           cell(s->evaluation.evaluator),
+                           cell(s->score.gated ? format_score(*s->score.gated) : "n/a"),
+                           cell(s->score.raw ? format_score(*s->score.raw) : "n/a"),
+                           cell(s->score.band ? s->score.band->label : ""), cell(rules)});
+  }
+  return table(std::move(scores));
+}
+
+// How many evaluations a report lists one by one; past that, a table by calendar period and
+// the latest ones, so that the document (and pandoc's time and memory) stays the same size
+// however many evaluations there are.
+constexpr std::size_t kListedEvaluations = 40;
+constexpr std::size_t kLatestEvaluations = 20;
+constexpr std::size_t kLatestNotes = 20;
+constexpr std::size_t kMostPeriods = 24;
+
+std::int64_t floor_div(std::int64_t a, std::int64_t b) { return a / b - (a % b < 0 ? 1 : 0); }
+
+// The scores by month, or by quarter, year, decade, …: the shortest period that gives at most
+// kMostPeriods rows.
+void period_table(const std::vector<const ScoredEvaluation*>& evaluations, Blocks& blocks) {
+  struct Period {
+    std::int64_t months;
+    const char* name;
+  };
+  const Period periods[] = {{1, "month"},    {3, "quarter"},    {12, "year"},
+                            {120, "decade"}, {1200, "century"}, {12000, "millennium"}};
+  for (const Period& period : periods) {
+    std::map<std::int64_t, std::vector<double>> scores;
+    for (const ScoredEvaluation* s : evaluations) {
+      std::optional<std::int64_t> day = evaluation_day(s->evaluation.date);
+      if (!day || !s->score.gated) continue;
+      std::string date = chart_date(*day);
+      std::int64_t month = std::stoll(date.substr(0, date.size() - 6)) * 12 +
+                           std::stoi(date.substr(date.size() - 5, 2)) - 1;
+      scores[floor_div(month, period.months)].push_back(*s->score.gated);
+    }
+    if (scores.size() > kMostPeriods && period.months != 12000) continue;
+    blocks.push_back(heading(2, std::string("Scores by ") + period.name));
+    Table t;
+    t.classes = {"scores"};
+    t.widths = widths({28, 18, 18, 18, 18});
+    t.header = {cell(period.months == 1 ? "Month" : "Period"), cell("Evaluations"), cell("Mean"),
+                cell("Lowest"), cell("Highest")};
+    for (const auto& [key, list] : scores) {
+      std::int64_t first_month = key * period.months;
+      std::int64_t year = floor_div(first_month, 12);
+      std::string start =
+          chart_date(day_number(year, static_cast<unsigned>(first_month - 12 * year + 1), 1));
+      std::string label = start.substr(0, start.size() - 3);  // YYYY-MM
+      if (period.months == 3) {
+        label = start.substr(0, start.size() - 6) + " Q" +
+                std::to_string((first_month - 12 * year) / 3 + 1);
+      } else if (period.months >= 12) {
+        label = start.substr(0, start.size() - 6);
+        if (period.months > 12) {
+          std::string end = chart_date(day_number(year + period.months / 12 - 1, 1, 1));
+          label += "\xE2\x80\x93" + end.substr(0, end.size() - 6);
+        }
+      }
+      double sum = 0;
+      for (double v : list) sum += v;
+      t.rows.push_back({cell(label), cell(std::to_string(list.size())),
+                        cell(format_score(sum / static_cast<double>(list.size()))),
+                        cell(format_score(*std::min_element(list.begin(), list.end()))),
+                        cell(format_score(*std::max_element(list.begin(), list.end())))});
+    }
+    blocks.push_back(table(std::move(t)));
+    return;
+  }
+}
+
+std::string count_text(std::size_t n, const std::string& one, const std::string& many) {
+  std::string digits = std::to_string(n);
+  for (int i = static_cast<int>(digits.size()) - 3; i > 0; i -= 3) digits.insert(i, ",");
+  return digits + " " + (n == 1 ? one : many);
 }
 
 }  // namespace
@@ -132,10 +335,11 @@ Document coaching_report(const Pack& pack, const Rubric& rubric,
   for (const ScoredEvaluation* s : evaluations) {
     if (s->score.gated) overall.sum += *s->score.gated, ++overall.count;
   }
-  Text summary{plain(std::to_string(evaluations.size()) + " evaluation" +
-                     (evaluations.size() == 1 ? "" : "s") + " from " + first.evaluation.date +
-                     " to " + last.evaluation.date + "; mean score "),
-               strong(mean_text(overall.sum, overall.count))};
+  Text summary{
+      plain(std::to_string(evaluations.size()) + " evaluation" +
+            (evaluations.size() == 1 ? "" : "s") + " from " + printed_date(first.evaluation.date) +
+            " to " + printed_date(last.evaluation.date) + "; mean score "),
+      strong(mean_text(overall.sum, overall.count))};
   if (last.score.gated) {
     summary.push_back(plain(", latest "));
     summary.push_back(strong(format_score(*last.score.gated)));
@@ -149,20 +353,14 @@ Document coaching_report(const Pack& pack, const Rubric& rubric,
 
   d.blocks.push_back(heading(1, "Scores over time", "scores"));
   d.blocks.push_back(paragraph(kChartPlaceholder));
-  Table scores;
-  scores.classes = {"scores"};
-  scores.header = {cell("Date"), cell("Interaction"), cell("Evaluator"),    cell("Score"),
-                   cell("Raw"),  cell("Band"),        cell("Rules applied")};
-  for (const ScoredEvaluation* s : evaluations) {
-    std::string rules;
-    for (const AppliedRule& r : s->score.rules) rules += (rules.empty() ? "" : "; ") + r.text;
-    scores.rows.push_back({cell(s->evaluation.date), cell(s->evaluation.interaction),
-                           cell(s->evaluation.evaluator),
-                           cell(s->score.gated ? format_score(*s->score.gated) : "n/a"),
-                           cell(s->score.raw ? format_score(*s->score.raw) : "n/a"),
-                           cell(s->score.band ? s->score.band->label : ""), cell(rules)});
+  if (evaluations.size() <= kListedEvaluations) {
+    d.blocks.push_back(scores_table(evaluations, 0));
+  } else {
+    period_table(evaluations, d.blocks);
+    d.blocks.push_back(
+        heading(2, "The latest " + std::to_string(kLatestEvaluations) + " evaluations"));
+    d.blocks.push_back(scores_table(evaluations, evaluations.size() - kLatestEvaluations));
   }
-  d.blocks.push_back(table(std::move(scores)));
 
   // Sections and criteria, averaged over the evaluations, by name and id (an evaluation under
   // an earlier version counts where its sections and criteria still exist).
@@ -189,6 +387,7 @@ Document coaching_report(const Pack& pack, const Rubric& rubric,
                    [](const auto& a, const auto& b) { return a.second.mean() > b.second.mean(); });
   d.blocks.push_back(heading(1, "Sections, strongest first", "sections"));
   Table st;
+  st.widths = widths({60, 20, 20});
   st.header = {cell("Section"), cell("Mean score"), cell("")};
   for (std::size_t i = 0; i < section_list.size(); ++i) {
     std::string mark = i == 0 ? "strongest" : i + 1 == section_list.size() ? "weakest" : "";
@@ -258,12 +457,23 @@ Document coaching_report(const Pack& pack, const Rubric& rubric,
   d.blocks.push_back(bullet_list(std::move(strong_items)));
 
   d.blocks.push_back(heading(1, "Evaluators' notes", "notes"));
-  bool any = false;
+  // The latest kLatestNotes evaluations with notes, oldest first; the count of earlier ones.
+  std::vector<const ScoredEvaluation*> with_notes;
   for (const ScoredEvaluation* s : evaluations) {
-    if (s->evaluation.notes.empty() && s->evaluation.comment.empty()) continue;
-    any = true;
-    d.blocks.push_back(heading(
-        2, s->evaluation.date + ", " + s->evaluation.interaction + ", " + s->evaluation.evaluator));
+    if (!s->evaluation.notes.empty() || !s->evaluation.comment.empty()) with_notes.push_back(s);
+  }
+  bool any = !with_notes.empty();
+  std::size_t skipped = with_notes.size() > kLatestNotes ? with_notes.size() - kLatestNotes : 0;
+  if (skipped) {
+    d.blocks.push_back(paragraph(
+        "The notes of the latest " + std::to_string(kLatestNotes) + " evaluations that have any; " +
+        count_text(skipped, "earlier evaluation has", "earlier evaluations have") +
+        " notes too, in their files."));
+  }
+  for (std::size_t i = skipped; i < with_notes.size(); ++i) {
+    const ScoredEvaluation* s = with_notes[i];
+    d.blocks.push_back(heading(2, printed_date(s->evaluation.date) + ", " +
+                                      s->evaluation.interaction + ", " + s->evaluation.evaluator));
     if (!s->evaluation.comment.empty()) d.blocks.push_back(paragraph(s->evaluation.comment));
     std::vector<Blocks> items;
     for (const auto& note : s->evaluation.notes) {
@@ -281,6 +491,67 @@ Document coaching_report(const Pack& pack, const Rubric& rubric,
   return d;
 }
 
+std::map<std::string, std::string> report_file_stems(const std::vector<std::string>& agents) {
+  std::map<std::string, std::vector<std::string>> by_stem;
+  for (const std::string& agent : agents) {
+    std::vector<std::string>& group = by_stem[readable_stem(agent)];
+    if (std::find(group.begin(), group.end(), agent) == group.end()) group.push_back(agent);
+  }
+  std::map<std::string, std::string> stems;
+  for (const auto& [stem, group] : by_stem) {
+    if (group.size() == 1) {
+      stems[group.front()] = stem;
+      continue;
+    }
+    // '_' never appears in a readable stem, so a suffixed name cannot be another's plain one.
+    // 8 hex digits, or all 16 in the unlikely case that 8 collide within the group.
+    std::set<std::string> short_hashes;
+    std::size_t digits = 8;
+    for (const std::string& agent : group) {
+      if (!short_hashes.insert(Fingerprint().add(agent).hex().substr(0, 8)).second) digits = 16;
+    }
+    for (const std::string& agent : group) {
+      stems[agent] = stem + "_" + Fingerprint().add(agent).hex().substr(0, digits);
+    }
+  }
+  return stems;
+}
+
+std::string chart_alt_text(const std::string& agent, const std::vector<ChartPoint>& points) {
+  if (points.empty()) return "No scores of " + agent + " to chart";
+  auto [low, high] = std::minmax_element(
+      points.begin(), points.end(), [](const auto& a, const auto& b) { return a.score < b.score; });
+  if (points.front().day == points.back().day && points.size() == 1) {
+    return "Score of " + agent + " on " + chart_date(points.front().day) + ": " +
+           format_score(points.front().score);
+  }
+  return "Scores of " + agent + " from " + chart_date(points.front().day) + " to " +
+         chart_date(points.back().day) + ", between " + format_score(low->score) + " and " +
+         format_score(high->score);
+}
+
+namespace {
+
+// The evaluation files a report came from, for a message: the first three and how many more.
+std::string files_of(const std::vector<const ScoredEvaluation*>& list) {
+  std::string text;
+  for (std::size_t i = 0; i < list.size() && i < 3; ++i) {
+    text += (i ? ", " : "") + escape_control_characters(list[i]->evaluation.file);
+  }
+  if (list.size() > 3) text += " and " + std::to_string(list.size() - 3) + " more";
+  return text;
+}
+
+// The date the outputs carry: the latest evaluation's, kept within what a zip entry (DOCX)
+// and pandoc can hold, 1980 to 2107.
+std::int64_t output_date(const std::vector<const ScoredEvaluation*>& list) {
+  std::int64_t day = sort_day(list.back());
+  if (day == INT64_MIN) day = 0;
+  return std::clamp<std::int64_t>(day * 86400, 315532800, 4354819199);
+}
+
+}  // namespace
+
 int run_report(const ReportRequest& request, const InstallLayout& layout, std::ostream& out,
                std::ostream& err) {
   Diagnostics diagnostics;
@@ -297,22 +568,31 @@ int run_report(const ReportRequest& request, const InstallLayout& layout, std::o
     err << diagnostics.to_string();
     return 1;
   }
+  // Grouped in one pass (a map per agent); file names decided over every agent given, so that
+  // --agent writes the file the whole run would.
   std::map<std::string, std::vector<const ScoredEvaluation*>> by_agent;
+  std::vector<std::string> agents;
   for (const ScoredEvaluation& s : scored) {
+    agents.push_back(s.evaluation.agent);
     if (request.agent.empty() || s.evaluation.agent == request.agent) {
       by_agent[s.evaluation.agent].push_back(&s);
     }
   }
   if (by_agent.empty()) {
     err << "coachkit: no evaluations"
-        << (request.agent.empty() ? "" : " of agent '" + request.agent + "'") << "\n";
+        << (request.agent.empty() ? ""
+                                  : " of agent '" + escape_control_characters(request.agent) + "'")
+        << "\n";
     return 1;
   }
+  std::map<std::string, std::string> stems = report_file_stems(agents);
   SystemProcessRunner runner;
   Renderer renderer(runner);
   std::string error;
   bool pdf = std::find(request.formats.begin(), request.formats.end(), Format::Pdf) !=
              request.formats.end();
+  bool docx = std::find(request.formats.begin(), request.formats.end(), Format::Docx) !=
+              request.formats.end();
   if (!renderer.detect_pandoc(&error) ||
       (pdf && !renderer.detect_weasyprint(&error, layout.pdf_worker()))) {
     err << "coachkit: " << error << "\n";
@@ -323,40 +603,129 @@ int run_report(const ReportRequest& request, const InstallLayout& layout, std::o
     err << "coachkit: " << error << "\n";
     return 2;
   }
+  std::vector<ChartLine> bands;
+  for (const PerformanceBand& band : rubric.bands) bands.push_back({band.from, band.label});
+  std::vector<ChartRequest> requests;
   for (auto& [agent, list] : by_agent) {
     std::stable_sort(list.begin(), list.end(), [](const auto* a, const auto* b) {
-      return a->evaluation.date != b->evaluation.date
-                 ? a->evaluation.date < b->evaluation.date
-                 : a->evaluation.interaction < b->evaluation.interaction;
+      std::int64_t da = sort_day(a), db = sort_day(b);
+      return da != db ? da < db : a->evaluation.interaction < b->evaluation.interaction;
     });
-    std::vector<ChartPoint> points;
+    ChartRequest chart{{}, bands};
     for (const ScoredEvaluation* s : list) {
-      if (s->score.gated) points.push_back({s->evaluation.date, *s->score.gated});
+      std::optional<std::int64_t> day = evaluation_day(s->evaluation.date);
+      if (s->score.gated && day) chart.points.push_back({*day, *s->score.gated});
     }
-    std::string svg;
-    if (!score_chart_svg(points, runner, &svg, &error)) {
-      err << "coachkit: " << error << "\n";
-      return 2;
-    }
-    Document document = coaching_report(source->pack, rubric, list, agent);
-    // The outputs carry the latest evaluation's date, never the clock.
-    renderer.set_source_date(epoch_of(list.back()->evaluation.date));
-    for (Format format : request.formats) {
-      std::string input = renderer.pandoc_input(document, format, theme);
-      if (!insert_chart(input, svg)) {
-        err << "coachkit: the chart could not be placed in the report\n";
+    requests.push_back(std::move(chart));
+  }
+  // Every chart from one gnuplot process; when that fails, each alone, to name whose failed.
+  std::vector<Chart> charts;
+  if (!score_charts(requests, docx, runner, &charts, &error)) {
+    std::size_t i = 0;
+    for (const auto& [agent, list] : by_agent) {
+      std::vector<Chart> one;
+      if (!score_charts({requests[i++]}, docx, runner, &one, &error)) {
+        err << "coachkit: the report of agent '" << escape_control_characters(agent) << "' (from "
+            << files_of(list) << "): " << error << "\n";
         return 2;
       }
-      std::string destination =
-          (fs::path(request.out) / ("coaching-" + safe_name(agent) + "." + format_name(format)))
-              .string();
-      if (!renderer.render_input(input, format, theme, destination, &error)) {
-        err << "coachkit: " << error << "\n";
-        return 2;
+    }
+    err << "coachkit: " << error << "\n";
+    return 2;
+  }
+  // The reports are rendered on two threads (pandoc is most of the time, one process a
+  // report), each with its own Renderer, since the source date differs from report to report.
+  // With PDF one thread: a second would start a second set of PDF workers. What each report
+  // wrote or why it failed is printed afterwards, in the agents' order.
+  struct Outcome {
+    std::vector<std::string> written;
+    std::string error;  // "" unless the report failed
+  };
+  std::vector<const std::pair<const std::string, std::vector<const ScoredEvaluation*>>*> tasks;
+  for (const auto& entry : by_agent) tasks.push_back(&entry);
+  std::vector<Outcome> outcomes(tasks.size());
+  std::atomic<std::size_t> next{0};
+  std::atomic<bool> failed{false};
+  auto render_reports = [&](Renderer& renderer) {
+    for (std::size_t i; !failed && (i = next++) < tasks.size();) {
+      const std::string& agent = tasks[i]->first;
+      const std::vector<const ScoredEvaluation*>& list = tasks[i]->second;
+      const Chart& drawn = charts[i];
+      Outcome& outcome = outcomes[i];
+      std::string alt = chart_alt_text(agent, requests[i].points);
+      Document document = coaching_report(source->pack, rubric, list, agent);
+      // The outputs carry the latest evaluation's date, never the clock.
+      renderer.set_source_date(output_date(list));
+      std::string why;
+      for (Format format : request.formats) {
+        std::string input = renderer.pandoc_input(document, format, theme);
+        bool placed =
+            drawn.svg.empty() ? insert_chart(input, "", alt, "")  // no score: no picture
+            : format == Format::Docx
+                ? insert_chart(input, "data:image/png;base64," + base64(drawn.png), alt, "16cm")
+                : insert_chart(input, "data:image/svg+xml;base64," + base64(drawn.svg), alt, "");
+        if (!placed) {
+          why = "the chart could not be placed in the report";
+          break;
+        }
+        std::string destination =
+            (fs::path(request.out) / ("coaching-" + stems.at(agent) + "." + format_name(format)))
+                .string();
+        if (format == Format::Docx) {
+          // Rendered beside the destination, its alt text mended, then renamed into place.
+          std::error_code ec;
+          fs::create_directories(request.out, ec);
+          std::string temporary = temporary_path_for(destination);
+          ScopedTempFile guard(temporary);
+          if (!renderer.render_input(input, format, theme, temporary, &why) ||
+              !describe_docx_chart(temporary, alt, &why) ||
+              !commit_file(temporary, destination, &why)) {
+            fs::remove(temporary, ec);
+            break;
+          }
+          guard.release();
+        } else if (!renderer.render_input(input, format, theme, destination, &why)) {
+          break;
+        }
+        why.clear();
+        outcome.written.push_back(destination);
       }
-      out << destination << "\n";
+      if (!why.empty()) {
+        outcome.error = "the report of agent '" + escape_control_characters(agent) + "' (from " +
+                        files_of(list) + ") could not be written: " + why;
+        failed = true;
+      }
+    }
+  };
+  std::size_t threads = pdf || tasks.size() < 2 ? 1 : 2;
+  std::vector<std::unique_ptr<Renderer>> helpers;
+  for (std::size_t t = 1; t < threads; ++t) {
+    helpers.push_back(std::make_unique<Renderer>(runner));
+    if (!helpers.back()->detect_pandoc(&error)) {
+      helpers.pop_back();
+      break;
     }
   }
+  std::vector<std::thread> workers;
+  for (auto& helper : helpers) {
+    workers.emplace_back([&render_reports, r = helper.get()] { render_reports(*r); });
+  }
+  render_reports(renderer);
+  for (std::thread& worker : workers) worker.join();
+  std::size_t written = 0;
+  for (std::size_t i = 0; i < tasks.size(); ++i) {
+    for (const std::string& destination : outcomes[i].written) {
+      out << destination << ": " << escape_control_characters(tasks[i]->first) << "\n";
+      ++written;
+    }
+    if (!outcomes[i].error.empty()) {
+      err << "coachkit: " << outcomes[i].error << "\n";
+      return 2;
+    }
+  }
+  out << written << (written == 1 ? " report" : " reports") << " of " << by_agent.size()
+      << (by_agent.size() == 1 ? " agent" : " agents") << " written to "
+      << escape_control_characters(request.out) << "\n";
   return 0;
 }
 

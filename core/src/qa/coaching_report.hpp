@@ -6,12 +6,14 @@
 
 #include "install_layout.hpp"
 #include "qa/evaluation_set.hpp"
+#include "qa/score_chart.hpp"
 
 #include <coachkit/document.hpp>
 #include <coachkit/format.hpp>
 #include <coachkit/model.hpp>
 
 #include <iosfwd>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -24,6 +26,15 @@ extern const char* const kChartPlaceholder;
 Document coaching_report(const Pack& pack, const Rubric& rubric,
                          const std::vector<const ScoredEvaluation*>& evaluations,
                          const std::string& agent);
+
+// The file name (without "coaching-" and the extension) of each agent's report: the name in
+// lower case with every script's letters kept and anything a file system may refuse made '-';
+// where two agents would get the same name (also on a case-insensitive file system), each gets
+// '_' and the first 8 hex digits of a hash of their exact name. The same agents, the same names.
+std::map<std::string, std::string> report_file_stems(const std::vector<std::string>& agents);
+
+// The chart's alt text: "Scores of Sam from 2026-01-05 to 2026-03-02, between 62.0 and 95.0".
+std::string chart_alt_text(const std::string& agent, const std::vector<ChartPoint>& points);
 
 struct ReportRequest {
   std::string rubric;
