@@ -1,6 +1,7 @@
 #include "plugin_host.hpp"
 
 #include "plugin_probe.hpp"
+#include "sha256.hpp"
 
 #include <boost/dll/shared_library.hpp>
 #include <nlohmann/json.hpp>
@@ -8,6 +9,7 @@
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
 
 namespace fs = std::filesystem;
 
@@ -77,6 +79,30 @@ std::string abi_mismatch(const std::vector<std::string>& entries) {
 }
 
 std::string text_or_empty(const char* s) { return s ? s : ""; }
+
+// Why `path` no longer matches the record its build or install wrote (PATH.sha256, in
+// sha256sum's format), or "" when it matches or has no record (a third party's plugin).
+std::string check_install_record(const std::string& path) {
+  const std::string record = path + ".sha256";
+  std::error_code ec;
+  if (!fs::is_regular_file(record, ec)) return "";
+  std::ifstream in(record);
+  std::string recorded;
+  in >> recorded;
+  bool hex = recorded.size() == 64 && std::all_of(recorded.begin(), recorded.end(), [](char c) {
+               return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
+             });
+  if (!hex) return "its checksum record " + record + " is unreadable (reinstall the plugin)";
+  std::string error;
+  std::string actual = sha256_of_file(path, &error);
+  if (actual.empty()) return error;
+  if (actual != recorded) {
+    return "it changed since it was built or installed: its SHA-256 is " + actual + ", " + record +
+           " says " + recorded +
+           " (reinstall it, or delete the record to load it as a third party's plugin)";
+  }
+  return "";
+}
 
 // What the host reads of a plugin before any `generate`: its descriptor, its generators (with
 // their kinds and options) and its packs. Run twice: first in the probe's child, where a crash is
@@ -161,6 +187,13 @@ void PluginHost::load_file(const std::string& path) {
   std::string identity = ec ? path : canonical.string();
   if (std::find(seen_files_.begin(), seen_files_.end(), identity) != seen_files_.end()) return;
   seen_files_.push_back(identity);
+
+  // 0. A plugin built or installed with coachkit_add_plugin has a checksum record beside it: a
+  // file that changed since (damaged, or replaced by hand) is refused before anything else.
+  if (std::string changed = check_install_record(path); !changed.empty()) {
+    refuse(path, changed);
+    return;
+  }
 
   // 1. Look inside the file without loading it here: is it a sound library, and which ABIs
   // does its entry symbol name? Whatever the file holds, a refusal is the worst outcome.
