@@ -3,6 +3,7 @@
 #include "build.hpp"
 
 #include "pack_loader.hpp"
+#include "sha256.hpp"
 #include "test_support.hpp"
 
 #include <dlfcn.h>
@@ -413,6 +414,48 @@ TEST(PluginHost, FilesDamagedAtRandomAreLoadedOrRefusedNeverFatal) {
     }
     expect_loaded_or_refused(copy.write(), what);
   }
+}
+
+TEST(PluginHost, APluginThatChangedSinceItsChecksumRecordIsRefusedSayingSo) {
+  // A byte of its .comment section: the loader never reads it, so the probe alone passes the
+  // file; only the record built beside it tells that it is not the file that was built.
+  TempDir dir;
+  PluginCopy copy(dir, "coachkit-test_good.so");
+  fs::copy_file(test_plugin("good") + ".sha256", copy.path() + ".sha256");
+  {
+    PluginHost host;
+    host.load_file(copy.write());
+    ASSERT_EQ(host.plugins().size(), 1u) << host.refused().front().reason;
+  }
+  std::size_t comment = copy.section_index(".comment");
+  ASSERT_NE(comment, 0u);
+  copy.bytes()[copy.section(comment).sh_offset] ^= 0x20;
+  copy.write();
+  PluginHost host;
+  host.load_file(copy.path());
+  EXPECT_TRUE(host.plugins().empty());
+  ASSERT_EQ(host.refused().size(), 1u);
+  EXPECT_EQ(host.refused()[0].path, copy.path());
+  const std::string& reason = host.refused()[0].reason;
+  EXPECT_NE(reason.find("it changed since it was built or installed"), std::string::npos) << reason;
+  EXPECT_NE(reason.find(copy.path() + ".sha256"), std::string::npos) << reason;
+
+  // Without the record it is a third party's plugin, which the probe checks: it loads.
+  fs::remove(copy.path() + ".sha256");
+  PluginHost third_party;
+  third_party.load_file(copy.path());
+  EXPECT_EQ(third_party.plugins().size(), 1u);
+}
+
+TEST(Sha256, MatchesTheStandardsExamples) {
+  // FIPS 180-4's examples, and one that needs a second padding block.
+  EXPECT_EQ(sha256_of("abc"), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+  EXPECT_EQ(sha256_of(""), "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+  EXPECT_EQ(sha256_of("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq"),
+            "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1");
+  std::string error;
+  std::string recorded = read_file(test_plugin("good") + ".sha256").substr(0, 64);
+  EXPECT_EQ(sha256_of_file(test_plugin("good"), &error), recorded) << error;
 }
 
 TEST(ArtifactNames, OnlyPlainRelativePathsInsideTheOutputFolder) {

@@ -70,8 +70,18 @@ function(coachkit_add_plugin name)
     CXX_VISIBILITY_PRESET hidden
     VISIBILITY_INLINES_HIDDEN ON
     LIBRARY_OUTPUT_DIRECTORY ${PLUGIN_OUTPUT_DIRECTORY})
+  # The checksum record coachkit checks the plugin against, beside it, after every link...
+  add_custom_command(TARGET ${name} POST_BUILD
+    COMMAND ${CMAKE_COMMAND} -DPLUGIN=$<TARGET_FILE:${name}>
+            -P ${_COACHKIT_CMAKE_DIR}/CoachkitPluginRecord.cmake
+    VERBATIM)
   if(NOT PLUGIN_NO_INSTALL AND NOT COACHKIT_PLUGIN_NO_INSTALL)
     # Relative, so it lands in whatever prefix the project is installed into.
     install(TARGETS ${name} LIBRARY DESTINATION lib/coachkit/plugins)
+    # ...and of the installed file, which install may have rewritten (RPATH, strip).
+    install(CODE "
+      set(PLUGIN \"\$ENV{DESTDIR}\${CMAKE_INSTALL_PREFIX}/lib/coachkit/plugins/coachkit-${name}.so\")
+      include(\"${_COACHKIT_CMAKE_DIR}/CoachkitPluginRecord.cmake\")
+      list(APPEND CMAKE_INSTALL_MANIFEST_FILES \"\${PLUGIN}.sha256\")")
   endif()
 endfunction()

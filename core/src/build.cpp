@@ -273,7 +273,7 @@ BuildReport Builder::build(const Pack& pack) {
       ++done;
       if (options_.progress) {
         std::fprintf(stderr, "\r\033[K[%zu/%zu] %s", done.load(), tasks.size(),
-                     task.relative.c_str());
+                     escape_control_characters(task.relative).c_str());
         std::fflush(stderr);
       }
     }

@@ -2,6 +2,7 @@
 
 #include "build.hpp"
 #include "build_lock.hpp"
+#include "diagnostics.hpp"
 #include "font_coverage.hpp"
 #include "generator_options.hpp"
 #include "input_stamp.hpp"
@@ -181,10 +182,10 @@ int run_build(const BuildSettings& settings, const InstallLayout& layout, std::o
     auto waiting = [&](long pid) {
       err << "coachkit: waiting for the build"
           << (pid > 0 ? " (process " + std::to_string(pid) + ")" : "") << " that is writing to "
-          << out_directory << "\n";
+          << escape_control_characters(out_directory) << "\n";
     };
     if (lock.acquire(out_directory, settings.wait_for_lock, waiting, &error)) return true;
-    err << "coachkit: " << error << "\n";
+    err << "coachkit: " << escape_control_characters(error) << "\n";
     return false;
   };
   bool locked = fs::is_directory(out_directory, ec);
@@ -201,8 +202,8 @@ int run_build(const BuildSettings& settings, const InstallLayout& layout, std::o
     if (locked) outputs = stamps.unchanged_outputs(job.source, job.stamp, &id);
     if (outputs) {
       job.unchanged = true;
-      out << id << ": 0 written, " << *outputs << " unchanged in "
-          << (fs::path(out_directory) / id).string() << "\n";
+      out << escape_control_characters(id) << ": 0 written, " << *outputs << " unchanged in "
+          << escape_control_characters((fs::path(out_directory) / id).string()) << "\n";
     } else {
       all_unchanged = false;
     }
@@ -213,7 +214,8 @@ int run_build(const BuildSettings& settings, const InstallLayout& layout, std::o
   PluginHost host;
   for (const std::string& dir : plugin_path) host.load_directory(dir);
   for (const RefusedPlugin& r : host.refused()) {
-    err << r.path << ": plugin refused: " << r.reason << "\n";
+    err << escape_control_characters(r.path)
+        << ": plugin refused: " << escape_control_characters(r.reason) << "\n";
   }
   for (const std::string& kind : options.only_kinds) {
     if (!host.provides(kind)) {
@@ -292,13 +294,13 @@ int run_build(const BuildSettings& settings, const InstallLayout& layout, std::o
   SystemProcessRunner runner;
   Renderer renderer(runner, settings.timeout);
   if (!renderer.detect_pandoc(&error)) {
-    err << "coachkit: " << error << "\n";
+    err << "coachkit: " << escape_control_characters(error) << "\n";
     return kToolError;
   }
   bool pdf = std::find(options.formats.begin(), options.formats.end(), Format::Pdf) !=
              options.formats.end();
   if (pdf && !renderer.detect_weasyprint(&error, layout.pdf_worker())) {
-    err << "coachkit: " << error << "\n";
+    err << "coachkit: " << escape_control_characters(error) << "\n";
     options.pdf_unavailable = error;
   }
 
@@ -309,13 +311,13 @@ int run_build(const BuildSettings& settings, const InstallLayout& layout, std::o
     const Pack& pack = *job.pack;
     BuildOptions pack_options = options;
     if (!source_date_for(pack, job.date_files, &pack_options.source_date, &error)) {
-      err << "coachkit: " << error << "\n";
+      err << "coachkit: " << escape_control_characters(error) << "\n";
       return kContentError;
     }
     renderer.set_source_date(pack_options.source_date);
     // The stamp goes before anything is written, and comes back only with a complete build.
     if (!stamps.drop(job.source, &error)) {
-      err << "coachkit: " << error << "\n";
+      err << "coachkit: " << escape_control_characters(error) << "\n";
       return kToolError;
     }
     Builder builder(host, renderer, job.theme, pack_options);
@@ -338,10 +340,11 @@ int run_build(const BuildSettings& settings, const InstallLayout& layout, std::o
       status = std::max(status, kContentError);
       continue;
     }
-    for (const std::string& e : report.plugin_errors) err << e << "\n";
-    for (const std::string& e : report.render_errors) err << e << "\n";
+    for (const std::string& e : report.plugin_errors) err << escape_control_characters(e) << "\n";
+    for (const std::string& e : report.render_errors) err << escape_control_characters(e) << "\n";
     if (!report.rendered_content_errors.empty()) err << report.rendered_content_errors.to_string();
-    out << pack.id << ": " << report.written << " written, " << report.unchanged << " unchanged";
+    out << escape_control_characters(pack.id) << ": " << report.written << " written, "
+        << report.unchanged << " unchanged";
     if (report.removed) out << ", " << report.removed << " removed";
     if (!report.ok()) {
       out << ", "
@@ -349,14 +352,15 @@ int run_build(const BuildSettings& settings, const InstallLayout& layout, std::o
                  report.rendered_content_errors.size()
           << " failed";
     }
-    out << " in " << (fs::path(out_directory) / pack.id).string() << "\n";
+    out << " in " << escape_control_characters((fs::path(out_directory) / pack.id).string())
+        << "\n";
     if (!report.tools_ok()) {
       status = kToolError;
     } else if (!report.ok()) {
       status = std::max(status, kContentError);
     } else if (host.complete() && !stamps.save(job.source, job.stamp, pack.id,
                                                report.written + report.unchanged, &error)) {
-      err << "coachkit: " << error << "\n";
+      err << "coachkit: " << escape_control_characters(error) << "\n";
     }
   }
   return status;

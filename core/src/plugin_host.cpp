@@ -1,6 +1,7 @@
 #include "plugin_host.hpp"
 
 #include "plugin_probe.hpp"
+#include "sha256.hpp"
 
 #include <boost/dll/shared_library.hpp>
 #include <nlohmann/json.hpp>
@@ -8,6 +9,7 @@
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
 
 namespace fs = std::filesystem;
 
@@ -78,6 +80,80 @@ std::string abi_mismatch(const std::vector<std::string>& entries) {
 
 std::string text_or_empty(const char* s) { return s ? s : ""; }
 
+// Why `path` no longer matches the record its build or install wrote (PATH.sha256, in
+// sha256sum's format), or "" when it matches or has no record (a third party's plugin).
+std::string check_install_record(const std::string& path) {
+  const std::string record = path + ".sha256";
+  std::error_code ec;
+  if (!fs::is_regular_file(record, ec)) return "";
+  std::ifstream in(record);
+  std::string recorded;
+  in >> recorded;
+  bool hex = recorded.size() == 64 && std::all_of(recorded.begin(), recorded.end(), [](char c) {
+               return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
+             });
+  if (!hex) return "its checksum record " + record + " is unreadable (reinstall the plugin)";
+  std::string error;
+  std::string actual = sha256_of_file(path, &error);
+  if (actual.empty()) return error;
+  if (actual != recorded) {
+    return "it changed since it was built or installed: its SHA-256 is " + actual + ", " + record +
+           " says " + recorded +
+           " (reinstall it, or delete the record to load it as a third party's plugin)";
+  }
+  return "";
+}
+
+// What the host reads of a plugin before any `generate`: its descriptor, its generators (with
+// their kinds and options) and its packs. Run twice: first in the probe's child, where a crash is
+// a refusal, then in the host. Returns why the plugin is refused, or "".
+std::string start_plugin(const PluginDescriptor* descriptor, const std::string& path,
+                         LoadedPlugin* plugin, std::vector<PluginPack>* packs) {
+  if (!descriptor) return "its entry point returned no descriptor";
+  if (descriptor->abi_major != kAbiMajor || descriptor->abi_minor > kAbiMinor) {
+    return "plugin ABI " + abi_string(descriptor->abi_major, descriptor->abi_minor) +
+           " does not fit this coachkit's ABI " + host_abi() +
+           " (the major must match and the plugin's minor may not be newer)";
+  }
+  // Every field of this ABI major is there; fields a later minor adds are read only when
+  // struct_size says the plugin has them.
+  if (descriptor->struct_size < sizeof(PluginDescriptor) || !descriptor->name) {
+    return "its descriptor is incomplete (size " + std::to_string(descriptor->struct_size) +
+           ", expected " + std::to_string(sizeof(PluginDescriptor)) + ")";
+  }
+  if (!descriptor->create_generators && !descriptor->provide_packs) {
+    return "it provides neither generators nor packs";
+  }
+  plugin->path = path;
+  plugin->name = descriptor->name;
+  plugin->version = text_or_empty(descriptor->version);
+  plugin->license = text_or_empty(descriptor->license);
+  plugin->description = text_or_empty(descriptor->description);
+  plugin->abi_major = descriptor->abi_major;
+  plugin->abi_minor = descriptor->abi_minor;
+  try {
+    GeneratorList created;
+    if (descriptor->create_generators) created = descriptor->create_generators();
+    for (std::unique_ptr<Generator>& generator : created) {
+      if (!generator) throw std::runtime_error("it returned an empty generator");
+      plugin->generators.push_back(LoadedGenerator{generator->kind(), generator->description(),
+                                                   generator->options(), std::move(generator)});
+    }
+    if (descriptor->provide_packs) {
+      for (ProvidedPack& pack : descriptor->provide_packs()) {
+        packs->push_back(PluginPack{plugin->name, path, std::move(pack)});
+      }
+    }
+  } catch (const std::exception& e) {
+    plugin->generators.clear();
+    return "plugin '" + plugin->name + "' failed to start: " + e.what();
+  } catch (...) {
+    plugin->generators.clear();
+    return "plugin '" + plugin->name + "' failed to start: unknown exception";
+  }
+  return "";
+}
+
 }  // namespace
 
 void PluginHost::refuse(const std::string& path, std::string reason) {
@@ -112,12 +188,25 @@ void PluginHost::load_file(const std::string& path) {
   if (std::find(seen_files_.begin(), seen_files_.end(), identity) != seen_files_.end()) return;
   seen_files_.push_back(identity);
 
+  // 0. A plugin built or installed with coachkit_add_plugin has a checksum record beside it: a
+  // file that changed since (damaged, or replaced by hand) is refused before anything else.
+  if (std::string changed = check_install_record(path); !changed.empty()) {
+    refuse(path, changed);
+    return;
+  }
+
   // 1. Look inside the file without loading it here: is it a sound library, and which ABIs
   // does its entry symbol name? Whatever the file holds, a refusal is the worst outcome.
   const std::string wanted = COACHKIT_PLUGIN_SYMBOL_NAME;
   PluginProbe probe;
   std::string problem;
-  if (!probe_plugin_file(path, wanted, &probe, &problem)) {
+  // The child's trial start-up: the same steps, their results thrown away with the child.
+  auto trial = [&path](const PluginDescriptor* descriptor) {
+    LoadedPlugin plugin;
+    std::vector<PluginPack> packs;
+    start_plugin(descriptor, path, &plugin, &packs);
+  };
+  if (!probe_plugin_file(path, wanted, trial, &probe, &problem)) {
     refuse(path, problem);
     return;
   }
@@ -134,7 +223,7 @@ void PluginHost::load_file(const std::string& path) {
     return;
   }
 
-  // 2. Load it and ask for its descriptor; nothing else is called before the version check.
+  // 2. Load it and start it, as the child did; nothing is called before the version check.
   boost::dll::shared_library library;
   const PluginDescriptor* descriptor = nullptr;
   try {
@@ -148,72 +237,28 @@ void PluginHost::load_file(const std::string& path) {
     refuse(path, "failed to load: its entry point threw an unknown exception");
     return;
   }
-  if (!descriptor) {
-    refuse(path, "its entry point returned no descriptor");
-    return;
-  }
-  if (descriptor->abi_major != kAbiMajor || descriptor->abi_minor > kAbiMinor) {
-    refuse(path, "plugin ABI " + abi_string(descriptor->abi_major, descriptor->abi_minor) +
-                     " does not fit this coachkit's ABI " + host_abi() +
-                     " (the major must match and the plugin's minor may not be newer)");
-    return;
-  }
-  // Every field of this ABI major is there; fields a later minor adds are read only when
-  // struct_size says the plugin has them.
-  if (descriptor->struct_size < sizeof(PluginDescriptor) || !descriptor->name) {
-    refuse(path, "its descriptor is incomplete (size " + std::to_string(descriptor->struct_size) +
-                     ", expected " + std::to_string(sizeof(PluginDescriptor)) + ")");
-    return;
-  }
-  if (!descriptor->create_generators && !descriptor->provide_packs) {
-    refuse(path, "it provides neither generators nor packs");
-    return;
-  }
   LoadedPlugin plugin;
-  plugin.path = path;
-  plugin.name = descriptor->name;
-  plugin.version = text_or_empty(descriptor->version);
-  plugin.license = text_or_empty(descriptor->license);
-  plugin.description = text_or_empty(descriptor->description);
-  plugin.abi_major = descriptor->abi_major;
-  plugin.abi_minor = descriptor->abi_minor;
+  std::vector<PluginPack> packs;
+  if (std::string refusal = start_plugin(descriptor, path, &plugin, &packs); !refusal.empty()) {
+    refuse(path, refusal);
+    return;
+  }
   for (const LoadedPlugin& other : plugins_) {
     if (other.name == plugin.name) {
+      plugin.generators.clear();
       refuse(path, "a plugin named '" + plugin.name + "' is already loaded from " + other.path);
       return;
     }
-  }
-  std::vector<PluginPack> packs;
-  try {
-    GeneratorList created;
-    if (descriptor->create_generators) created = descriptor->create_generators();
-    for (std::unique_ptr<Generator>& generator : created) {
-      if (!generator) throw std::runtime_error("it returned an empty generator");
-      LoadedGenerator loaded{generator->kind(), generator->description(), generator->options(),
-                             std::move(generator)};
-      for (const LoadedPlugin& other : plugins_) {
-        for (const LoadedGenerator& taken : other.generators) {
-          if (taken.kind == loaded.kind) {
-            throw std::runtime_error("its generator '" + loaded.kind +
-                                     "' is already provided by plugin '" + other.name + "'");
-          }
+    for (const LoadedGenerator& taken : other.generators) {
+      for (const LoadedGenerator& loaded : plugin.generators) {
+        if (taken.kind == loaded.kind) {
+          plugin.generators.clear();
+          refuse(path, "plugin '" + plugin.name + "' failed to start: its generator '" +
+                           loaded.kind + "' is already provided by plugin '" + other.name + "'");
+          return;
         }
       }
-      plugin.generators.push_back(std::move(loaded));
     }
-    if (descriptor->provide_packs) {
-      for (ProvidedPack& pack : descriptor->provide_packs()) {
-        packs.push_back(PluginPack{plugin.name, path, std::move(pack)});
-      }
-    }
-  } catch (const std::exception& e) {
-    plugin.generators.clear();
-    refuse(path, "plugin '" + plugin.name + "' failed to start: " + e.what());
-    return;
-  } catch (...) {
-    plugin.generators.clear();
-    refuse(path, "plugin '" + plugin.name + "' failed to start: unknown exception");
-    return;
   }
   plugin.packs = packs.size();
   for (PluginPack& pack : packs) packs_.push_back(std::move(pack));

@@ -16,6 +16,7 @@
 #include <cerrno>
 #include <chrono>
 #include <cstdint>
+#include <cstdlib>
 #include <cstring>
 #include <string>
 #include <vector>
@@ -319,7 +320,7 @@ std::string one_line(std::string text) {
 // What the child reports, one line each: "E <entry>", then "L" (loaded, entry found) or
 // "F <loader's message>", or "X <why the symbols could not be read>"; "." ends the report.
 std::string child_report(const ElfImage& elf, const std::string& path,
-                         const std::string& wanted_entry) {
+                         const std::string& wanted_entry, const PluginTrial& start_up) {
   std::vector<std::string> entries;
   std::string error;
   if (!read_entries(elf, &entries, &error)) return "X " + one_line(error) + "\n.\n";
@@ -334,14 +335,12 @@ std::string child_report(const ElfImage& elf, const std::string& path,
       report += "F the dynamic loader cannot find its entry point '" + wanted_entry + "'\n";
     } else {
       // The entry's name already matched this ABI, so it is what the host calls next: call it
-      // here first, so that damage which only shows when code runs (a relocation table the
-      // loader skipped) is a refusal too. Its descriptor is read, not acted on.
+      // here first, and go through all the host does before `generate` (its descriptor, its
+      // generators, their options, its packs), so that damage which only shows when code runs
+      // (a relocation the loader skipped, a bad pointer in the descriptor) is a refusal too.
       using Entry = const PluginDescriptor* (*)();
       auto entry = reinterpret_cast<Entry>(*static_cast<const void* const*>(alias));
-      const PluginDescriptor* descriptor = entry();
-      volatile std::uint32_t sink =
-          descriptor ? descriptor->struct_size + descriptor->abi_major : 0;
-      (void)sink;
+      start_up(entry());
       // Unloading runs its destructors here too, so damage that would only show at the host's
       // exit shows now.
       ::dlclose(handle);
@@ -352,13 +351,13 @@ std::string child_report(const ElfImage& elf, const std::string& path,
 }
 
 [[noreturn]] void run_child(const ElfImage& elf, const std::string& path,
-                            const std::string& wanted_entry, int out) {
+                            const std::string& wanted_entry, const PluginTrial& start_up, int out) {
   // A crash here is an expected outcome, not something to keep a core file of.
   struct rlimit no_core = {0, 0};
   ::setrlimit(RLIMIT_CORE, &no_core);
   int status = 0;
   try {
-    std::string report = child_report(elf, path, wanted_entry);
+    std::string report = child_report(elf, path, wanted_entry, start_up);
     const char* p = report.data();
     std::size_t left = report.size();
     while (left > 0) {
@@ -371,8 +370,20 @@ std::string child_report(const ElfImage& elf, const std::string& path,
   } catch (...) {
     status = 3;
   }
-  // No exit handlers, no flushing of the stdio buffers the child inherited from the host.
+#if defined(__SANITIZE_ADDRESS__)
+  // The leak checker would make every exit() below a failure.
   ::_exit(status);
+#else
+  // A library that cannot be unloaded (it has unique symbols, as C++ code often does) runs its
+  // finalisers only at exit: run them here, where a crash is a refusal, not at the host's exit.
+  // What the host had in its stdio buffers is flushed to nowhere, not printed twice.
+  int null = ::open("/dev/null", O_WRONLY | O_CLOEXEC);
+  if (null >= 0) {
+    ::dup2(null, STDOUT_FILENO);
+    ::dup2(null, STDERR_FILENO);
+  }
+  std::exit(status);
+#endif
 }
 
 // Reads everything the child writes, for at most kProbeSeconds; false if it took longer.
@@ -395,7 +406,7 @@ bool read_report(int fd, std::string* report) {
 }
 
 bool probe_in_child(const ElfImage& elf, const std::string& path, const std::string& wanted_entry,
-                    PluginProbe* probe, std::string* error) {
+                    const PluginTrial& start_up, PluginProbe* probe, std::string* error) {
   int pipe_fds[2];
   if (::pipe2(pipe_fds, O_CLOEXEC) != 0) {
     *error =
@@ -411,7 +422,7 @@ bool probe_in_child(const ElfImage& elf, const std::string& path, const std::str
   }
   if (child == 0) {
     ::close(pipe_fds[0]);
-    run_child(elf, path, wanted_entry, pipe_fds[1]);
+    run_child(elf, path, wanted_entry, start_up, pipe_fds[1]);
   }
   ::close(pipe_fds[1]);
   std::string report;
@@ -486,8 +497,8 @@ bool is_regular_file(const std::string& path, std::string* what_it_is) {
   return true;
 }
 
-bool probe_plugin_file(const std::string& path, const std::string& wanted_entry, PluginProbe* probe,
-                       std::string* error) {
+bool probe_plugin_file(const std::string& path, const std::string& wanted_entry,
+                       const PluginTrial& start_up, PluginProbe* probe, std::string* error) {
   *probe = PluginProbe{};
   std::string what_it_is;
   if (!is_regular_file(path, &what_it_is)) {
@@ -516,7 +527,7 @@ bool probe_plugin_file(const std::string& path, const std::string& wanted_entry,
     return false;
   } else if (check_header(elf, &problem) && check_program_headers(elf, &problem) &&
              check_sections(&elf, &problem)) {
-    return probe_in_child(elf, path, wanted_entry, probe, error);
+    return probe_in_child(elf, path, wanted_entry, start_up, probe, error);
   }
   *error = "not a shared library coachkit can read: " + problem;
   return false;

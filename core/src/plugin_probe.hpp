@@ -4,6 +4,9 @@
 // loader) run in a child process whose crash is a refusal, not the host's.
 #pragma once
 
+#include <coachkit/plugin.hpp>
+
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -26,11 +29,14 @@ struct PluginProbe {
 // Checks that `path` is a regular file and an ELF shared library for this machine whose headers
 // and tables all lie inside the file, then, in a child process, lists its entry symbols and, if
 // `wanted_entry` is among them, loads it once (running its static initialisers there) and looks
-// the entry up. Returns false with a reason (without the path; the caller names the file) when
-// the file must not be loaded at all.
+// the entry up, calls it and hands its descriptor to `start` there: the host's own start-up of
+// the plugin (descriptor, generator list, packs), so that damage that shows on the way crashes
+// the child, not the host. Returns false with a reason (without the path; the caller names the
+// file) when the file must not be loaded at all.
 //
 // Forks: call it while the process is single-threaded, as the host does at start-up.
-bool probe_plugin_file(const std::string& path, const std::string& wanted_entry, PluginProbe* probe,
-                       std::string* error);
+using PluginTrial = std::function<void(const PluginDescriptor*)>;
+bool probe_plugin_file(const std::string& path, const std::string& wanted_entry,
+                       const PluginTrial& start_up, PluginProbe* probe, std::string* error);
 
 }  // namespace coachkit

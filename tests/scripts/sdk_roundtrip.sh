@@ -38,8 +38,12 @@ done
 expected=$(cd "$source_dir/plugins" && for d in */; do
   [[ $d == example-org/ ]] || echo "coachkit-${d%/}.so"
 done | sort)
-[[ $(ls "$work/prefix/lib/coachkit/plugins" | sort) == "$expected" ]] ||
+[[ $(cd "$work/prefix/lib/coachkit/plugins" && ls -- *.so | sort) == "$expected" ]] ||
   fail "unexpected plugins installed: $(ls "$work/prefix/lib/coachkit/plugins")"
+# Each with the checksum record of the installed file, which coachkit checks it against.
+(cd "$work/prefix/lib/coachkit/plugins" && for so in *.so; do
+  [[ -f $so.sha256 ]] || fail "no checksum record $so.sha256 was installed"
+done && sha256sum --check --quiet -- *.sha256) || fail "the installed checksum records do not match"
 coachkit=$work/prefix/bin/coachkit
 
 step "build plugins/example-org against the installed SDK"

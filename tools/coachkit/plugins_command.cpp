@@ -1,5 +1,6 @@
 // coachkit plugins [--json]
 #include "commands.hpp"
+#include "diagnostics.hpp"
 #include "plugin_host.hpp"
 
 #include <iostream>
@@ -21,24 +22,30 @@ void add_plugins_command(CLI::App& app, CommandLine& cli) {
       std::cout << host.to_json() << "\n";
       return;
     }
+    // Names, paths and descriptions come from files: shown escaped, they cannot drive the
+    // terminal (a file named with ESC ] 0 ; … would set the window title).
+    auto shown = [](const std::string& text) { return escape_control_characters(text); };
     for (const LoadedPlugin& p : host.plugins()) {
-      std::cout << p.name << " " << p.version << " (ABI " << p.abi_major << "." << p.abi_minor
-                << ", " << p.license << ") " << p.path << "\n";
+      std::cout << shown(p.name) << " " << shown(p.version) << " (ABI " << p.abi_major << "."
+                << p.abi_minor << ", " << shown(p.license) << ") " << shown(p.path) << "\n";
       for (const LoadedGenerator& g : p.generators) {
-        std::cout << "  generator " << g.kind << ": " << g.description << "\n";
+        std::cout << "  generator " << shown(g.kind) << ": " << shown(g.description) << "\n";
         for (const OptionSpec& o : g.options) {
-          std::cout << "    option " << o.key << ": " << o.description << "\n";
+          std::cout << "    option " << shown(o.key) << ": " << shown(o.description) << "\n";
         }
       }
       if (p.packs) std::cout << "  provides " << p.packs << " pack(s) (see coachkit packs)\n";
     }
     if (host.plugins().empty()) std::cout << "no plugins loaded\n";
     for (const RefusedPlugin& r : host.refused()) {
-      std::cout << "refused " << r.path << ": " << r.reason << "\n";
+      std::cout << "refused " << shown(r.path) << ": " << shown(r.reason) << "\n";
+    }
+    for (const RefusedPlugin& r : host.skipped()) {
+      std::cout << "skipped " << shown(r.path) << ": " << shown(r.reason) << "\n";
     }
     std::cout << "searched: ";
     for (std::size_t i = 0; i < host.searched().size(); ++i) {
-      std::cout << (i ? ", " : "") << host.searched()[i];
+      std::cout << (i ? ", " : "") << shown(host.searched()[i]);
     }
     std::cout << "\n";
   });
