@@ -610,3 +610,39 @@ TEST(BuildPlacement, AnOutInsideThePackIsRefusedBeforeAnythingIsWritten) {
 
 }  // namespace
 }  // namespace coachkit
+
+namespace coachkit {
+namespace {
+
+// A print shop reads the bleed from the BleedBox: it is the TrimBox grown by the whole bleed,
+// 3 mm as well as 10 mm and 25 mm (WeasyPrint alone stops it at 10 pt).
+TEST(PosterBleed, TheBleedBoxHoldsTheWholeBleed) {
+  TempDir dir;
+  write_pack(dir,
+             "[poster]\nid = \"b3\"\ntitle = \"Respect\"\nitems = [\"principle:respect\"]\n"
+             "size = \"a4\"\nbleed = \"3mm\"\n");
+  for (int mm : {10, 25}) {
+    std::string id = "b" + std::to_string(mm);
+    dir.write("pack/posters/" + id + ".toml",
+              "[poster]\nid = \"" + id +
+                  "\"\ntitle = \"Respect\"\nitems = [\"principle:respect\"]\n"
+                  "size = \"a4\"\nbleed = \"" +
+                  std::to_string(mm) + "mm\"\n");
+  }
+  CommandResult built = run({"build", dir.str() + "/pack", "--out", dir.str() + "/out", "--only",
+                             "poster", "--format", "pdf"});
+  ASSERT_EQ(built.exit_code, 0) << built.errors;
+  for (int mm : {3, 10, 25}) {
+    auto box =
+        boxes(dir.path() / "out" / "small" / "posters" / ("b" + std::to_string(mm) + ".pdf"));
+    double pt = mm * 72 / 25.4;
+    EXPECT_NEAR(box["TrimBox"].width(), 595.28, 0.01) << mm;
+    EXPECT_NEAR(box["TrimBox"].x0 - box["BleedBox"].x0, pt, 0.01) << mm << " mm";
+    EXPECT_NEAR(box["BleedBox"].y1 - box["TrimBox"].y1, pt, 0.01) << mm << " mm";
+    EXPECT_NEAR(box["BleedBox"].width(), 595.28 + 2 * pt, 0.01) << mm << " mm";
+    EXPECT_NEAR(box["MediaBox"].height(), box["BleedBox"].height(), 0.01) << mm << " mm";
+  }
+}
+
+}  // namespace
+}  // namespace coachkit

@@ -174,6 +174,21 @@ def contact_sheet(weasyprint, request):
     weasyprint.HTML(string=page, url_fetcher=fetch).write_pdf(request["pdf"])
 
 
+def exact_bleed_box(document, pdf):
+    """A WeasyPrint finisher: the BleedBox is the TrimBox grown by the page's whole bleed.
+
+    WeasyPrint places the BleedBox at most 10 pt outside the TrimBox whatever the bleed, so a
+    10 mm or 25 mm bleed was announced as 3.5 mm to whoever prints it."""
+    import pydyf
+    pages = [o for o in pdf.objects
+             if isinstance(o, dict) and o.get("Type") == "/Page" and "TrimBox" in o]
+    for page, pdf_page in zip(document.pages, pages):
+        bleed = {side: value * 0.75 for side, value in page.bleed.items()}  # px to pt
+        left, top, right, bottom = list(pdf_page["TrimBox"])
+        pdf_page["BleedBox"] = pydyf.Array([left - bleed["left"], top - bleed["top"],
+                                            right + bleed["right"], bottom + bleed["bottom"]])
+
+
 def confined_fetcher(weasyprint, base_url, refused):
     """A url_fetcher that reads data: URLs and the files under `base_url`'s folder only."""
     from urllib.parse import unquote, urlsplit
@@ -213,9 +228,10 @@ def render(weasyprint, request, refused):
                                    url_fetcher=confined_fetcher(weasyprint, base_url, refused))
         if request.get("fit_to_one_page"):
             smallest = float(request.get("smallest_font_pt") or 0)
-            fit_to_one_page(weasyprint, document, smallest).write_pdf(request["pdf"])
+            fit_to_one_page(weasyprint, document, smallest).write_pdf(
+                request["pdf"], finisher=exact_bleed_box)
         else:
-            document.write_pdf(request["pdf"])
+            document.write_pdf(request["pdf"], finisher=exact_bleed_box)
     finally:
         for name, value in saved.items():
             if value is None:
