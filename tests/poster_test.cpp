@@ -646,3 +646,33 @@ TEST(PosterBleed, TheBleedBoxHoldsTheWholeBleed) {
 
 }  // namespace
 }  // namespace coachkit
+
+namespace coachkit {
+namespace {
+
+// One rule for a seed: the command line refuses what a project file refuses, naming the range,
+// instead of clamping it to 2^64-1.
+TEST(BuildSeed, OutOfRangeSeedsAreRefusedOnTheCommandLineAsInAProjectFile) {
+  TempDir dir;
+  write_pack(dir, "[poster]\nid = \"a\"\ntitle = \"Respect\"\nitems = [\"principle:respect\"]\n");
+  for (const char* seed : {"-1", "18446744073709551616", "18446744073709551615", "1e23",
+                           "9223372036854775808", "7.5", ""}) {
+    CommandResult built = run({"build", dir.str() + "/pack", "--out", dir.str() + "/out",
+                               "--format", "html", "--seed", seed});
+    EXPECT_EQ(built.exit_code, 1) << seed << ": " << built.errors;
+    EXPECT_NE(built.errors.find("from 0 to 9223372036854775807"), std::string::npos)
+        << seed << ": " << built.errors;
+    dir.write("project.toml", std::string("[project]\npacks = [\"pack\"]\nseed = ") +
+                                  (*seed ? seed : "\"\"") + "\n");
+    CommandResult project = run(
+        {"build", dir.str() + "/project.toml", "--out", dir.str() + "/out", "--format", "html"});
+    EXPECT_EQ(project.exit_code, 1) << seed << ": " << project.errors;
+  }
+  EXPECT_FALSE(fs::exists(dir.path() / "out"));
+  CommandResult largest = run({"build", dir.str() + "/pack", "--out", dir.str() + "/out",
+                               "--format", "html", "--seed", "9223372036854775807"});
+  EXPECT_EQ(largest.exit_code, 0) << largest.errors;
+}
+
+}  // namespace
+}  // namespace coachkit
