@@ -676,3 +676,27 @@ TEST(BuildSeed, OutOfRangeSeedsAreRefusedOnTheCommandLineAsInAProjectFile) {
 
 }  // namespace
 }  // namespace coachkit
+
+namespace coachkit {
+namespace {
+
+// 10,000 items cannot fit any frame: refused from the length of the text, at the poster's
+// FILE:LINE:COL, before WeasyPrint lays any of it out (which took a minute and gigabytes).
+TEST(PosterSize, TenThousandItemsAreRefusedBeforeLayout) {
+  TempDir dir;
+  std::string items;
+  for (int i = 0; i < 10000; ++i) items += "\"principle:respect\", ";
+  write_pack(dir, "[poster]\nid = \"everything\"\ntitle = \"All\"\nitems = [" + items +
+                      "]\nsize = \"8x10\"\n");
+  CommandResult built = run({"build", dir.str() + "/pack", "--out", dir.str() + "/out", "--only",
+                             "poster", "--format", "pdf"});
+  EXPECT_EQ(built.exit_code, 1) << built.errors;
+  std::string file = (dir.path() / "pack" / "posters" / "poster.toml").string();
+  EXPECT_NE(built.errors.find(file + ":1:1: posters/everything: too much text"), std::string::npos)
+      << built.errors;
+  EXPECT_NE(built.errors.find("characters"), std::string::npos) << built.errors;
+  EXPECT_FALSE(fs::exists(dir.path() / "out" / "small" / "posters" / "everything.pdf"));
+}
+
+}  // namespace
+}  // namespace coachkit
