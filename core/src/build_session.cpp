@@ -170,10 +170,6 @@ int run_build(const BuildSettings& settings, const InstallLayout& layout, std::o
           << "' not found (a folder, or a name under share/coachkit/themes or content/themes)\n";
       return kContentError;
     }
-    if (std::string inside; !output_outside_pack(out_directory, reference.folder, "", &inside)) {
-      err << "coachkit: " << inside << "\n";
-      return kContentError;
-    }
     jobs.push_back(std::move(job));
   }
 

@@ -30,9 +30,11 @@ bool output_outside_pack(const std::string& out_directory, const std::string& pa
   if (!pack_id.empty()) out /= pack_id;
   out = fs::weakly_canonical(out, ec);
   if (ec) return true;
-  if (!is_within(out, pack)) return true;
-  *error = "the outputs would be written to " + out.string() + ", inside the pack " +
-           pack.string() + " that is being built; choose an --out outside the pack";
+  // The pack's folder as the outputs' folder (or inside it): outputs would mix with the pack's
+  // own files. A folder inside the pack, such as PACK/out, keeps them apart and is allowed.
+  if (!is_within(pack, out)) return true;
+  *error = "the outputs would be written to " + out.string() + ", into the pack " + pack.string() +
+           " that is being built, among its content; choose another --out";
   return false;
 }
 
