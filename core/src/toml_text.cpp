@@ -208,17 +208,23 @@ std::optional<toml::table> parse_toml(std::string_view text, const std::string& 
     return std::nullopt;
   }
   try {
-    toml::table table = toml::parse(text, display);
-    CharacterCheck check(text, display, diagnostics);
-    check.check(table, "");
-    if (!check.clean()) return std::nullopt;
-    return table;
+    return toml::parse(text, display);
   } catch (const toml::parse_error& e) {
     const toml::source_region& r = e.source();
     diagnostics.add(display, static_cast<int>(r.begin.line), static_cast<int>(r.begin.column),
                     "invalid TOML: " + std::string(e.description()));
   }
   return std::nullopt;
+}
+
+std::optional<toml::table> parse_content_toml(std::string_view text, const std::string& display,
+                                              Diagnostics& diagnostics) {
+  std::optional<toml::table> table = parse_toml(text, display, diagnostics);
+  if (!table) return std::nullopt;
+  CharacterCheck check(text, display, diagnostics);
+  check.check(*table, "");
+  if (!check.clean()) return std::nullopt;
+  return table;
 }
 
 }  // namespace coachkit
