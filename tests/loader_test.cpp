@@ -593,6 +593,48 @@ TEST(LoaderAllErrors, EveryProblemOfAPackIsReportedSortedByPosition) {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Characters no output format can carry
+
+TEST(LoaderCharacters, EveryRefusedCharacterIsReportedWhereItIsWritten) {
+  // Each character is written once, raw or as an escape; see the fixture's README.
+  const std::string dir = std::string(COACHKIT_TEST_DATA_DIR) + "/packs/hostile-characters";
+  Diagnostics diagnostics;
+  std::optional<Pack> pack = coachkit::load_pack(dir, diagnostics);
+  EXPECT_FALSE(pack);
+  const std::string alpha = dir + "/principles/alpha.toml";
+  const std::string quiz = dir + "/questions/quiz.toml";
+  struct Expected {
+    std::string file;
+    int line;
+    int column;
+    std::string words;
+  };
+  const std::vector<Expected> expected = {
+      {alpha, 3, 14, "'principle.title' holds U+FFFE, a Unicode non-character"},
+      {alpha, 4, 20, "'principle.summary' holds U+FFFF, a Unicode non-character"},
+      {alpha, 6, 9, "U+001B, a control character"},
+      {alpha, 7, 16, "U+000B, a control character"},
+      {alpha, 7, 36, "U+000C, a control character"},
+      {alpha, 7, 52, "U+0008, a control character"},
+      {alpha, 8, 7, "U+0000, a control character"},
+      {alpha, 8, 21, "U+007F, a control character"},
+      {alpha, 8, 34, "U+000D, a carriage return"},
+      {alpha, 8, 50, "U+0085, a C1 control character"},
+      {alpha, 9, 15, "U+009B, a C1 control character"},
+      {alpha, 9, 23, "U+FDD0, a Unicode non-character"},
+      {alpha, 9, 29, "U+1FFFF, a Unicode non-character"},
+      {alpha, 13, 17, "'principle.do[1].text' holds U+FFFF"},
+      {quiz, 6, 25, "'question[1].choices[2]' holds U+FFFE"},
+      {quiz, 9, 2, "the key 'bad\x1bkey' holds U+001B"},
+  };
+  for (const Expected& e : expected) {
+    EXPECT_TRUE(has_error(diagnostics, e.file, e.line, e.column, {e.words}));
+  }
+  // Nothing else: tab, new line, a literal string's backslash and CR LF line ends are fine.
+  EXPECT_EQ(diagnostics.size(), expected.size()) << describe(diagnostics);
+}
+
+// ---------------------------------------------------------------------------------------------
 // Valid packs
 
 TEST_F(LoaderTest, ValidMinimalPackLoadsWithTheWrittenValues) {

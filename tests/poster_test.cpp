@@ -7,7 +7,9 @@
 #include "test_support.hpp"
 
 #include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <filesystem>
 #include <map>
@@ -25,6 +27,16 @@ CommandResult run(std::vector<std::string> args) {
   command.argv = {COACHKIT_PROGRAM};
   for (std::string& a : args) command.argv.push_back(std::move(a));
   command.timeout_seconds = 600;
+  SystemProcessRunner runner;
+  return runner.run(command);
+}
+
+CommandResult run_with(std::vector<std::string> args, Environment env) {
+  Command command;
+  command.argv = {COACHKIT_PROGRAM};
+  for (std::string& a : args) command.argv.push_back(std::move(a));
+  command.timeout_seconds = 600;
+  command.env = std::move(env);
   SystemProcessRunner runner;
   return runner.run(command);
 }
@@ -445,6 +457,245 @@ TEST(Posters, ACharacterNoFontCanShowIsAWarningNamingFileItemAndCharacter) {
   EXPECT_EQ(linted.exit_code, 0) << linted.errors;
   EXPECT_NE(linted.errors.find(file + ":1:1: warning:"), std::string::npos) << linted.errors;
   EXPECT_NE(linted.errors.find("U+10600"), std::string::npos) << linted.errors;
+}
+
+}  // namespace
+}  // namespace coachkit
+
+namespace coachkit {
+namespace {
+
+TEST(PosterThemes, APackChoosesInstalledThemesAndItsOwnByPlainNameOnly) {
+  TempDir dir;
+  write_pack(dir,
+             "[poster]\nid = \"up\"\ntitle = \"T\"\nitems = [\"principle:respect\"]\n"
+             "theme = \"..\"\n");
+  dir.write("pack/posters/b.toml",
+            "[poster]\nid = \"b\"\ntitle = \"T\"\nitems = [\"principle:respect\"]\n"
+            "theme = \"../../themes/evil\"\n");
+  CommandResult linted = run({"lint", dir.str() + "/pack"});
+  EXPECT_EQ(linted.exit_code, 1) << linted.errors;
+  std::string posters = (dir.path() / "pack" / "posters").string();
+  for (const char* file : {"/poster.toml:5:9:", "/b.toml:5:9:"}) {
+    std::size_t at = linted.errors.find(posters + file);
+    ASSERT_NE(at, std::string::npos) << file << "\n" << linted.errors;
+    EXPECT_NE(linted.errors.find("plain name", at), std::string::npos) << linted.errors;
+  }
+  // Names that are plain but find no theme the pack may choose, in a pack otherwise valid.
+  TempDir named;
+  write_pack(named, "[poster]\nid = \"a\"\ntitle = \"T\"\nitems = [\"principle:respect\"]\n");
+  // A theme beside the pack is not the pack's: the name finds nothing.
+  named.write("themes/evil/style.css", "body { color: red; }\n");
+  named.write("pack/posters/c.toml",
+              "[poster]\nid = \"c\"\ntitle = \"T\"\nitems = [\"principle:respect\"]\n"
+              "theme = \"evil\"\n");
+  // The pack's own theme, but a symbolic link to a folder outside the pack.
+  named.write("outside/style.css", "body { color: red; }\n");
+  fs::create_directories(named.path() / "pack" / "themes");
+  fs::create_directory_symlink(named.path() / "outside",
+                               named.path() / "pack" / "themes" / "linked");
+  named.write("pack/posters/d.toml",
+              "[poster]\nid = \"d\"\ntitle = \"T\"\nitems = [\"principle:respect\"]\n"
+              "theme = \"linked\"\n");
+  linted = run({"lint", named.str() + "/pack"});
+  EXPECT_EQ(linted.exit_code, 1) << linted.errors;
+  posters = (named.path() / "pack" / "posters").string();
+  std::size_t evil = linted.errors.find(posters + "/c.toml:5:9:");
+  ASSERT_NE(evil, std::string::npos) << linted.errors;
+  EXPECT_NE(linted.errors.find("no theme of that name", evil), std::string::npos);
+  std::size_t linked = linted.errors.find(posters + "/d.toml:5:9:");
+  ASSERT_NE(linked, std::string::npos) << linted.errors;
+  EXPECT_NE(linted.errors.find("leads outside the pack", linked), std::string::npos);
+  CommandResult built = run({"build", dir.str() + "/pack", "--out", dir.str() + "/out", "--only",
+                             "poster", "--format", "pdf"});
+  EXPECT_EQ(built.exit_code, 1) << built.errors;
+  EXPECT_FALSE(fs::exists(dir.path() / "out" / "small" / "posters"));
+
+  // The pack's own themes/NAME is a theme its posters may choose.
+  TempDir own;
+  write_pack(own,
+             "[poster]\nid = \"own\"\ntitle = \"Respect\"\nitems = [\"principle:respect\"]\n"
+             "theme = \"house-style\"\n");
+  own.write("pack/themes/house-style/style.css",
+            read_file(std::string(COACHKIT_SOURCE_DIR) + "/content/themes/default/style.css") +
+                "\nbody::after { content: \"House style\"; }\n");
+  CommandResult house = run({"build", own.str() + "/pack", "--out", own.str() + "/out", "--only",
+                             "poster", "--format", "pdf"});
+  ASSERT_EQ(house.exit_code, 0) << house.errors;
+  EXPECT_NE(pdf_words(own.path() / "out" / "small" / "posters" / "own.pdf").find("House style"),
+            std::string::npos);
+}
+
+// A theme that came with a pack asks WeasyPrint for a file outside its folder and for a URL on
+// the network; neither is read, through the PDF workers or one process per PDF.
+TEST(PosterThemes, AThemeReadsNothingOutsideItsOwnFolder) {
+  TempDir dir;
+  const std::string secret =
+      dir.write("secret/outside.css", "@page { background: #ff00ff !important; }\n").string();
+  write_pack(dir,
+             "[poster]\nid = \"hostile\"\ntitle = \"Respect\"\nitems = [\"principle:respect\"]\n"
+             "theme = \"hostile\"\nsize = \"a3\"\n");
+  const std::string network = "http://127.0.0.1:9/tracker.png";
+  dir.write("pack/themes/hostile/inside.css", "body::after { content: \"Inside theme\"; }\n");
+  dir.write("pack/themes/hostile/style.css",
+            "@import url(\"file://" + secret + "\");\n@import url(\"inside.css\");\n" +
+                read_file(std::string(COACHKIT_SOURCE_DIR) + "/content/themes/default/style.css") +
+                "\nhtml { background-image: url(\"" + network + "\"); }\n");
+  for (const char* workers : {"1", "0"}) {
+    std::string out = dir.str() + "/out-" + workers;
+    CommandResult built = run_with(
+        {"build", dir.str() + "/pack", "--out", out, "--only", "poster", "--format", "pdf"},
+        {{"COACHKIT_PDF_WORKERS", workers}});
+    ASSERT_EQ(built.exit_code, 0) << built.errors;
+    std::string words = pdf_words(fs::path(out) / "small" / "posters" / "hostile.pdf");
+    // The outside stylesheet would paint the page magenta.
+    EXPECT_NE(pixel(fs::path(out) / "small" / "posters" / "hostile.pdf", 1, 1, dir), "#ff00ff")
+        << "workers=" << workers;
+    EXPECT_NE(words.find("Inside theme"), std::string::npos) << "workers=" << workers;
+  }
+
+  // The worker says what it refused: the file outside the theme and the network address.
+  dir.write("page.html",
+            "<!DOCTYPE html><html><head><link rel=stylesheet href=style.css>"
+            "</head><body><p>Hello</p></body></html>");
+  std::string request = nlohmann::json{{"html", dir.str() + "/page.html"},
+                                       {"pdf", dir.str() + "/page.pdf"},
+                                       {"base_url", dir.str() + "/pack/themes/hostile/"},
+                                       {"fit_to_one_page", false}}
+                            .dump() +
+                        "\n";
+  SystemProcessRunner runner;
+  CommandResult answered = runner.run(
+      Command{{"/usr/bin/python3",
+               std::string(COACHKIT_SOURCE_DIR) + "/core/pdf/coachkit-pdf-worker.py", "--once"},
+              request,
+              120});
+  ASSERT_TRUE(answered.ok()) << answered.errors;
+  std::string last = answered.output.substr(answered.output.rfind('{'));
+  nlohmann::json answer = nlohmann::json::parse(last);
+  ASSERT_TRUE(answer.value("ok", false)) << last;
+  std::vector<std::string> refused = answer["refused"].get<std::vector<std::string>>();
+  EXPECT_NE(std::find(refused.begin(), refused.end(), "file://" + secret), refused.end()) << last;
+  EXPECT_NE(std::find(refused.begin(), refused.end(), network), refused.end()) << last;
+  EXPECT_NE(pixel(dir.path() / "page.pdf", 1, 1, dir), "#ff00ff");
+}
+
+}  // namespace
+}  // namespace coachkit
+
+namespace coachkit {
+namespace {
+
+// The pack's folder is named like its id ("small"), so its parent as --out would put the
+// outputs into the pack's own folder, among its content.
+TEST(BuildPlacement, AnOutInsideThePackIsRefusedBeforeAnythingIsWritten) {
+  TempDir dir;
+  write_pack(dir, "[poster]\nid = \"a\"\ntitle = \"Respect\"\nitems = [\"principle:respect\"]\n");
+  fs::rename(dir.path() / "pack", dir.path() / "small");
+  const fs::path pack = dir.path() / "small";
+  for (const fs::path& out : {dir.path(), dir.path() / "."}) {
+    CommandResult built = run({"build", pack.string(), "--out", out.string(), "--format", "html"});
+    EXPECT_EQ(built.exit_code, 1) << out << ": " << built.errors;
+    EXPECT_NE(built.errors.find("into the pack"), std::string::npos) << built.errors;
+    EXPECT_FALSE(fs::exists(pack / "handouts")) << out;
+    EXPECT_FALSE(fs::exists(pack / "out")) << out;
+  }
+  // Nothing was added to the pack: it still lints clean.
+  CommandResult linted = run({"lint", pack.string()});
+  EXPECT_EQ(linted.exit_code, 0) << linted.errors;
+  CommandResult beside =
+      run({"build", pack.string(), "--out", (dir.path() / "out").string(), "--format", "html"});
+  EXPECT_EQ(beside.exit_code, 0) << beside.errors;
+}
+
+}  // namespace
+}  // namespace coachkit
+
+namespace coachkit {
+namespace {
+
+// A print shop reads the bleed from the BleedBox: it is the TrimBox grown by the whole bleed,
+// 3 mm as well as 10 mm and 25 mm (WeasyPrint alone stops it at 10 pt).
+TEST(PosterBleed, TheBleedBoxHoldsTheWholeBleed) {
+  TempDir dir;
+  write_pack(dir,
+             "[poster]\nid = \"b3\"\ntitle = \"Respect\"\nitems = [\"principle:respect\"]\n"
+             "size = \"a4\"\nbleed = \"3mm\"\n");
+  for (int mm : {10, 25}) {
+    std::string id = "b" + std::to_string(mm);
+    dir.write("pack/posters/" + id + ".toml",
+              "[poster]\nid = \"" + id +
+                  "\"\ntitle = \"Respect\"\nitems = [\"principle:respect\"]\n"
+                  "size = \"a4\"\nbleed = \"" +
+                  std::to_string(mm) + "mm\"\n");
+  }
+  CommandResult built = run({"build", dir.str() + "/pack", "--out", dir.str() + "/out", "--only",
+                             "poster", "--format", "pdf"});
+  ASSERT_EQ(built.exit_code, 0) << built.errors;
+  for (int mm : {3, 10, 25}) {
+    auto box =
+        boxes(dir.path() / "out" / "small" / "posters" / ("b" + std::to_string(mm) + ".pdf"));
+    double pt = mm * 72 / 25.4;
+    EXPECT_NEAR(box["TrimBox"].width(), 595.28, 0.01) << mm;
+    EXPECT_NEAR(box["TrimBox"].x0 - box["BleedBox"].x0, pt, 0.01) << mm << " mm";
+    EXPECT_NEAR(box["BleedBox"].y1 - box["TrimBox"].y1, pt, 0.01) << mm << " mm";
+    EXPECT_NEAR(box["BleedBox"].width(), 595.28 + 2 * pt, 0.01) << mm << " mm";
+    EXPECT_NEAR(box["MediaBox"].height(), box["BleedBox"].height(), 0.01) << mm << " mm";
+  }
+}
+
+}  // namespace
+}  // namespace coachkit
+
+namespace coachkit {
+namespace {
+
+// One rule for a seed: the command line refuses what a project file refuses, naming the range,
+// instead of clamping it to 2^64-1.
+TEST(BuildSeed, OutOfRangeSeedsAreRefusedOnTheCommandLineAsInAProjectFile) {
+  TempDir dir;
+  write_pack(dir, "[poster]\nid = \"a\"\ntitle = \"Respect\"\nitems = [\"principle:respect\"]\n");
+  for (const char* seed : {"-1", "18446744073709551616", "18446744073709551615", "1e23",
+                           "9223372036854775808", "7.5", ""}) {
+    CommandResult built = run({"build", dir.str() + "/pack", "--out", dir.str() + "/out",
+                               "--format", "html", "--seed", seed});
+    EXPECT_EQ(built.exit_code, 1) << seed << ": " << built.errors;
+    EXPECT_NE(built.errors.find("from 0 to 9223372036854775807"), std::string::npos)
+        << seed << ": " << built.errors;
+    dir.write("project.toml", std::string("[project]\npacks = [\"pack\"]\nseed = ") +
+                                  (*seed ? seed : "\"\"") + "\n");
+    CommandResult project = run(
+        {"build", dir.str() + "/project.toml", "--out", dir.str() + "/out", "--format", "html"});
+    EXPECT_EQ(project.exit_code, 1) << seed << ": " << project.errors;
+  }
+  EXPECT_FALSE(fs::exists(dir.path() / "out"));
+  CommandResult largest = run({"build", dir.str() + "/pack", "--out", dir.str() + "/out",
+                               "--format", "html", "--seed", "9223372036854775807"});
+  EXPECT_EQ(largest.exit_code, 0) << largest.errors;
+}
+
+}  // namespace
+}  // namespace coachkit
+
+namespace coachkit {
+namespace {
+
+// 10,000 items cannot fit any frame: refused from the length of the text, at the poster's
+// FILE:LINE:COL, before WeasyPrint lays any of it out (which took a minute and gigabytes).
+TEST(PosterSize, TenThousandItemsAreRefusedBeforeLayout) {
+  TempDir dir;
+  std::string items;
+  for (int i = 0; i < 10000; ++i) items += "\"principle:respect\", ";
+  write_pack(dir, "[poster]\nid = \"everything\"\ntitle = \"All\"\nitems = [" + items +
+                      "]\nsize = \"8x10\"\n");
+  CommandResult built = run({"build", dir.str() + "/pack", "--out", dir.str() + "/out", "--only",
+                             "poster", "--format", "pdf"});
+  EXPECT_EQ(built.exit_code, 1) << built.errors;
+  std::string file = (dir.path() / "pack" / "posters" / "poster.toml").string();
+  EXPECT_NE(built.errors.find(file + ":1:1: posters/everything: too much text"), std::string::npos)
+      << built.errors;
+  EXPECT_NE(built.errors.find("characters"), std::string::npos) << built.errors;
+  EXPECT_FALSE(fs::exists(dir.path() / "out" / "small" / "posters" / "everything.pdf"));
 }
 
 }  // namespace

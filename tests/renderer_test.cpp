@@ -844,4 +844,21 @@ TEST(ZipDates, SomethingElseThanAZipIsRefusedAndLeftAlone) {
   EXPECT_EQ(read_file(file), contents);
 }
 
+// A tool that floods its error output (here 200 MB) is not kept whole in memory: the start
+// and the end of what it said stay, with a count of what was left out.
+TEST(ProcessRunner, AFloodOfErrorOutputIsKeptBoundedWithItsStartAndEnd) {
+  SystemProcessRunner runner;
+  CommandResult result =
+      runner.run(Command{{"/bin/sh", "-c",
+                          "echo FIRST-LINE >&2; head -c 200000000 /dev/zero | tr '\\0' x >&2; "
+                          "echo >&2; echo LAST-LINE >&2; exit 3"},
+                         "",
+                         120});
+  EXPECT_EQ(result.exit_code, 3);
+  EXPECT_LT(result.errors.size(), 128u * 1024) << "kept " << result.errors.size() << " bytes";
+  EXPECT_EQ(result.errors.rfind("FIRST-LINE\n", 0), 0u);
+  EXPECT_NE(result.errors.find("LAST-LINE\n"), std::string::npos);
+  EXPECT_NE(result.errors.find("more bytes of error output"), std::string::npos);
+}
+
 }  // namespace

@@ -15,6 +15,15 @@ to fill. Themes size text in rem/em for this to scale everything. With
 "smallest_font_pt", text that fits only below that size is refused with {"ok": false,
 "content": true, "error": TEXT} saying how much to cut.
 
+Every stylesheet, font and picture a document asks for goes through one URL fetcher: it reads
+data: URLs and files inside the theme's folder (the base_url, symbolic links followed) and
+nothing else, for every theme, so a theme that came with a pack can neither read the machine's
+files nor reach the network. A successful answer lists what was refused, {"ok": true,
+"refused": [URL, ...]}.
+
+Run as `coachkit-pdf-worker.py --once`, it answers one request and ends: the one-PDF-per-process
+path (COACHKIT_PDF_WORKERS=0) goes through the same fetcher.
+
 A request {"contact_sheet": [{"png": PATH, "title": TEXT}, ...], "title": TEXT, "pdf": PATH}
 lays out one landscape A4 page of those pictures with their names.
 """
@@ -165,7 +174,42 @@ def contact_sheet(weasyprint, request):
     weasyprint.HTML(string=page, url_fetcher=fetch).write_pdf(request["pdf"])
 
 
-def render(weasyprint, request):
+def exact_bleed_box(document, pdf):
+    """A WeasyPrint finisher: the BleedBox is the TrimBox grown by the page's whole bleed.
+
+    WeasyPrint places the BleedBox at most 10 pt outside the TrimBox whatever the bleed, so a
+    10 mm or 25 mm bleed was announced as 3.5 mm to whoever prints it."""
+    import pydyf
+    pages = [o for o in pdf.objects
+             if isinstance(o, dict) and o.get("Type") == "/Page" and "TrimBox" in o]
+    for page, pdf_page in zip(document.pages, pages):
+        bleed = {side: value * 0.75 for side, value in page.bleed.items()}  # px to pt
+        left, top, right, bottom = list(pdf_page["TrimBox"])
+        pdf_page["BleedBox"] = pydyf.Array([left - bleed["left"], top - bleed["top"],
+                                            right + bleed["right"], bottom + bleed["bottom"]])
+
+
+def confined_fetcher(weasyprint, base_url, refused):
+    """A url_fetcher that reads data: URLs and the files under `base_url`'s folder only."""
+    from urllib.parse import unquote, urlsplit
+    root = None
+    if base_url.startswith("file://"):
+        root = os.path.realpath(unquote(urlsplit(base_url).path))
+
+    def fetch(url):
+        parts = urlsplit(url)
+        allowed = parts.scheme == "data"
+        if parts.scheme == "file" and root is not None and parts.netloc in ("", "localhost"):
+            target = os.path.realpath(unquote(parts.path))
+            allowed = target == root or target.startswith(root.rstrip(os.sep) + os.sep)
+        if not allowed:
+            refused.append(url)
+            raise ValueError("coachkit reads only the theme's own files: %s" % url)
+        return weasyprint.default_url_fetcher(url)
+    return fetch
+
+
+def render(weasyprint, request, refused):
     environment = request.get("environment") or {}
     saved = {name: os.environ.get(name) for name in environment}
     os.environ.update(environment)
@@ -173,12 +217,21 @@ def render(weasyprint, request):
         if "contact_sheet" in request:
             contact_sheet(weasyprint, request)
             return
-        document = weasyprint.HTML(filename=request["html"], base_url=request["base_url"])
+        # The theme's folder as a file URL; without one (".") nothing on disk may be read.
+        base_url = request["base_url"]
+        if "://" not in base_url and base_url not in ("", ".", "./"):
+            import pathlib
+            base_url = pathlib.Path(os.path.abspath(base_url)).as_uri() + "/"
+        elif "://" not in base_url:
+            base_url = "coachkit-none:/"
+        document = weasyprint.HTML(filename=request["html"], base_url=base_url,
+                                   url_fetcher=confined_fetcher(weasyprint, base_url, refused))
         if request.get("fit_to_one_page"):
             smallest = float(request.get("smallest_font_pt") or 0)
-            fit_to_one_page(weasyprint, document, smallest).write_pdf(request["pdf"])
+            fit_to_one_page(weasyprint, document, smallest).write_pdf(
+                request["pdf"], finisher=exact_bleed_box)
         else:
-            document.write_pdf(request["pdf"])
+            document.write_pdf(request["pdf"], finisher=exact_bleed_box)
     finally:
         for name, value in saved.items():
             if value is None:
@@ -194,20 +247,24 @@ def main():
         weasyprint, start_error = None, "cannot import weasyprint: %s" % error
     print(json.dumps({"ready": weasyprint is not None,
                       "version": getattr(weasyprint, "__version__", "")}), flush=True)
+    once = "--once" in sys.argv[1:]
     for line in sys.stdin:
         if not line.strip():
             continue
         try:
             if weasyprint is None:
                 raise RuntimeError(start_error)
-            render(weasyprint, json.loads(line))
-            answer = {"ok": True}
+            refused = []
+            render(weasyprint, json.loads(line), refused)
+            answer = {"ok": True, "refused": refused}
         except ContentError as error:
             answer = {"ok": False, "content": True, "error": str(error)}
         except Exception as error:
             answer = {"ok": False,
                       "error": "".join(traceback.format_exception_only(type(error), error)).strip()}
         print(json.dumps(answer), flush=True)
+        if once:
+            break
 
 
 if __name__ == "__main__":

@@ -6,6 +6,7 @@
 #include "font_coverage.hpp"
 #include "generator_options.hpp"
 #include "input_stamp.hpp"
+#include "output_placement.hpp"
 #include "pack_catalog.hpp"
 #include "pack_loader.hpp"
 #include "plugin_host.hpp"
@@ -270,6 +271,10 @@ int run_build(const BuildSettings& settings, const InstallLayout& layout, std::o
   // A poster may name its own theme: it must exist.
   for (PackJob& job : jobs) {
     if (!job.pack) continue;
+    if (!output_outside_pack(out_directory, job.reference.folder, job.pack->id, &error)) {
+      err << "coachkit: " << error << "\n";
+      return kContentError;
+    }
     job.poster_themes =
         poster_themes(*job.pack, job.reference.folder, theme_name, layout, diagnostics);
   }

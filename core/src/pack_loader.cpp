@@ -22,7 +22,7 @@ std::optional<toml::table> read_and_parse(const PackFiles& files, const std::str
     diagnostics.add(std::move(problem));
     return std::nullopt;
   }
-  return parse_toml(text, files.display(relative), diagnostics);
+  return parse_content_toml(text, files.display(relative), diagnostics);
 }
 
 // Reads every .toml file of `folder` with `read`; a file that cannot be read or parsed marks

@@ -124,24 +124,94 @@ bool PdfWorkers::start(std::string* version, std::string* error) {
   return true;
 }
 
-bool PdfWorkers::render(const std::string& html, const std::string& pdf,
-                        const std::string& base_url, bool fit_to_one_page, std::string* error,
-                        const Environment& env, double smallest_font_pt, bool* content_problem) {
+namespace {
+
+std::string render_request(const std::string& html, const std::string& pdf,
+                           const std::string& base_url, bool fit_to_one_page,
+                           double smallest_font_pt) {
   nlohmann::json request{
       {"html", html}, {"pdf", pdf}, {"base_url", base_url}, {"fit_to_one_page", fit_to_one_page}};
   if (smallest_font_pt > 0) request["smallest_font_pt"] = smallest_font_pt;
-  return exchange(request.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace), env,
+  return request.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+// The request with the environment it is made in, as one line.
+std::string request_line(const std::string& request_json, const Environment& env) {
+  auto request_object = nlohmann::json::parse(request_json);
+  nlohmann::json environment = nlohmann::json::object();
+  for (const auto& [name, value] : env) environment[name] = value;
+  request_object["environment"] = environment;
+  return request_object.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+}
+
+// A worker's answer: true when it rendered; otherwise why, and whether the content is at fault.
+bool read_answer(const std::string& answer, std::string* error, bool* content_problem) {
+  auto json = nlohmann::json::parse(answer, nullptr, false);
+  bool ok = json.is_object() && json.value("ok", false);
+  bool content = !ok && json.is_object() && json.value("content", false);
+  if (content_problem) *content_problem = content;
+  if (!ok) {
+    std::string said = json.is_object() ? json.value("error", answer) : answer;
+    *error = content ? said : "WeasyPrint failed: " + said;
+  }
+  return ok;
+}
+
+}  // namespace
+
+namespace {
+
+std::string contact_sheet_request(const std::vector<std::pair<std::string, std::string>>& pictures,
+                                  const std::string& title, const std::string& pdf) {
+  nlohmann::json entries = nlohmann::json::array();
+  for (const auto& [png, caption] : pictures) entries.push_back({{"png", png}, {"title", caption}});
+  nlohmann::json request{{"contact_sheet", entries}, {"title", title}, {"pdf", pdf}};
+  return request.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+bool run_once(const OnePdfProcess& process, const std::string& request_json, const Environment& env,
+              std::string* error, bool* content_problem) {
+  Command once{{process.python, process.script, "--once"},
+               request_line(request_json, env),
+               process.timeout_seconds};
+  CommandResult result = process.runner.run(once);
+  if (!result.ok()) {
+    *error = "the PDF process " + result.describe(once) + ": " + result.errors.substr(0, 2000);
+    return false;
+  }
+  // The first line says whether WeasyPrint could be imported, the last answers the request.
+  std::string output = result.output;
+  while (!output.empty() && output.back() == '\n') output.pop_back();
+  return read_answer(output.substr(output.rfind('\n') + 1), error, content_problem);
+}
+
+}  // namespace
+
+bool render_pdf_once(const OnePdfProcess& process, const std::string& html, const std::string& pdf,
+                     const std::string& base_url, bool fit_to_one_page, std::string* error,
+                     const Environment& env, double smallest_font_pt, bool* content_problem) {
+  return run_once(process, render_request(html, pdf, base_url, fit_to_one_page, smallest_font_pt),
+                  env, error, content_problem);
+}
+
+bool contact_sheet_once(const OnePdfProcess& process,
+                        const std::vector<std::pair<std::string, std::string>>& pictures,
+                        const std::string& title, const std::string& pdf, std::string* error,
+                        const Environment& env) {
+  return run_once(process, contact_sheet_request(pictures, title, pdf), env, error, nullptr);
+}
+
+bool PdfWorkers::render(const std::string& html, const std::string& pdf,
+                        const std::string& base_url, bool fit_to_one_page, std::string* error,
+                        const Environment& env, double smallest_font_pt, bool* content_problem) {
+  return exchange(render_request(html, pdf, base_url, fit_to_one_page, smallest_font_pt), env,
                   error, content_problem);
 }
 
 bool PdfWorkers::contact_sheet(const std::vector<std::pair<std::string, std::string>>& pictures,
                                const std::string& title, const std::string& pdf, std::string* error,
                                const Environment& env) {
-  nlohmann::json entries = nlohmann::json::array();
-  for (const auto& [png, caption] : pictures) entries.push_back({{"png", png}, {"title", caption}});
-  nlohmann::json request{{"contact_sheet", entries}, {"title", title}, {"pdf", pdf}};
-  return exchange(request.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace), env,
-                  error, nullptr);
+  return exchange(contact_sheet_request(pictures, title, pdf), env, error, nullptr);
 }
 
 bool PdfWorkers::exchange(const std::string& request_json, const Environment& env,
@@ -161,12 +231,7 @@ bool PdfWorkers::exchange(const std::string& request_json, const Environment& en
   }
   // A worker lives for many requests (and may start before the date is set), so the
   // environment travels with each request rather than with the worker's start.
-  auto request_object = nlohmann::json::parse(request_json);
-  nlohmann::json environment = nlohmann::json::object();
-  for (const auto& [name, value] : env) environment[name] = value;
-  request_object["environment"] = environment;
-  std::string request =
-      request_object.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+  std::string request = request_line(request_json, env);
   std::size_t written = 0;
   while (written < request.size()) {
     ssize_t n = write(worker->to_worker, request.data() + written, request.size() - written);
@@ -179,14 +244,7 @@ bool PdfWorkers::exchange(const std::string& request_json, const Environment& en
   }
   std::string answer;
   if (!read_line(*worker, &answer, error)) return false;
-  auto json = nlohmann::json::parse(answer, nullptr, false);
-  bool ok = json.is_object() && json.value("ok", false);
-  bool content = !ok && json.is_object() && json.value("content", false);
-  if (content_problem) *content_problem = content;
-  if (!ok) {
-    std::string said = json.is_object() ? json.value("error", answer) : answer;
-    *error = content ? said : "WeasyPrint failed: " + said;
-  }
+  bool ok = read_answer(answer, error, content_problem);
   std::lock_guard<std::mutex> lock(mutex_);
   idle_.push_back(std::move(worker));
   return ok;

@@ -63,6 +63,24 @@ class PdfWorkers {
   std::vector<std::unique_ptr<Worker>> idle_;
 };
 
+// One PDF in a process of its own (`python script --once`), for COACHKIT_PDF_WORKERS=0: the
+// request, the answer and the URL fetcher that confines what a theme may read are a worker's.
+struct OnePdfProcess {
+  ProcessRunner& runner;
+  std::string python;
+  std::string script;
+  double timeout_seconds;
+};
+// The arguments are PdfWorkers::render's and PdfWorkers::contact_sheet's.
+bool render_pdf_once(const OnePdfProcess& process, const std::string& html, const std::string& pdf,
+                     const std::string& base_url, bool fit_to_one_page, std::string* error,
+                     const Environment& env = {}, double smallest_font_pt = 0,
+                     bool* content_problem = nullptr);
+bool contact_sheet_once(const OnePdfProcess& process,
+                        const std::vector<std::pair<std::string, std::string>>& pictures,
+                        const std::string& title, const std::string& pdf, std::string* error,
+                        const Environment& env = {});
+
 // The interpreter named on a script's first line ("#!/usr/bin/python3"), or "".
 std::string script_interpreter(const std::string& path);
 

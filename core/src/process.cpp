@@ -151,6 +151,38 @@ int spawn_process(const std::string& program, const std::vector<std::string>& ar
   return rc;
 }
 
+namespace {
+
+// A tool's error output, kept bounded: a tool that floods it must not fill the memory. The
+// start says what went wrong first and the end what it said last (what a report shows); what
+// lies between is counted, not kept.
+class ErrorOutput {
+ public:
+  void add(const char* data, std::size_t size) {
+    std::size_t to_head = std::min(size, kHead - std::min(kHead, head_.size()));
+    head_.append(data, to_head);
+    if (to_head == size) return;
+    tail_.append(data + to_head, size - to_head);
+    if (tail_.size() > 2 * kTail) {
+      dropped_ += tail_.size() - kTail;
+      tail_.erase(0, tail_.size() - kTail);
+    }
+  }
+  std::string text() const {
+    if (dropped_ == 0) return head_ + tail_;
+    return head_ + "\n[... " + std::to_string(dropped_) + " more bytes of error output ...]\n" +
+           tail_;
+  }
+
+ private:
+  static constexpr std::size_t kHead = 48 * 1024;
+  static constexpr std::size_t kTail = 16 * 1024;
+  std::string head_, tail_;
+  std::size_t dropped_ = 0;
+};
+
+}  // namespace
+
 CommandResult SystemProcessRunner::run(const Command& command) {
   CommandResult result;
   if (command.argv.empty()) {
@@ -186,6 +218,7 @@ CommandResult SystemProcessRunner::run(const Command& command) {
   std::size_t written = 0;
   if (command.input.empty()) in.close_write();
   char buffer[65536];
+  ErrorOutput errors;
   while (out.read_end() >= 0 || err.read_end() >= 0) {
     auto now = std::chrono::steady_clock::now();
     if (now >= deadline) {
@@ -216,8 +249,10 @@ CommandResult SystemProcessRunner::run(const Command& command) {
       } else {
         bool is_out = fds[i].fd == out.read_end();
         ssize_t n = read(fds[i].fd, buffer, sizeof buffer);
-        if (n > 0) {
-          (is_out ? result.output : result.errors).append(buffer, static_cast<std::size_t>(n));
+        if (n > 0 && is_out) {
+          result.output.append(buffer, static_cast<std::size_t>(n));
+        } else if (n > 0) {
+          errors.add(buffer, static_cast<std::size_t>(n));
         } else if (n == 0 || (errno != EAGAIN && errno != EINTR)) {
           is_out ? out.close_read() : err.close_read();
         }
@@ -225,6 +260,7 @@ CommandResult SystemProcessRunner::run(const Command& command) {
     }
   }
   in.close_write();
+  result.errors = errors.text();
   // A program may close its output and go on running: the time limit still holds.
   int status = 0;
   for (;;) {

@@ -166,8 +166,11 @@ bool Renderer::detect_weasyprint(std::string* error, const std::string& worker_s
   std::string python = program.empty() ? "" : script_interpreter(program);
   const char* workers_setting = std::getenv("COACHKIT_PDF_WORKERS");
   bool workers_allowed = !workers_setting || std::string(workers_setting) != "0";
-  if (workers_allowed && !python.empty() && !worker_script.empty() &&
-      fs::is_regular_file(worker_script, ec)) {
+  if (!python.empty() && !worker_script.empty() && fs::is_regular_file(worker_script, ec)) {
+    python_ = python;
+    worker_script_ = worker_script;
+  }
+  if (workers_allowed && !python_.empty()) {
     // The version from WeasyPrint's package metadata takes a tenth of a second; importing
     // WeasyPrint, as a worker does, most of a second, which a build with nothing to render
     // should not pay. Workers start with the first PDF to render.
@@ -280,13 +283,11 @@ bool Renderer::render_input(const std::string& input, Format format, const Theme
     });
     use_workers = workers_ready_;
   }
-  std::string temporary_html = use_workers ? temporary_path_for(destination + ".html") : "";
+  std::string temporary_html =
+      format == Format::Pdf ? temporary_path_for(destination + ".html") : "";
   ScopedTempFile html_guard(temporary_html);
-  if (format != Format::Pdf) {
-    pandoc.argv.insert(pandoc.argv.end(), {"--output", temporary});
-  } else if (use_workers) {
-    pandoc.argv.insert(pandoc.argv.end(), {"--output", temporary_html});
-  }
+  pandoc.argv.insert(pandoc.argv.end(),
+                     {"--output", format == Format::Pdf ? temporary_html : temporary});
 
   CommandResult result = runner_.run(pandoc);
   if (!result.ok()) {
@@ -299,20 +300,19 @@ bool Renderer::render_input(const std::string& input, Format format, const Theme
                               tool_environment(), smallest_font_pt, content_problem)) {
       return false;
     }
-  } else if (format == Format::Pdf && fit_to_one_page) {
-    *error =
-        "fitting a document to one page needs coachkit's PDF workers (WeasyPrint's own "
-        "Python and coachkit-pdf-worker.py), which could not be started";
-    return false;
   } else if (format == Format::Pdf) {
-    Command weasyprint{
-        {weasyprint_, "--quiet", "--encoding", "utf-8", "--base-url", base_url, "-", temporary},
-        result.output,
-        timeout_seconds_,
-        tool_environment()};
-    CommandResult printed = runner_.run(weasyprint);
-    if (!printed.ok()) {
-      *error = failure(weasyprint, printed);
+    // One process for this PDF, through the same URL fetcher: the weasyprint command would
+    // let a theme's stylesheet read any file and reach the network.
+    if (python_.empty()) {
+      *error =
+          "PDF needs coachkit-pdf-worker.py run by WeasyPrint's own Python, which keeps a "
+          "theme to its own files; '" +
+          weasyprint_ + "' is not a Python script, or the worker script is missing";
+      return false;
+    }
+    if (!render_pdf_once({runner_, python_, worker_script_, timeout_seconds_}, temporary_html,
+                         temporary, base_url, fit_to_one_page, error, tool_environment(),
+                         smallest_font_pt, content_problem)) {
       return false;
     }
   }
@@ -377,23 +377,24 @@ bool Renderer::preview(const std::string& pdf, const std::string& png, std::stri
 bool Renderer::contact_sheet(const std::vector<std::pair<std::string, std::string>>& pictures,
                              const std::string& title, const std::string& destination,
                              std::string* error) {
-  if (!pdf_workers_) {
-    *error = "a contact sheet needs coachkit's PDF workers, which are not available";
-    return false;
+  if (pdf_workers_) {
+    std::call_once(workers_started_, [this] {
+      std::string version, problem;
+      workers_ready_ = pdf_workers_->start(&version, &problem);
+    });
   }
-  std::call_once(workers_started_, [this] {
-    std::string version, problem;
-    workers_ready_ = pdf_workers_->start(&version, &problem);
-  });
-  if (!workers_ready_) {
-    *error = "a contact sheet needs coachkit's PDF workers, which could not be started";
+  if (python_.empty()) {
+    *error = "a contact sheet needs coachkit-pdf-worker.py and WeasyPrint's own Python";
     return false;
   }
   std::string temporary = temporary_path_for(destination);
   ScopedTempFile guard(temporary);
-  if (!pdf_workers_->contact_sheet(pictures, title, temporary, error, tool_environment())) {
-    return false;
-  }
+  bool drawn =
+      pdf_workers_ && workers_ready_
+          ? pdf_workers_->contact_sheet(pictures, title, temporary, error, tool_environment())
+          : contact_sheet_once({runner_, python_, worker_script_, timeout_seconds_}, pictures,
+                               title, temporary, error, tool_environment());
+  if (!drawn) return false;
   if (!commit_file(temporary, destination, error)) return false;
   guard.release();
   return true;

@@ -50,9 +50,11 @@ class Renderer {
 
   // Finds pandoc (COACHKIT_PANDOC or PATH) and reads its version and AST API version.
   bool detect_pandoc(std::string* error);
-  // Finds WeasyPrint (COACHKIT_WEASYPRINT or PATH); needed for PDF only. With `worker_script`
-  // (coachkit-pdf-worker.py) and WeasyPrint's own Python, PDFs go through long-lived workers;
-  // otherwise, or when they cannot start, through one weasyprint command per PDF.
+  // Finds WeasyPrint (COACHKIT_WEASYPRINT or PATH); needed for PDF only. PDFs go through
+  // `worker_script` (coachkit-pdf-worker.py) run by WeasyPrint's own Python, whose URL fetcher
+  // keeps a theme to its own files: long-lived workers, or with COACHKIT_PDF_WORKERS=0 (or
+  // when they cannot start) one process per PDF. The weasyprint command itself, which cannot
+  // be confined, is never used to render.
   bool detect_weasyprint(std::string* error, const std::string& worker_script = {});
 
   const std::string& pandoc_version() const { return pandoc_version_; }
@@ -96,6 +98,8 @@ class Renderer {
   double timeout_seconds_;
   std::string pandoc_ = "pandoc";
   std::string weasyprint_ = "weasyprint";
+  std::string python_;         // WeasyPrint's own Python, "" when it is not a Python script
+  std::string worker_script_;  // coachkit-pdf-worker.py
   std::string pandoc_version_;
   std::string weasyprint_version_;
   PandocApiVersion api_;

@@ -12,6 +12,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <cstdio>
 #include <optional>
 #include <string>
 #include <vector>
@@ -159,6 +160,55 @@ Document poster_document(const Pack& pack, const Poster& poster, bool landscape)
   return d;
 }
 
+std::size_t characters(const std::string& text) {
+  std::size_t n = 0;
+  for (char c : text) n += (static_cast<unsigned char>(c) & 0xc0) != 0x80;
+  return n;
+}
+
+// The characters of a poster's text, item by item as item_blocks lays them out.
+std::size_t poster_characters(const Pack& pack, const Poster& poster) {
+  std::size_t n = characters(poster.title) + characters(poster.subtitle);
+  auto principle = [&](const Principle& p) { n += characters(p.title) + characters(p.summary); };
+  for (const PosterItem& item : poster.items) {
+    switch (item.kind) {
+      case PosterItem::Kind::Principle:
+        if (const Principle* p = pack.find_principle(item.id)) principle(*p);
+        break;
+      case PosterItem::Kind::Group:
+        for (const Principle& p : pack.principles) {
+          if (p.group == item.id) principle(p);
+        }
+        break;
+      case PosterItem::Kind::Quote:
+        if (const Quote* q = pack.find_quote(item.id)) {
+          n += characters(q->text) + characters(q->author);
+        }
+        break;
+      case PosterItem::Kind::DosAndDonts:
+        if (const Principle* p = pack.find_principle(item.id)) {
+          n += characters(p->title);
+          for (const Behavior& b : p->dos) n += characters(b.text);
+          for (const Behavior& b : p->donts) n += characters(b.text);
+        }
+        break;
+    }
+  }
+  return n;
+}
+
+// How many times over the text fills the page at the smallest legible size, reckoned low: a
+// character takes at least 0.25 em by 1 em of a line (body text takes about twice that). Above
+// 1, the poster cannot fit, and laying it out (up to a dozen WeasyPrint layouts of all of it)
+// would take minutes and gigabytes before saying so.
+double least_overfill(std::size_t chars, const PageSetup& page) {
+  const double pt_per_mm = 72 / 25.4;
+  double width = (page.width_mm - 2 * page.margin_mm) * pt_per_mm;
+  double height = (page.height_mm - 2 * page.margin_mm) * pt_per_mm;
+  double size = page.smallest_font_pt;
+  return static_cast<double>(chars) * 0.25 * size * size / std::max(1.0, width * height);
+}
+
 class PosterGenerator : public Generator {
  public:
   std::string kind() const override { return "poster"; }
@@ -224,6 +274,20 @@ class PosterGenerator : public Generator {
       page.fit_to_one_page = true;
       page.smallest_font_pt = smallest_legible_pt(page.width_mm);
       page.preview = true;
+      std::size_t chars = poster_characters(pack, poster);
+      double overfill = least_overfill(chars, page);
+      if (overfill > 1) {
+        char times[32], legible[32];
+        std::snprintf(times, sizeof times, "%.1f", overfill);
+        std::snprintf(legible, sizeof legible, "%g", page.smallest_font_pt);
+        reporter.error(poster.where,
+                       "posters/" + poster.id + ": too much text for one page: its " +
+                           std::to_string(chars) + " characters need at least " + times +
+                           " times the page at " + legible +
+                           " pt, the smallest legible size for this frame; cut it to a few "
+                           "items, or print it larger");
+        continue;
+      }
       Artifact artifact =
           Artifact::rendered("posters/" + poster.id, poster_document(pack, poster, page.landscape),
                              {Format::Pdf}, page);

@@ -4,6 +4,7 @@
 
 #include <unistd.h>
 #include <cmath>
+#include <cstdint>
 #include <iostream>
 #include <memory>
 
@@ -50,8 +51,21 @@ void add_build_command(CLI::App& app, CommandLine& cli) {
             return "";
           },
           "SECONDS"));
+  // The range a project file's `seed` allows, refused the same way rather than clamped.
   CLI::Option* seed_option =
-      build->add_option("--seed", *seed, "seed for anything shuffled or drawn (default: 0)");
+      build->add_option("--seed", *seed, "seed for anything shuffled or drawn (default: 0)")
+          ->check(CLI::Validator(
+              [](const std::string& text) -> std::string {
+                const std::string largest = std::to_string(INT64_MAX);
+                bool digits = !text.empty() && text.size() <= largest.size() &&
+                              text.find_first_not_of("0123456789") == std::string::npos;
+                if (!digits || (text.size() == largest.size() && text > largest)) {
+                  return "the seed must be an integer from 0 to " + largest + ", not '" + text +
+                         "'";
+                }
+                return "";
+              },
+              "SEED"));
   build->add_option("--edition", settings->edition, "e.g. participant or trainer");
   auto sets = std::make_shared<std::vector<std::string>>();
   auto versions = std::make_shared<int>(1);

@@ -1,5 +1,6 @@
 #include "content_limits.hpp"
 #include "readers/readers.hpp"
+#include "theme_lookup.hpp"
 
 #include <coachkit/paper.hpp>
 
@@ -101,6 +102,15 @@ void read_poster_file(const toml::table& root, const std::string& file, LoadCont
   poster.crop_marks = r.boolean("marks").value_or(false);
   poster.theme = r.optional_string("theme", kMaxLineChars);
   poster.theme_where = r.where("theme");
+  if (!poster.theme.empty() && !is_plain_theme_name(poster.theme)) {
+    // A pack travels between teams: it may choose an installed theme or one of its own, by
+    // name, never a path that leads out of the pack.
+    r.error(*r.node("theme"), "'theme' in [poster] is \"" + excerpt(poster.theme) +
+                                  "\": a theme is named by a plain name (letters, digits, '-', "
+                                  "'_' and '.', no '/' and no \"..\"), an installed theme or "
+                                  "one in the pack's themes/ folder");
+    poster.theme.clear();
+  }
   r.finish();
   if (context.poster_ids.claim(poster.id, r.where("id"), context.diagnostics)) {
     context.pack.posters.push_back(std::move(poster));
