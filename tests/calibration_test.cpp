@@ -289,6 +289,54 @@ TEST(CalibrateCommand, Krippendorff2011AsLevelsAndAsPoints) {
   EXPECT_NEAR(statistic(json, "code", "krippendorff_alpha"), 0.849, 0.0005);
 }
 
+TEST(CalibrateCommand, Krippendorff2011AtTheLevelOfMeasurementTheRubricAsksFor) {
+  // Published: nominal 0.743, ordinal 0.815, interval 0.849, ratio 0.797; the rubric-wide
+  // default and the criterion's own key both reach the statistic.
+  const std::vector<std::pair<std::string, double>> published = {
+      {"nominal", 0.743}, {"ordinal", 0.815}, {"interval", 0.849}, {"ratio", 0.797}};
+  for (const auto& [measurement, alpha] : published) {
+    testing::TempDir own;
+    own.write("rubric.toml",
+              rubric_file("reliability", "scale = [1, 5]",
+                          criterion_lines("code", "measurement = \"" + measurement + "\"")));
+    write_table(own, "reliability", "code", kKrippendorff2011);
+    nlohmann::json json = calibrate_json(own);
+    EXPECT_EQ(json["criteria"][0]["measurement"], measurement);
+    EXPECT_NEAR(statistic(json, "code", "krippendorff_alpha"), alpha, 0.0005) << measurement;
+
+    testing::TempDir rubric_wide;
+    rubric_wide.write("rubric.toml",
+                      rubric_file("reliability", "measurement = \"" + measurement + "\"",
+                                  criterion_lines("code", "points = 5")));
+    write_table(rubric_wide, "reliability", "code", kKrippendorff2011);
+    json = calibrate_json(rubric_wide);
+    EXPECT_EQ(json["criteria"][0]["measurement"], measurement);
+    EXPECT_NEAR(statistic(json, "code", "krippendorff_alpha"), alpha, 0.0005) << measurement;
+  }
+}
+
+TEST(CalibrateCommand, AMeasurementTheScaleCannotHaveIsAnErrorAtItsPlace) {
+  testing::TempDir dir;
+  // Line 12 of the rubric is the criterion's 'measurement'.
+  dir.write("rubric.toml", rubric_file("levels", "scale = [1, 5]",
+                                       criterion_lines("code", "measurement = \"ratoi\"")));
+  write_table(dir, "levels", "code", {{1, 2}});
+  CommandRun run = coachkit(
+      {"calibrate", (dir.path() / "rubric.toml").string(), (dir.path() / "evaluations").string()});
+  EXPECT_EQ(run.exit_code, 1);
+  EXPECT_NE(run.errors.find("rubric.toml:12:15: 'measurement'"), std::string::npos) << run.errors;
+  EXPECT_NE(run.errors.find("did you mean \"ratio\"?"), std::string::npos) << run.errors;
+
+  // Two answers have no order or distance: a yes/no criterion is nominal.
+  dir.write("rubric.toml", rubric_file("levels", "measurement = \"ratio\"",
+                                       criterion_lines("code", "measurement = \"ratio\"")));
+  run = coachkit(
+      {"calibrate", (dir.path() / "rubric.toml").string(), (dir.path() / "evaluations").string()});
+  EXPECT_EQ(run.exit_code, 1);
+  EXPECT_NE(run.errors.find("rubric.toml:12:15:"), std::string::npos) << run.errors;
+  EXPECT_NE(run.errors.find("yes/no, which is nominal"), std::string::npos) << run.errors;
+}
+
 TEST(CalibrateCommand, ShroutFleissTableAsTotalScores) {
   // Shrout & Fleiss (1979), Table 2: six targets, four judges, 1-10. Published ICC(1,1) = .17,
   // ICC(2,1) = .29, ICC(3,1) = .71; a score of v points of 10 is 10 v of 100, which leaves them.

@@ -29,6 +29,22 @@ CalibrationCriterion calibration_criterion(const Criterion& criterion) {
       result.measurement = Measurement::interval;
       break;
   }
+  switch (criterion.measurement) {
+    case Criterion::Measurement::FromScale:
+      break;
+    case Criterion::Measurement::Nominal:
+      result.measurement = Measurement::nominal;
+      break;
+    case Criterion::Measurement::Ordinal:
+      result.measurement = Measurement::ordinal;
+      break;
+    case Criterion::Measurement::Interval:
+      result.measurement = Measurement::interval;
+      break;
+    case Criterion::Measurement::Ratio:
+      result.measurement = Measurement::ratio;
+      break;
+  }
   if (scale.kind != Scale::Kind::YesNo && scale.max - scale.min <= kMostListedCategories) {
     for (int value = scale.min; value <= scale.max; ++value) result.categories.push_back(value);
   }
