@@ -543,6 +543,25 @@ TEST(CalibrateCommand, NamesFromFilesCannotDriveTheTerminal) {
   EXPECT_NE(run.output.find("lee\\x1b[2J"), std::string::npos) << run.output;
 }
 
+TEST(CalibrateCommand, TwoEvaluatorsWhoDisagreeAreCountedAsDisagreeing) {
+  // Dana and Lee answer 2 calls x 3 criteria; they differ on call 1's listen and accurate and
+  // call 2's greeting (write_worked_example without Kim).
+  testing::TempDir dir;
+  write_worked_example(dir);
+  std::filesystem::remove_all(dir.path() / "evaluations" / "kim");
+  CommandRun run = coachkit(
+      {"calibrate", (dir.path() / "rubric.toml").string(), (dir.path() / "evaluations").string()});
+  EXPECT_EQ(run.exit_code, 0) << run.errors;
+  EXPECT_NE(run.output.find("dana: 2 evaluations, mean deviation"), std::string::npos)
+      << run.output;
+  EXPECT_NE(run.output.find("3 of 6 answers differ from the other evaluator's"), std::string::npos)
+      << run.output;
+  nlohmann::json json = calibrate_json(dir);
+  EXPECT_EQ(json["consensus"][0]["answers_in_a_tie"], 3);
+  EXPECT_EQ(json["consensus"][0]["answers_compared"], 6);
+  EXPECT_EQ(json["consensus"][0]["answers_off_consensus"], 0);
+}
+
 TEST(CalibrateCommand, AnUnknownExpertOrABadEvaluationIsAnError) {
   testing::TempDir dir;
   write_worked_example(dir);

@@ -72,8 +72,11 @@ struct EvaluatorDeviation {
   // Total score minus the consensus (the mean total of the interaction's evaluations).
   std::optional<double> mean_deviation;
   std::optional<double> mean_absolute_deviation;
-  // Answers that differ from the interaction's most common answer (when there is one).
+  // Of the answers given where another evaluator answered too (`answers_compared`): those that
+  // differ from the interaction's most common answer, and those given where no answer was more
+  // common than every other (a tie; with two evaluators, every disagreement).
   std::size_t answers_off_consensus = 0;
+  std::size_t answers_in_a_tie = 0;
   std::size_t answers_compared = 0;
 };
 
