@@ -562,6 +562,56 @@ TEST(CalibrateCommand, TwoEvaluatorsWhoDisagreeAreCountedAsDisagreeing) {
   EXPECT_EQ(json["consensus"][0]["answers_off_consensus"], 0);
 }
 
+TEST(CalibrateCommand, AnswersUnderAVersionWithAnotherScaleAreNotComparedAsTheSame) {
+  // The default pack's call-quality: respect-every-caller is yes/no in version 1, levels 1-5
+  // (1 "Not shown") in version 2. A version-1 "yes" is not a version-2 level 1.
+  testing::TempDir dir;
+  auto write = [&](const std::string& evaluator, const std::string& version,
+                   const std::string& answer) {
+    dir.write("evaluations/" + evaluator + ".toml",
+              "[evaluation]\nrubric = \"call-quality\"\n" + version +
+                  "interaction = \"call-1\"\nevaluator = \"" + evaluator +
+                  "\"\nagent = \"sam\"\ndate = 2026-11-20\n\n[answers]\n"
+                  "respect-every-caller = " +
+                  answer + "\nargue-with-customer = \"yes\"\n");
+  };
+  // Every other criterion answered alike (version 1's yes/no ones "yes"; version 2's levels 2).
+  write("dana", "version = 1\n",
+        "\"yes\"\naccurate-and-open = \"yes\"\nassume-customer-wrong = \"yes\"\n"
+        "belittle-small-customers = \"yes\"\ncomplete-help = \"yes\"\nlistens-first = \"yes\"\n"
+        "promises-kept = \"yes\"\nrespect-colleagues = \"yes\"");
+  write("lee", "",
+        "1\nassume-customer-wrong = 2\nbe-above-board = 2\ncase-notes = 1\n"
+        "checks-understanding = 2\nend-abuse-decisively = \"yes\"\nhelp-to-the-clock = 2\n"
+        "listen-to-understand = 2\nmislead-customer = \"yes\"\nno-rushed-close = \"yes\"\n"
+        "resolves-reason = 2\ntake-it-personally = 2\ntolerate-occasional-rudeness = \"yes\"\n"
+        "verifies-identity = \"yes\"");
+  CommandRun run = coachkit(
+      {"calibrate", std::string(COACHKIT_SOURCE_DIR) + "/content/service-principles:call-quality",
+       (dir.path() / "evaluations").string(), "--json"});
+  ASSERT_EQ(run.exit_code, 0) << run.errors;
+  nlohmann::json json = nlohmann::json::parse(run.output);
+  EXPECT_EQ(json["answers_on_another_scale"], 2);  // also assume-customer-wrong
+  ASSERT_EQ(json["warnings"].size(), 1u) << json.dump();
+  EXPECT_NE(
+      json["warnings"][0].get<std::string>().find("2 answers were given under a rubric version"),
+      std::string::npos);
+  for (const auto& c : json["criteria"]) {
+    if (c["id"] == "respect-every-caller") {
+      EXPECT_TRUE(c["percent_agreement"]["value"].is_null()) << c.dump();
+    }
+    if (c["id"] == "argue-with-customer") {
+      EXPECT_EQ(c["percent_agreement"]["value"], 1.0) << c.dump();
+    }
+  }
+  run = coachkit({"calibrate",
+                  std::string(COACHKIT_SOURCE_DIR) + "/content/service-principles:call-quality",
+                  (dir.path() / "evaluations").string()});
+  EXPECT_NE(run.output.find("warning: 2 answers were given under a rubric version"),
+            std::string::npos)
+      << run.output;
+}
+
 TEST(CalibrateCommand, AnUnknownExpertOrABadEvaluationIsAnError) {
   testing::TempDir dir;
   write_worked_example(dir);

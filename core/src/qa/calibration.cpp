@@ -270,6 +270,15 @@ bool calibrate(const CalibrationInput& input, const std::string& expert, Calibra
   *result = Calibration{};
   result->rubric = input.rubric;
   result->evaluations = input.evaluations.size();
+  result->answers_on_another_scale = input.answers_on_another_scale;
+  if (input.answers_on_another_scale > 0) {
+    result->warnings.push_back(
+        std::to_string(input.answers_on_another_scale) +
+        (input.answers_on_another_scale == 1 ? " answer was" : " answers were") +
+        " given under a rubric version whose scale for that criterion differs from the current "
+        "one; left out of every comparison, since the rubric does not say how one scale maps "
+        "onto the other");
+  }
   for (const CalibrationEvaluation& evaluation : input.evaluations) {
     result->evaluators.push_back(evaluation.evaluator);
   }
@@ -443,6 +452,7 @@ std::string calibration_json(const Calibration& calibration) {
     expert["evaluators"] = evaluators;
     out["expert"] = expert;
   }
+  out["answers_on_another_scale"] = calibration.answers_on_another_scale;
   out["warnings"] = calibration.warnings;
   return out.dump(2) + "\n";
 }

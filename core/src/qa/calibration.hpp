@@ -50,6 +50,9 @@ struct CalibrationInput {
   std::string rubric;
   std::vector<CalibrationCriterion> criteria;
   std::vector<CalibrationEvaluation> evaluations;
+  // Answers left out (unanswered above) because their rubric version put the criterion on
+  // another scale: a version-1 "yes" is not a version-2 level 1.
+  std::size_t answers_on_another_scale = 0;
 };
 
 // Chance-corrected agreement on one criterion, or on all answers pooled.
@@ -105,7 +108,8 @@ struct Calibration {
   std::vector<EvaluatorDeviation> deviations;
   std::string expert;  // "" without --expert
   std::vector<ExpertAlignment> alignments;
-  std::vector<std::string> warnings;  // e.g. an interaction evaluated twice by one evaluator
+  std::vector<std::string> warnings;         // e.g. an interaction evaluated twice by one evaluator
+  std::size_t answers_on_another_scale = 0;  // see CalibrationInput
 };
 
 // `expert` "" for none. An expert who evaluated nothing is reported in `error` (false returned).
