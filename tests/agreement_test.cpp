@@ -210,6 +210,7 @@ TEST(KrippendorffsAlpha, ReproducesKrippendorff2011) {
   EXPECT_NEAR(value_of(krippendorffs_alpha(ratings, Measurement::nominal)), 0.743, 0.0005);
   EXPECT_NEAR(value_of(krippendorffs_alpha(ratings, Measurement::ordinal)), 0.815, 0.0005);
   EXPECT_NEAR(value_of(krippendorffs_alpha(ratings, Measurement::interval)), 0.849, 0.0005);
+  EXPECT_NEAR(value_of(krippendorffs_alpha(ratings, Measurement::ratio)), 0.797, 0.0005);
   // irrCAC's krippen.alpha.raw on the same table prints 0.74342; eleven units are pairable.
   EXPECT_NEAR(value_of(krippendorffs_alpha(ratings, Measurement::nominal)), 0.74342, 0.000005);
   EXPECT_EQ(krippendorffs_alpha(ratings, Measurement::nominal).units, 11u);
@@ -223,6 +224,33 @@ TEST(KrippendorffsAlpha, AgreesWithNpmKrippendorffIncludingMissingRatings) {
     Ratings random = random_ratings(seed, 60, 5, 4, 25);
     EXPECT_NEAR(value_of(krippendorffs_alpha(random, Measurement::nominal)),
                 npm_krippendorff(random), 1e-9)
+        << "seed " << seed;
+  }
+}
+
+// npm krippendorff 0.1.0 given Krippendorff's ratio metric ((c - k) / (c + k))^2 as its distance.
+double npm_krippendorff_ratio(const Ratings& ratings) {
+  const char* script = R"(
+const { alpha } = require(process.argv[1] + '/krippendorff');
+const units = JSON.parse(require('fs').readFileSync(0, 'utf8'));
+const raters = units[0].map((_, r) => units.map(unit => unit[r] === null ? undefined : unit[r]));
+console.log(alpha(raters, (c, k) => c === k ? 0 : ((c - k) / (c + k)) ** 2));
+)";
+  std::vector<double> values = numbers(
+      run_reader({"node", "-e", script, std::string(COACHKIT_BUILD_DIR) + "/npm/node_modules"},
+                 as_json(ratings).dump()));
+  EXPECT_EQ(values.size(), 1u);
+  return values.empty() ? -99 : values.front();
+}
+
+TEST(KrippendorffsAlpha, RatioAgreesWithNpmKrippendorff) {
+  Ratings paper = table(kKrippendorff2011, true);
+  EXPECT_NEAR(value_of(krippendorffs_alpha(paper, Measurement::ratio)),
+              npm_krippendorff_ratio(paper), 1e-9);
+  for (std::uint64_t seed : {7u, 2026u}) {
+    Ratings random = random_ratings(seed, 60, 5, 4, 25);
+    EXPECT_NEAR(value_of(krippendorffs_alpha(random, Measurement::ratio)),
+                npm_krippendorff_ratio(random), 1e-9)
         << "seed " << seed;
   }
 }

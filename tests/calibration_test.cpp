@@ -289,6 +289,54 @@ TEST(CalibrateCommand, Krippendorff2011AsLevelsAndAsPoints) {
   EXPECT_NEAR(statistic(json, "code", "krippendorff_alpha"), 0.849, 0.0005);
 }
 
+TEST(CalibrateCommand, Krippendorff2011AtTheLevelOfMeasurementTheRubricAsksFor) {
+  // Published: nominal 0.743, ordinal 0.815, interval 0.849, ratio 0.797; the rubric-wide
+  // default and the criterion's own key both reach the statistic.
+  const std::vector<std::pair<std::string, double>> published = {
+      {"nominal", 0.743}, {"ordinal", 0.815}, {"interval", 0.849}, {"ratio", 0.797}};
+  for (const auto& [measurement, alpha] : published) {
+    testing::TempDir own;
+    own.write("rubric.toml",
+              rubric_file("reliability", "scale = [1, 5]",
+                          criterion_lines("code", "measurement = \"" + measurement + "\"")));
+    write_table(own, "reliability", "code", kKrippendorff2011);
+    nlohmann::json json = calibrate_json(own);
+    EXPECT_EQ(json["criteria"][0]["measurement"], measurement);
+    EXPECT_NEAR(statistic(json, "code", "krippendorff_alpha"), alpha, 0.0005) << measurement;
+
+    testing::TempDir rubric_wide;
+    rubric_wide.write("rubric.toml",
+                      rubric_file("reliability", "measurement = \"" + measurement + "\"",
+                                  criterion_lines("code", "points = 5")));
+    write_table(rubric_wide, "reliability", "code", kKrippendorff2011);
+    json = calibrate_json(rubric_wide);
+    EXPECT_EQ(json["criteria"][0]["measurement"], measurement);
+    EXPECT_NEAR(statistic(json, "code", "krippendorff_alpha"), alpha, 0.0005) << measurement;
+  }
+}
+
+TEST(CalibrateCommand, AMeasurementTheScaleCannotHaveIsAnErrorAtItsPlace) {
+  testing::TempDir dir;
+  // Line 12 of the rubric is the criterion's 'measurement'.
+  dir.write("rubric.toml", rubric_file("levels", "scale = [1, 5]",
+                                       criterion_lines("code", "measurement = \"ratoi\"")));
+  write_table(dir, "levels", "code", {{1, 2}});
+  CommandRun run = coachkit(
+      {"calibrate", (dir.path() / "rubric.toml").string(), (dir.path() / "evaluations").string()});
+  EXPECT_EQ(run.exit_code, 1);
+  EXPECT_NE(run.errors.find("rubric.toml:12:15: 'measurement'"), std::string::npos) << run.errors;
+  EXPECT_NE(run.errors.find("did you mean \"ratio\"?"), std::string::npos) << run.errors;
+
+  // Two answers have no order or distance: a yes/no criterion is nominal.
+  dir.write("rubric.toml", rubric_file("levels", "measurement = \"ratio\"",
+                                       criterion_lines("code", "measurement = \"ratio\"")));
+  run = coachkit(
+      {"calibrate", (dir.path() / "rubric.toml").string(), (dir.path() / "evaluations").string()});
+  EXPECT_EQ(run.exit_code, 1);
+  EXPECT_NE(run.errors.find("rubric.toml:12:15:"), std::string::npos) << run.errors;
+  EXPECT_NE(run.errors.find("yes/no, which is nominal"), std::string::npos) << run.errors;
+}
+
 TEST(CalibrateCommand, ShroutFleissTableAsTotalScores) {
   // Shrout & Fleiss (1979), Table 2: six targets, four judges, 1-10. Published ICC(1,1) = .17,
   // ICC(2,1) = .29, ICC(3,1) = .71; a score of v points of 10 is 10 v of 100, which leaves them.
@@ -493,6 +541,75 @@ TEST(CalibrateCommand, NamesFromFilesCannotDriveTheTerminal) {
   EXPECT_EQ(run.output.find('\x1b'), std::string::npos);
   // Shown escaped, as diagnostics show control characters.
   EXPECT_NE(run.output.find("lee\\x1b[2J"), std::string::npos) << run.output;
+}
+
+TEST(CalibrateCommand, TwoEvaluatorsWhoDisagreeAreCountedAsDisagreeing) {
+  // Dana and Lee answer 2 calls x 3 criteria; they differ on call 1's listen and accurate and
+  // call 2's greeting (write_worked_example without Kim).
+  testing::TempDir dir;
+  write_worked_example(dir);
+  std::filesystem::remove_all(dir.path() / "evaluations" / "kim");
+  CommandRun run = coachkit(
+      {"calibrate", (dir.path() / "rubric.toml").string(), (dir.path() / "evaluations").string()});
+  EXPECT_EQ(run.exit_code, 0) << run.errors;
+  EXPECT_NE(run.output.find("dana: 2 evaluations, mean deviation"), std::string::npos)
+      << run.output;
+  EXPECT_NE(run.output.find("3 of 6 answers differ from the other evaluator's"), std::string::npos)
+      << run.output;
+  nlohmann::json json = calibrate_json(dir);
+  EXPECT_EQ(json["consensus"][0]["answers_in_a_tie"], 3);
+  EXPECT_EQ(json["consensus"][0]["answers_compared"], 6);
+  EXPECT_EQ(json["consensus"][0]["answers_off_consensus"], 0);
+}
+
+TEST(CalibrateCommand, AnswersUnderAVersionWithAnotherScaleAreNotComparedAsTheSame) {
+  // The default pack's call-quality: respect-every-caller is yes/no in version 1, levels 1-5
+  // (1 "Not shown") in version 2. A version-1 "yes" is not a version-2 level 1.
+  testing::TempDir dir;
+  auto write = [&](const std::string& evaluator, const std::string& version,
+                   const std::string& answer) {
+    dir.write("evaluations/" + evaluator + ".toml",
+              "[evaluation]\nrubric = \"call-quality\"\n" + version +
+                  "interaction = \"call-1\"\nevaluator = \"" + evaluator +
+                  "\"\nagent = \"sam\"\ndate = 2026-11-20\n\n[answers]\n"
+                  "respect-every-caller = " +
+                  answer + "\nargue-with-customer = \"yes\"\n");
+  };
+  // Every other criterion answered alike (version 1's yes/no ones "yes"; version 2's levels 2).
+  write("dana", "version = 1\n",
+        "\"yes\"\naccurate-and-open = \"yes\"\nassume-customer-wrong = \"yes\"\n"
+        "belittle-small-customers = \"yes\"\ncomplete-help = \"yes\"\nlistens-first = \"yes\"\n"
+        "promises-kept = \"yes\"\nrespect-colleagues = \"yes\"");
+  write("lee", "",
+        "1\nassume-customer-wrong = 2\nbe-above-board = 2\ncase-notes = 1\n"
+        "checks-understanding = 2\nend-abuse-decisively = \"yes\"\nhelp-to-the-clock = 2\n"
+        "listen-to-understand = 2\nmislead-customer = \"yes\"\nno-rushed-close = \"yes\"\n"
+        "resolves-reason = 2\ntake-it-personally = 2\ntolerate-occasional-rudeness = \"yes\"\n"
+        "verifies-identity = \"yes\"");
+  CommandRun run = coachkit(
+      {"calibrate", std::string(COACHKIT_SOURCE_DIR) + "/content/service-principles:call-quality",
+       (dir.path() / "evaluations").string(), "--json"});
+  ASSERT_EQ(run.exit_code, 0) << run.errors;
+  nlohmann::json json = nlohmann::json::parse(run.output);
+  EXPECT_EQ(json["answers_on_another_scale"], 2);  // also assume-customer-wrong
+  ASSERT_EQ(json["warnings"].size(), 1u) << json.dump();
+  EXPECT_NE(
+      json["warnings"][0].get<std::string>().find("2 answers were given under a rubric version"),
+      std::string::npos);
+  for (const auto& c : json["criteria"]) {
+    if (c["id"] == "respect-every-caller") {
+      EXPECT_TRUE(c["percent_agreement"]["value"].is_null()) << c.dump();
+    }
+    if (c["id"] == "argue-with-customer") {
+      EXPECT_EQ(c["percent_agreement"]["value"], 1.0) << c.dump();
+    }
+  }
+  run = coachkit({"calibrate",
+                  std::string(COACHKIT_SOURCE_DIR) + "/content/service-principles:call-quality",
+                  (dir.path() / "evaluations").string()});
+  EXPECT_NE(run.output.find("warning: 2 answers were given under a rubric version"),
+            std::string::npos)
+      << run.output;
 }
 
 TEST(CalibrateCommand, AnUnknownExpertOrABadEvaluationIsAnError) {

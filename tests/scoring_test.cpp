@@ -2,9 +2,12 @@
 // or is the figure a vendor publishes in its help pages for the same example (named there).
 // Rubrics and evaluations go through the same TOML readers as `coachkit score`.
 #include "qa/scoring.hpp"
+#include "qa/score_run.hpp"
 #include "qa_support.hpp"
 
 #include <gtest/gtest.h>
+
+#include <sstream>
 
 namespace {
 
@@ -501,6 +504,49 @@ text = "B"
   EXPECT_EQ(coachkit::format_score(*coachkit::score_evaluation(*what_if, e).gated), "90.0");
   EXPECT_FALSE(coachkit::rubric_for(rubric, e, 3, diagnostics));
   EXPECT_FALSE(diagnostics.empty());
+}
+
+TEST(ScoreOutput, TextFromFilesNeverDrivesTheTerminalAndCsvStaysFormulaSafe) {
+  // ESC, an OSC window title and CR in the rubric, section and band names and in the
+  // evaluation's agent, evaluator and interaction.
+  Rubric rubric = rubric_from(R"([rubric]
+id = "form"
+title = "Form"
+method = "total-points"
+[[rubric.section]]
+title = "Tone\u001b[2J"
+[[rubric.section.criterion]]
+id = "a"
+text = "A"
+[[rubric.band]]
+label = "Meets\u001b]0;owned\u0007"
+from = 0
+to = 100
+)");
+  coachkit::ScoredEvaluation scored;
+  scored.evaluation = evaluation_from(rubric, evaluation_head() + "[answers]\na = \"yes\"\n");
+  scored.evaluation.agent = "sam\r\x1b[31m";
+  scored.evaluation.evaluator = "dana\x1b]0;title\x07";
+  scored.evaluation.interaction = "=HYPERLINK(\"x\")";
+  scored.version = &rubric;
+  scored.score = coachkit::score_evaluation(rubric, scored.evaluation);
+  rubric.id = "form\x1b[1m";
+  coachkit::Pack pack;
+  for (auto write : {coachkit::write_score_text, coachkit::write_score_csv}) {
+    std::ostringstream out;
+    write(pack, rubric, {scored}, out);
+    const std::string text = out.str();
+    for (char control : {'\x1b', '\x07'}) {
+      EXPECT_EQ(text.find(control), std::string::npos) << text;
+    }
+    EXPECT_NE(text.find("sam\\r\\x1b[31m"), std::string::npos) << text;
+    EXPECT_NE(text.find("Tone\\x1b[2J"), std::string::npos) << text;
+    EXPECT_NE(text.find("Meets\\x1b]0;owned\\x07"), std::string::npos) << text;
+  }
+  std::ostringstream csv;
+  coachkit::write_score_csv(pack, rubric, {scored}, csv);
+  // The interaction a spreadsheet would run is kept as text.
+  EXPECT_NE(csv.str().find("\"'=HYPERLINK(\"\"x\"\")\""), std::string::npos) << csv.str();
 }
 
 }  // namespace

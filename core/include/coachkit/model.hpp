@@ -164,6 +164,10 @@ struct Criterion {
   enum class NotApplicable { NotAllowed, Excluded, Pass };
   // What a failed critical criterion does: the whole form scores 0, or only its section.
   enum class Gate { Form, Section };
+  // Which differences between two answers count when evaluators' agreement is measured
+  // (Krippendorff's levels of measurement). FromScale: yes/no nominal, levels ordinal, points
+  // interval.
+  enum class Measurement { FromScale, Nominal, Ordinal, Interval, Ratio };
 
   std::string id;
   std::string text;
@@ -175,6 +179,7 @@ struct Criterion {
   bool critical = false;
   Gate gate = Gate::Form;
   bool bonus = false;  // adds what it earns, never counts against the score
+  Measurement measurement = Measurement::FromScale;
   SourcePosition where;
 };
 

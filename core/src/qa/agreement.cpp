@@ -139,6 +139,8 @@ const char* measurement_name(Measurement measurement) {
       return "ordinal";
     case Measurement::interval:
       return "interval";
+    case Measurement::ratio:
+      return "ratio";
   }
   return "nominal";
 }
@@ -282,6 +284,12 @@ Statistic krippendorffs_alpha(const Ratings& ratings, Measurement measurement) {
       case Measurement::interval: {
         const double difference = values[c] - values[k];
         return difference * difference;
+      }
+      case Measurement::ratio: {
+        // Differences relative to the values' size; c != k, so the sum is never 0 for values
+        // at or above 0, the only ones a ratio scale has.
+        const double relative = (values[c] - values[k]) / (values[c] + values[k]);
+        return relative * relative;
       }
     }
     return 1.0;

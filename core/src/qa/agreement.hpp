@@ -14,7 +14,7 @@
 namespace coachkit {
 
 // Krippendorff's levels of measurement: which differences between two values count.
-enum class Measurement { nominal, ordinal, interval };
+enum class Measurement { nominal, ordinal, interval, ratio };
 
 const char* measurement_name(Measurement measurement);
 

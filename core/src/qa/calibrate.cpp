@@ -35,12 +35,14 @@ int run_calibrate(const CalibrateSettings& settings, const InstallLayout& layout
   }
   std::vector<Evaluation> evaluations;
   std::vector<double> scores;
+  std::vector<const Rubric*> versions;
   evaluations.reserve(scored.size());
   for (ScoredEvaluation& one : scored) {
     scores.push_back(one.score.gated.value_or(0));
+    versions.push_back(one.version);
     evaluations.push_back(std::move(one.evaluation));
   }
-  CalibrationInput input = calibration_input(rubric, evaluations, scores);
+  CalibrationInput input = calibration_input(rubric, evaluations, scores, versions);
   for (std::size_t i = 0; i < scored.size(); ++i) {
     // Everything N/A: no score to compare.
     if (!scored[i].score.gated) input.evaluations[i].score.reset();

@@ -173,13 +173,20 @@ void deviations_from_consensus(const CalibrationInput& input, const Groups& grou
           tie = true;
         }
       }
-      if (!mode || tie) continue;
+      std::size_t answers = 0;
+      for (const auto& entry : counts) answers += entry.second;
+      if (answers < 2) continue;  // nobody to compare the one answer with
       for (std::size_t r = 0; r < raters; ++r) {
         if (!slots[r]) continue;
         auto value = comparable(input.evaluations[*slots[r]].answers[c]);
         if (!value) continue;
         ++result->deviations[r].answers_compared;
-        if (*value != *mode) ++result->deviations[r].answers_off_consensus;
+        // A tie has no most common answer (two evaluators who differ always tie).
+        if (tie) {
+          ++result->deviations[r].answers_in_a_tie;
+        } else if (*value != *mode) {
+          ++result->deviations[r].answers_off_consensus;
+        }
       }
     }
   }
@@ -263,6 +270,15 @@ bool calibrate(const CalibrationInput& input, const std::string& expert, Calibra
   *result = Calibration{};
   result->rubric = input.rubric;
   result->evaluations = input.evaluations.size();
+  result->answers_on_another_scale = input.answers_on_another_scale;
+  if (input.answers_on_another_scale > 0) {
+    result->warnings.push_back(
+        std::to_string(input.answers_on_another_scale) +
+        (input.answers_on_another_scale == 1 ? " answer was" : " answers were") +
+        " given under a rubric version whose scale for that criterion differs from the current "
+        "one; left out of every comparison, since the rubric does not say how one scale maps "
+        "onto the other");
+  }
   for (const CalibrationEvaluation& evaluation : input.evaluations) {
     result->evaluators.push_back(evaluation.evaluator);
   }
@@ -415,6 +431,7 @@ std::string calibration_json(const Calibration& calibration) {
          {"mean_deviation", optional_json(deviation.mean_deviation)},
          {"mean_absolute_deviation", optional_json(deviation.mean_absolute_deviation)},
          {"answers_off_consensus", deviation.answers_off_consensus},
+         {"answers_in_a_tie", deviation.answers_in_a_tie},
          {"answers_compared", deviation.answers_compared}});
   }
   out["consensus"] = deviations;
@@ -435,6 +452,7 @@ std::string calibration_json(const Calibration& calibration) {
     expert["evaluators"] = evaluators;
     out["expert"] = expert;
   }
+  out["answers_on_another_scale"] = calibration.answers_on_another_scale;
   out["warnings"] = calibration.warnings;
   return out.dump(2) + "\n";
 }
@@ -491,8 +509,16 @@ void write_calibration_report(const Calibration& calibration, std::ostream& out)
     out << "  " << escape_control_characters(deviation.evaluator) << ": "
         << count_of(deviation.evaluations, "evaluation") << ", mean deviation "
         << fixed(deviation.mean_deviation, 1) << ", mean absolute deviation "
-        << fixed(deviation.mean_absolute_deviation, 1) << ", " << deviation.answers_off_consensus
-        << " of " << deviation.answers_compared << " answers off the most common answer\n";
+        << fixed(deviation.mean_absolute_deviation, 1) << ", ";
+    if (calibration.evaluators.size() == 2) {
+      // Two evaluators have no majority: what differs is one from the other.
+      out << deviation.answers_in_a_tie << " of " << deviation.answers_compared
+          << " answers differ from the other evaluator's\n";
+    } else {
+      out << deviation.answers_off_consensus << " of " << deviation.answers_compared
+          << " answers off the most common answer, " << deviation.answers_in_a_tie
+          << " where no answer was most common\n";
+    }
   }
   if (!calibration.expert.empty()) {
     out << "\nEvaluators against the expert " << escape_control_characters(calibration.expert)

@@ -50,6 +50,9 @@ struct CalibrationInput {
   std::string rubric;
   std::vector<CalibrationCriterion> criteria;
   std::vector<CalibrationEvaluation> evaluations;
+  // Answers left out (unanswered above) because their rubric version put the criterion on
+  // another scale: a version-1 "yes" is not a version-2 level 1.
+  std::size_t answers_on_another_scale = 0;
 };
 
 // Chance-corrected agreement on one criterion, or on all answers pooled.
@@ -72,8 +75,11 @@ struct EvaluatorDeviation {
   // Total score minus the consensus (the mean total of the interaction's evaluations).
   std::optional<double> mean_deviation;
   std::optional<double> mean_absolute_deviation;
-  // Answers that differ from the interaction's most common answer (when there is one).
+  // Of the answers given where another evaluator answered too (`answers_compared`): those that
+  // differ from the interaction's most common answer, and those given where no answer was more
+  // common than every other (a tie; with two evaluators, every disagreement).
   std::size_t answers_off_consensus = 0;
+  std::size_t answers_in_a_tie = 0;
   std::size_t answers_compared = 0;
 };
 
@@ -102,7 +108,8 @@ struct Calibration {
   std::vector<EvaluatorDeviation> deviations;
   std::string expert;  // "" without --expert
   std::vector<ExpertAlignment> alignments;
-  std::vector<std::string> warnings;  // e.g. an interaction evaluated twice by one evaluator
+  std::vector<std::string> warnings;         // e.g. an interaction evaluated twice by one evaluator
+  std::size_t answers_on_another_scale = 0;  // see CalibrationInput
 };
 
 // `expert` "" for none. An expert who evaluated nothing is reported in `error` (false returned).

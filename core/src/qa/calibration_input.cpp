@@ -29,6 +29,22 @@ CalibrationCriterion calibration_criterion(const Criterion& criterion) {
       result.measurement = Measurement::interval;
       break;
   }
+  switch (criterion.measurement) {
+    case Criterion::Measurement::FromScale:
+      break;
+    case Criterion::Measurement::Nominal:
+      result.measurement = Measurement::nominal;
+      break;
+    case Criterion::Measurement::Ordinal:
+      result.measurement = Measurement::ordinal;
+      break;
+    case Criterion::Measurement::Interval:
+      result.measurement = Measurement::interval;
+      break;
+    case Criterion::Measurement::Ratio:
+      result.measurement = Measurement::ratio;
+      break;
+  }
   if (scale.kind != Scale::Kind::YesNo && scale.max - scale.min <= kMostListedCategories) {
     for (int value = scale.min; value <= scale.max; ++value) result.categories.push_back(value);
   }
@@ -38,10 +54,24 @@ CalibrationCriterion calibration_criterion(const Criterion& criterion) {
   return result;
 }
 
+const Criterion* find_criterion(const Rubric& version, const std::string& id) {
+  for (const RubricSection& section : version.sections) {
+    for (const Criterion& criterion : section.criteria) {
+      if (criterion.id == id) return &criterion;
+    }
+  }
+  return nullptr;
+}
+
+bool same_scale(const Scale& a, const Scale& b) {
+  return a.kind == b.kind && a.min == b.min && a.max == b.max;
+}
+
 }  // namespace
 
 CalibrationInput calibration_input(const Rubric& rubric, const std::vector<Evaluation>& evaluations,
-                                   const std::vector<double>& scores) {
+                                   const std::vector<double>& scores,
+                                   const std::vector<const Rubric*>& versions) {
   CalibrationInput input;
   input.rubric = rubric.id;
   std::vector<const Criterion*> criteria;
@@ -63,6 +93,13 @@ CalibrationInput calibration_input(const Rubric& rubric, const std::vector<Evalu
     for (std::size_t c = 0; c < criteria.size(); ++c) {
       const Answer* answer = evaluation.find_answer(criteria[c]->id);
       if (!answer) continue;
+      if (i < versions.size() && versions[i] && versions[i] != &rubric) {
+        const Criterion* then = find_criterion(*versions[i], criteria[c]->id);
+        if (then && !same_scale(then->scale, criteria[c]->scale)) {
+          ++input.answers_on_another_scale;
+          continue;
+        }
+      }
       CalibrationAnswer& a = calibration.answers[c];
       a.answered = true;
       a.not_applicable = answer->kind == Answer::Kind::NotApplicable;

@@ -14,7 +14,12 @@ namespace coachkit {
 
 // `scores[i]` is the total score of `evaluations[i]`, 0 to 100. The criteria are the rubric's
 // (this version's), section by section.
+// `versions[i]`, when given, is the rubric version `evaluations[i]` was made under: an answer to
+// a criterion whose scale that version defines otherwise (yes/no there, levels now) is not on
+// the scale the others are compared on, and is left out and counted in
+// `answers_on_another_scale`; no version says how to map one scale onto another.
 CalibrationInput calibration_input(const Rubric& rubric, const std::vector<Evaluation>& evaluations,
-                                   const std::vector<double>& scores);
+                                   const std::vector<double>& scores,
+                                   const std::vector<const Rubric*>& versions = {});
 
 }  // namespace coachkit

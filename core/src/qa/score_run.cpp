@@ -1,5 +1,6 @@
 #include "qa/score_run.hpp"
 
+#include "diagnostics.hpp"
 #include "qa/rubric_source.hpp"
 
 #include <coachkit/escape.hpp>
@@ -16,6 +17,12 @@ std::string section_name(const Pack& pack, const RubricSection& s) {
   if (!s.title.empty()) return s.title;
   const Principle* p = pack.find_principle(s.principle);
   return p ? p->title : s.principle;
+}
+
+// A CSV field from content: formula-safe (escape::csv, as `sample` writes it), and with control
+// characters shown escaped, so neither a spreadsheet nor a terminal is driven by the file.
+std::string csv_field(const std::string& text) {
+  return escape::csv(escape_control_characters(text));
 }
 
 std::string optional_score(const std::optional<double>& score) {
@@ -54,29 +61,30 @@ void write_score_text(const Pack& pack, const Rubric& rubric,
                       const std::vector<ScoredEvaluation>& scored, std::ostream& out) {
   std::size_t width = 8;
   for (const RubricSection& s : rubric.sections)
-    width = std::max(width, section_name(pack, s).size());
+    width = std::max(width, escape_control_characters(section_name(pack, s)).size());
   for (const ScoredEvaluation& s : scored) {
     const Evaluation& e = s.evaluation;
     const EvaluationScore& r = s.score;
     out << escape_control_characters(e.file) << ": " << escape_control_characters(e.interaction)
         << ", agent " << escape_control_characters(e.agent) << ", evaluator "
-        << escape_control_characters(e.evaluator) << ", " << e.date << ", rubric " << rubric.id
-        << " version " << r.version << "\n";
+        << escape_control_characters(e.evaluator) << ", " << escape_control_characters(e.date)
+        << ", rubric " << escape_control_characters(rubric.id) << " version " << r.version << "\n";
     out << "  score " << optional_score(r.gated);
     if (r.raw != r.gated) out << " (raw " << optional_score(r.raw) << ")";
     if (r.band) out << ", " << escape_control_characters(r.band->label);
     if (r.compliance) out << ", compliance " << format_score(*r.compliance);
     out << "\n";
     for (const SectionResult& sr : r.sections) {
-      std::string name = section_name(pack, *sr.section);
+      std::string name = escape_control_characters(section_name(pack, *sr.section));
       std::string value = optional_score(sr.gated);
-      out << "    " << escape_control_characters(name)
+      out << "    " << name
           << std::string(width - name.size() + 2 + (value.size() < 5 ? 5 - value.size() : 0), ' ')
           << value;
       if (sr.zeroed) out << " (raw " << optional_score(sr.raw) << ")";
       out << "\n";
     }
-    for (const AppliedRule& rule : r.rules) out << "  " << rule.text << "\n";
+    for (const AppliedRule& rule : r.rules)
+      out << "  " << escape_control_characters(rule.text) << "\n";
   }
 }
 
@@ -140,16 +148,16 @@ void write_score_json(const Pack& pack, const Rubric& rubric,
 void write_score_csv(const Pack& pack, const Rubric& rubric,
                      const std::vector<ScoredEvaluation>& scored, std::ostream& out) {
   out << "file,interaction,agent,evaluator,date,version,score,raw,compliance,band";
-  for (const RubricSection& s : rubric.sections) out << "," << escape::csv(section_name(pack, s));
+  for (const RubricSection& s : rubric.sections) out << "," << csv_field(section_name(pack, s));
   out << ",rules\r\n";
   for (const ScoredEvaluation& s : scored) {
     const Evaluation& e = s.evaluation;
     const EvaluationScore& r = s.score;
-    out << escape::csv(e.file) << "," << escape::csv(e.interaction) << "," << escape::csv(e.agent)
-        << "," << escape::csv(e.evaluator) << "," << e.date << "," << r.version << ","
+    out << csv_field(e.file) << "," << csv_field(e.interaction) << "," << csv_field(e.agent) << ","
+        << csv_field(e.evaluator) << "," << csv_field(e.date) << "," << r.version << ","
         << (r.gated ? format_score(*r.gated) : "") << "," << (r.raw ? format_score(*r.raw) : "")
         << "," << (r.compliance ? format_score(*r.compliance) : "") << ","
-        << (r.band ? escape::csv(r.band->label) : "");
+        << (r.band ? csv_field(r.band->label) : "");
     // Columns follow the current version's sections; a version with other sections leaves
     // a column empty rather than shifting the others.
     for (const RubricSection& section : rubric.sections) {
@@ -163,7 +171,7 @@ void write_score_csv(const Pack& pack, const Rubric& rubric,
     }
     std::string rules;
     for (const AppliedRule& rule : r.rules) rules += (rules.empty() ? "" : "; ") + rule.text;
-    out << "," << escape::csv(rules) << "\r\n";
+    out << "," << csv_field(rules) << "\r\n";
   }
 }
 

@@ -65,6 +65,16 @@ std::optional<double> read_number(TableReader& r, std::string_view key, double m
 
 const std::vector<std::string> kNotApplicableChoices = {"not-allowed", "excluded", "pass"};
 
+// In the order of Criterion::Measurement after FromScale.
+const std::vector<std::string> kMeasurementChoices = {"nominal", "ordinal", "interval", "ratio"};
+
+// `measurement = "nominal" | "ordinal" | "interval" | "ratio"`, or `fallback` when not given.
+Criterion::Measurement read_measurement(TableReader& r, Criterion::Measurement fallback) {
+  if (!r.node("measurement")) return fallback;
+  return static_cast<Criterion::Measurement>(
+      1 + read_choice(r, "measurement", kMeasurementChoices, static_cast<int>(fallback) - 1));
+}
+
 Scale yes_no_scale() {
   Scale s;
   s.kind = Scale::Kind::YesNo;
@@ -220,8 +230,16 @@ void read_critical(TableReader& r, Criterion& c) {
 struct RubricDefaults {
   Scale scale;
   Criterion::NotApplicable not_applicable = Criterion::NotApplicable::NotAllowed;
+  Criterion::Measurement measurement = Criterion::Measurement::FromScale;
   const std::vector<Scale>* scales = nullptr;
 };
+
+// The rubric's `measurement` for a criterion on `scale`: yes/no criteria keep following their
+// scale.
+Criterion::Measurement default_measurement(const RubricDefaults& defaults, const Scale& scale) {
+  return scale.kind == Scale::Kind::YesNo ? Criterion::Measurement::FromScale
+                                          : defaults.measurement;
+}
 
 const Behavior* find_behavior(const Principle& p, const std::string& id, bool* is_dont) {
   for (const Behavior& b : p.dos) {
@@ -294,6 +312,19 @@ Criterion read_criterion(const toml::table& table, const std::string& file,
   }
   c.not_applicable = static_cast<Criterion::NotApplicable>(
       read_choice(cr, "na", kNotApplicableChoices, static_cast<int>(defaults.not_applicable)));
+  // Two answers have neither order nor distance, so a yes/no criterion is nominal: any other
+  // level would only put a misleading name on the same alpha. The rubric's default passes
+  // yes/no criteria by (default_measurement); only a criterion's own key is refused.
+  if (const toml::node* m = cr.node("measurement");
+      m && c.scale.kind == Scale::Kind::YesNo && m->is_string() &&
+      m->as_string()->get() != "nominal" &&
+      std::count(kMeasurementChoices.begin(), kMeasurementChoices.end(), m->as_string()->get())) {
+    cr.error(*m, "'measurement' in " + cr.context() + " is \"" + excerpt(m->as_string()->get()) +
+                     "\", but the criterion's scale is yes/no, which is nominal: two answers "
+                     "have no order or distance; give \"nominal\" or leave 'measurement' out");
+  } else {
+    c.measurement = read_measurement(cr, default_measurement(defaults, c.scale));
+  }
   cr.finish();
   return c;
 }
@@ -311,6 +342,7 @@ void add_behavior_criteria(const Principle& p, const SourcePosition& where,
     c.weight = b.weight;
     c.critical = b.critical;
     c.not_applicable = defaults.not_applicable;
+    c.measurement = default_measurement(defaults, c.scale);
     c.where = where;
     s.criteria.push_back(std::move(c));
   };
@@ -444,6 +476,7 @@ void read_rubric_file(const toml::table& root, const std::string& file, LoadCont
   defaults.scales = &rubric.scales;
   defaults.not_applicable =
       static_cast<Criterion::NotApplicable>(read_choice(r, "na", kNotApplicableChoices, 0));
+  defaults.measurement = read_measurement(r, Criterion::Measurement::FromScale);
   bool weighted = rubric.method != Rubric::Method::TotalPoints;
 
   std::set<std::string> criterion_ids;
