@@ -87,8 +87,8 @@ void write_item(const Item& item, std::string& out) {
       for (const std::string& a : item.accepted) out += "\n\t=" + weighted(a, "100");
       break;
     case Question::Kind::Numeric:
-      out += "#" + number_text(item.number);
-      if (item.tolerance > 0) out += ":" + number_text(item.tolerance);
+      // Always with its tolerance: Moodle reads "{#0}" as no answer at all.
+      out += "#" + number_text(item.number) + ":" + number_text(item.tolerance);
       break;
   }
   if (!item.feedback.empty()) out += "\n\t####" + escape::gift(item.feedback);
