@@ -235,7 +235,9 @@ TEST_F(QuizReaders, CanvasPackageUnpacksWithMatchingIdentifiersAndEveryItemTyped
                        {"hostile-matching", "matching_question"},
                        {"hostile-ordering", "matching_question"},  // Canvas has no ordering
                        {"hostile-short", "short_answer_question"},
-                       {"hostile-numeric", "numerical_question"}}));
+                       {"hostile-numeric", "numerical_question"},
+                       {"hostile-spacing", "multiple_choice_question"},
+                       {"hostile-zero", "numerical_question"}}));
   for (const json& item : found["items"]) {
     if (item["title"] != "hostile-single") continue;
     EXPECT_EQ(item["points_possible"], "2");
@@ -275,7 +277,7 @@ TEST_F(QuizReaders, SelfCheckPageMarksAnswersGivenWithTheKeyboardAlone) {
   EXPECT_EQ(tf["result"], "Not quite. It is true <&>.");
   // 2 points for the single question, 0 for the true-false; 8 points in all (hand-counted from
   // the pack: 2 + six questions of 1).
-  EXPECT_EQ(page["score"], "Score: 2 of 8 points (2 of 7 questions checked)");
+  EXPECT_EQ(page["score"], "Score: 2 of 10 points (2 of 9 questions checked)");
 }
 
 std::map<std::string, std::string> quiz_files(const fs::path& folder) {
