@@ -671,5 +671,14 @@ TEST(QuizContent, GiftLeavesOutWhatMoodleCannotReadAndSaysSo) {
   EXPECT_EQ(count, 10u);  // 11 authored, one left out
 }
 
+TEST(QuizContent, LintSaysWhichQuestionGiftCannotExpress) {
+  CommandResult r = coachkit({"lint", pack_dir("quiz-hostile")});
+  EXPECT_EQ(r.exit_code, 0) << r.errors;
+  EXPECT_NE(r.errors.find("all-kinds.toml:99:1: warning: question 'hostile-arrow': the accepted "
+                          "answer \"a -> b\" holds \"->\""),
+            std::string::npos)
+      << r.errors;
+}
+
 }  // namespace
 }  // namespace coachkit
