@@ -25,6 +25,19 @@ packages=(
 if [[ ${COACHKIT_TEST_TOOLS:-} == 1 ]]; then
   packages+=(python3-docx chromium libxml2-utils libreoffice-writer-nogui python3-statsmodels
     r-cran-psych)
+  # Moodle's own GIFT/XML importer harness (../shared/real-clients/moodle).
+  packages+=(php-cli)
+  packages+=(php-xml)
+  packages+=(php-mbstring)
+  packages+=(phpunit)
+  # Canvas's own QTI converter harness (../shared/real-clients/canvas).
+  packages+=(ruby)
+  packages+=(ruby-nokogiri)
+  packages+=(ruby-sanitize)
+  packages+=(ruby-activesupport)
+  packages+=(ruby-rspec)
+  packages+=(python3-lxml)
+  packages+=(unzip)
   # An npm that came with another Node.js (which conflicts with Debian's npm) will do.
   if ! command -v npm >/dev/null; then packages+=(npm); fi
 fi

@@ -7,6 +7,18 @@ namespace coachkit {
 
 std::vector<Diagnostic> question_warnings(const Pack& pack) {
   std::vector<Diagnostic> out;
+  for (const Question& q : pack.questions) {
+    if (q.kind != Question::Kind::Short) continue;
+    for (const std::string& a : q.answers) {
+      if (a.find("->") == std::string::npos) continue;
+      // Moodle reads such a GIFT question as matching and its import stops on it.
+      out.push_back({q.where.file, q.where.line, q.where.column,
+                     "question '" + q.id + "': the accepted answer \"" + a +
+                         "\" holds \"->\", which GIFT cannot express; the GIFT export leaves "
+                         "this question out (Moodle XML and Canvas QTI carry it)"});
+      break;
+    }
+  }
   std::map<std::size_t, std::vector<const Question*>> by_position;
   std::size_t counted = 0;
   for (const Question& q : pack.questions) {

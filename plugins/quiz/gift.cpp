@@ -38,16 +38,28 @@ std::string category_name(const std::string& name) {
   return out;
 }
 
+// Moodle takes a leading [html], [markdown], [moodle] or [plain] as the text's format; a text
+// that starts with one gets [plain] first, so the marker stays text and the rest stays plain.
+std::string plain(const std::string& text) {
+  std::size_t start = text.find_first_not_of(" \t\r\n");
+  if (start != std::string::npos) {
+    for (const char* marker : {"[html]", "[markdown]", "[moodle]", "[plain]"}) {
+      if (text.compare(start, std::string(marker).size(), marker) == 0) {
+        return "[plain]" + escape::gift(text);
+      }
+    }
+  }
+  return escape::gift(text);
+}
+
 // Moodle reads "%50%" at the start of an answer as its weight, and has no escape for '%': an
 // answer that starts with '%' gets its weight written out, so its own text stays text.
 std::string weighted(const std::string& text, const char* weight) {
   return (!text.empty() && text[0] == '%' ? std::string("%") + weight + "%" : std::string()) +
-         escape::gift(text);
+         plain(text);
 }
 
-std::string feedback(const std::string& text) {
-  return text.empty() ? "" : "#" + escape::gift(text);
-}
+std::string feedback(const std::string& text) { return text.empty() ? "" : "#" + plain(text); }
 
 void write_item(const Item& item, std::string& out) {
   out += "::" + escape::gift(item.id) + "::[plain]" + escape::gift(item.prompt) + " {";
@@ -56,7 +68,7 @@ void write_item(const Item& item, std::string& out) {
       for (std::size_t i = 0; i < item.choices.size(); ++i) {
         out += "\n\t";
         // After '=' Moodle reads no weight; after '~' it would.
-        out += item.correct[i] ? "=" + escape::gift(item.choices[i].text)
+        out += item.correct[i] ? "=" + plain(item.choices[i].text)
                                : "~" + weighted(item.choices[i].text, "0");
         out += feedback(item.choices[i].feedback);
       }
@@ -64,7 +76,7 @@ void write_item(const Item& item, std::string& out) {
     case Question::Kind::Multiple:
       for (const coachkit::Choice& c : item.choices) {
         out += "\n\t~";
-        out += "%" + grade(c.weight) + "%" + escape::gift(c.text) + feedback(c.feedback);
+        out += "%" + grade(c.weight) + "%" + plain(c.text) + feedback(c.feedback);
       }
       break;
     case Question::Kind::TrueFalse:
@@ -72,7 +84,7 @@ void write_item(const Item& item, std::string& out) {
       break;
     case Question::Kind::Matching:
       for (const auto& [left, right] : item.pairs) {
-        out += "\n\t=" + escape::gift(left) + " -> " + escape::gift(right);
+        out += "\n\t=" + plain(left) + " -> " + escape::gift(right);
       }
       break;
     case Question::Kind::Ordering:
@@ -80,29 +92,44 @@ void write_item(const Item& item, std::string& out) {
       for (std::size_t i = 0; i < item.shown.size(); ++i) {
         std::size_t place = 0;
         while (place < item.steps.size() && item.steps[place] != item.shown[i]) ++place;
-        out += "\n\t=" + escape::gift(item.shown[i]) + " -> " + std::to_string(place + 1);
+        out += "\n\t=" + plain(item.shown[i]) + " -> " + std::to_string(place + 1);
       }
       break;
     case Question::Kind::Short:
       for (const std::string& a : item.accepted) out += "\n\t=" + weighted(a, "100");
       break;
     case Question::Kind::Numeric:
-      out += "#" + number_text(item.number);
-      if (item.tolerance > 0) out += ":" + number_text(item.tolerance);
+      // Always with its tolerance: Moodle reads "{#0}" as no answer at all.
+      out += "#" + number_text(item.number) + ":" + number_text(item.tolerance);
       break;
   }
-  if (!item.feedback.empty()) out += "\n\t####" + escape::gift(item.feedback);
+  if (!item.feedback.empty()) out += "\n\t####" + plain(item.feedback);
   out += "\n}\n\n";
 }
 
 }  // namespace
 
-std::string gift(const coachkit::Pack& pack, const Version& version) {
+bool gift_can_carry(const Item& item) {
+  // An accepted answer with "->" makes Moodle read the question as matching and fail, and with
+  // the import form's "stop on error" the whole file with it; GIFT has no escape for it.
+  if (item.kind != Question::Kind::Short) return true;
+  for (const std::string& a : item.accepted) {
+    if (a.find("->") != std::string::npos) return false;
+  }
+  return true;
+}
+
+std::string gift(const coachkit::Pack& pack, const Version& version,
+                 std::vector<std::string>* left_out) {
   std::string out =
       "// " + category_name(pack.title) + ", version " + version.letter + " (coachkit)\n\n";
   std::vector<std::string> order;
   std::map<std::string, std::vector<const Item*>> by_principle;
   for (const Item& item : version.items) {
+    if (!gift_can_carry(item)) {
+      if (left_out) left_out->push_back(item.id);
+      continue;
+    }
     if (!by_principle.count(item.principle)) order.push_back(item.principle);
     by_principle[item.principle].push_back(&item);
   }

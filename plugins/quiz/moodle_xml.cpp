@@ -12,8 +12,40 @@ namespace {
 
 namespace escape = coachkit::escape;
 
+// Moodle's XML reader drops character data that is only white space, so white space between two
+// escaped characters ("<b> & <i>") would vanish. Such text goes in CDATA, as Moodle's own
+// exporter (qformat_xml::xml_escape) writes it; a raw CR cannot, so it keeps the references.
+bool needs_cdata(const std::string& value) {
+  if (value.find('\r') != std::string::npos) return false;
+  auto escaped = [](char c) { return c == '&' || c == '<' || c == '>'; };
+  auto space = [](char c) { return c == ' ' || c == '\t' || c == '\n'; };
+  for (std::size_t i = 0; i < value.size(); ++i) {
+    if (!escaped(value[i])) continue;
+    std::size_t j = i + 1;
+    while (j < value.size() && space(value[j])) ++j;
+    if (j > i + 1 && j < value.size() && escaped(value[j])) return true;
+  }
+  return false;
+}
+
 std::string text(const std::string& value) {
-  return "<text>" + escape::xml_text(value) + "</text>";
+  if (!needs_cdata(value)) return "<text>" + escape::xml_text(value) + "</text>";
+  std::string clean;  // the characters XML forbids become U+FFFD, as escape::xml_text does
+  for (char c : value) {
+    unsigned char u = static_cast<unsigned char>(c);
+    clean += (u < 0x20 && c != '\t' && c != '\n') ? std::string("\xEF\xBF\xBD") : std::string(1, c);
+  }
+  std::string out = "<text><![CDATA[";
+  for (std::size_t at = 0;;) {
+    std::size_t end = clean.find("]]>", at);
+    if (end == std::string::npos) {
+      out += clean.substr(at);
+      break;
+    }
+    out += clean.substr(at, end - at) + "]]]]><![CDATA[>";
+    at = end + 3;
+  }
+  return out + "]]></text>";
 }
 
 std::string formatted(const char* tag, const std::string& value) {

@@ -26,8 +26,32 @@ std::uint64_t hash(const std::string& text) {
   return h;
 }
 
+// HTML text for a prompt. No &apos; or &quot;: text needs neither, and Canvas's converter deletes
+// the named entities it meets in the plain copy it keeps.
+std::string html_text(const std::string& text) {
+  std::string out = escape::html(text);
+  for (const char* entity : {"&apos;", "&quot;"}) {
+    const std::string from = entity;
+    const std::string to = from == "&apos;" ? "'" : "\"";
+    for (std::size_t at = out.find(from); at != std::string::npos; at = out.find(from, at)) {
+      out.replace(at, from.size(), to);
+      at += to.size();
+    }
+  }
+  return out;
+}
+
+// The prompt is HTML (Canvas shows its question text as HTML in every import route).
 std::string mattext(const std::string& text) {
-  return "<material><mattext texttype=\"text/html\">" + escape::xml_text(escape::html(text)) +
+  return "<material><mattext texttype=\"text/html\">" + escape::xml_text(html_text(text)) +
+         "</mattext></material>";
+}
+
+// Choices, feedback, matching sides: text/plain, which the migration tool passes on as a
+// "text" block and Canvas's converter keeps as it is. As HTML, a plain "QTI .zip" import shows
+// feedback and left sides double-escaped and strips entities from a choice's plain copy.
+std::string plain_mattext(const std::string& text) {
+  return "<material><mattext texttype=\"text/plain\">" + escape::xml_text(text) +
          "</mattext></material>";
 }
 
@@ -37,8 +61,18 @@ std::string field(const std::string& label, const std::string& value) {
 }
 
 std::string feedback_block(const std::string& ident, const std::string& text) {
-  return "        <itemfeedback ident=\"" + ident + "\"><flow_mat>" + mattext(text) +
+  return "        <itemfeedback ident=\"" + ident + "\"><flow_mat>" + plain_mattext(text) +
          "</flow_mat></itemfeedback>\n";
+}
+
+// A choice's feedback: Canvas's converter reads it from the block's own element, where a plain
+// "text" block is taken as HTML (and shown escaped) and a lone HTML text as plain text (shown
+// double-escaped). An element with an attribute keeps it HTML in both import routes.
+std::string choice_feedback_block(const std::string& ident, const std::string& text) {
+  return "        <itemfeedback ident=\"" + ident +
+         "\"><flow_mat><material><mattext texttype=\"text/html\">" +
+         escape::xml_text("<span dir=\"auto\">" + html_text(text) + "</span>") +
+         "</mattext></material></flow_mat></itemfeedback>\n";
 }
 
 const char* type_of(Question::Kind kind) {
@@ -88,6 +122,12 @@ Matching matching_of(const Item& item) {
   return m;
 }
 
+// A matching option's ident. Canvas's converter takes the first run of digits in it as the
+// option's match id, so that run is the option's number: "m3_g…" is option 3 of the item.
+std::string option_ident(const std::string& item_ident, std::size_t option) {
+  return "m" + std::to_string(option + 1) + "_" + item_ident;
+}
+
 void write_item(const Item& item, const std::string& ident, std::string& out) {
   std::string choices_list, presentation, processing, feedback;
   processing +=
@@ -125,8 +165,8 @@ void write_item(const Item& item, const std::string& ident, std::string& out) {
       for (std::size_t i = 0; i < texts.size(); ++i) {
         std::string id = ident + "_" + std::to_string(i + 1);
         answer_ids += (i ? "," : "") + id;
-        presentation += "            <response_label ident=\"" + id + "\">" + mattext(texts[i]) +
-                        "</response_label>\n";
+        presentation += "            <response_label ident=\"" + id + "\">" +
+                        plain_mattext(texts[i]) + "</response_label>\n";
         if (!notes[i].empty()) {
           processing +=
               "          <respcondition continue=\"Yes\"><conditionvar><varequal "
@@ -135,7 +175,7 @@ void write_item(const Item& item, const std::string& ident, std::string& out) {
               "</varequal></conditionvar><displayfeedback feedbacktype=\"Response\" "
               "linkrefid=\"" +
               id + "_fb\"/></respcondition>\n";
-          feedback += feedback_block(id + "_fb", notes[i]);
+          feedback += choice_feedback_block(id + "_fb", notes[i]);
         }
         std::string equal = "<varequal respident=\"response1\">" + id + "</varequal>";
         all += right[i] ? equal : "<not>" + equal + "</not>";
@@ -166,15 +206,14 @@ void write_item(const Item& item, const std::string& ident, std::string& out) {
         std::string response = "response_" + ident + "_" + std::to_string(i + 1);
         answer_ids += (i ? "," : "") + ident + "_" + std::to_string(i + 1);
         presentation += "          <response_lid ident=\"" + response + "\">" +
-                        mattext(m.lefts[i]) + "<render_choice>\n";
+                        plain_mattext(m.lefts[i]) + "<render_choice>\n";
         for (std::size_t k = 0; k < m.options.size(); ++k) {
-          presentation += "            <response_label ident=\"" + ident + "_o" +
-                          std::to_string(k + 1) + "\">" + mattext(m.options[k]) +
-                          "</response_label>\n";
+          presentation += "            <response_label ident=\"" + option_ident(ident, k) + "\">" +
+                          plain_mattext(m.options[k]) + "</response_label>\n";
         }
         presentation += "          </render_choice></response_lid>\n";
         processing += "          <respcondition><conditionvar><varequal respident=\"" + response +
-                      "\">" + ident + "_o" + std::to_string(m.right[i] + 1) +
+                      "\">" + option_ident(ident, m.right[i]) +
                       "</varequal></conditionvar><setvar varname=\"SCORE\" action=\"Add\">" +
                       share + "</setvar></respcondition>\n";
       }

@@ -88,7 +88,10 @@ struct PositionCheck {
 PositionCheck check_positions(const Version& version);
 
 // The writers. Each returns the file's bytes.
-std::string gift(const coachkit::Pack& pack, const Version& version);
+// GIFT leaves out the items it cannot carry (gift_can_carry) and lists their ids in left_out.
+bool gift_can_carry(const Item& item);
+std::string gift(const coachkit::Pack& pack, const Version& version,
+                 std::vector<std::string>* left_out = nullptr);
 std::string moodle_xml(const coachkit::Pack& pack, const Version& version);
 std::string qti_zip(const coachkit::Pack& pack, const Version& version, const std::string& title,
                     std::int64_t source_date);
