@@ -37,7 +37,7 @@ std::string host_abi() { return abi_string(kAbiMajor, kAbiMinor); }
 
 const std::string kEntryPrefix = COACHKIT_PLUGIN_SYMBOL_PREFIX;
 
-// An entry symbol's name, e.g. coachkit_plugin_v3_cxx11: the ABI major, then the standard-library
+// An entry symbol's name, e.g. coachkit_plugin_v4_cxx11: the ABI major, then the standard-library
 // ABI tag (none before ABI 2).
 struct EntryName {
   std::string major;

@@ -59,7 +59,7 @@ inline PluginDescriptor make_descriptor(const char* name, const char* version, c
 COACHKIT_NAMESPACE_END
 
 // The section and symbol names the host looks for. The entry symbol carries the ABI major and
-// the standard-library ABI, e.g. coachkit_plugin_v3_cxx11, so the host can refuse a mismatch
+// the standard-library ABI, e.g. coachkit_plugin_v4_cxx11, so the host can refuse a mismatch
 // from the symbol table alone, before it loads the library.
 #define COACHKIT_PLUGIN_SECTION coachkit
 #define COACHKIT_PLUGIN_SYMBOL_STEM coachkit_plugin_v

@@ -6,7 +6,7 @@
 #include <cstdint>  // also brings in the standard library's configuration macros used below
 
 // The program's version. CMake reads it from this line for project(VERSION), so keep its shape.
-#define COACHKIT_VERSION "0.2.0"
+#define COACHKIT_VERSION "0.3.0"
 
 // The plugin ABI. Major must match between host and plugin; a plugin's minor may not exceed the
 // host's. docs/plugins.md says which changes need which.
@@ -29,7 +29,7 @@
 #define COACHKIT_STDLIB_ABI cxx11
 #endif
 
-// Everything that crosses the plugin boundary lives in this versioned inline namespace (abi3,
+// Everything that crosses the plugin boundary lives in this versioned inline namespace (abi4,
 // …), so a plugin built against another major ABI fails to link instead of misbehaving.
 #define COACHKIT_ABI_NAMESPACE COACHKIT_PP_CAT(abi, COACHKIT_ABI_MAJOR)
 #define COACHKIT_NAMESPACE_BEGIN \
