@@ -252,6 +252,48 @@ TEST(BuildOutputs, IdenticalBytesFromRunToRunWhateverTheJobs) {
   }
 }
 
+// A build with only the handout plugin beside the program (as render.sh once built) says what
+// it leaves out, in every build: the no-op ones too.
+TEST(BuildUsage, ContentNoLoadedPluginMakesIsNamedInEveryBuild) {
+  TempDir dir;
+  fs::path program = dir.path() / "bin" / "coachkit";
+  fs::create_directories(program.parent_path());
+  fs::create_directories(dir.path() / "lib/coachkit/plugins");
+  fs::create_directories(dir.path() / "share");
+  fs::copy_file(COACHKIT_PROGRAM, program);
+  fs::permissions(program, fs::perms::owner_all, fs::perm_options::add);
+  fs::copy_file(std::string(COACHKIT_BUILTIN_PLUGIN_DIR) + "/coachkit-handout.so",
+                dir.path() / "lib/coachkit/plugins/coachkit-handout.so");
+  fs::create_directory_symlink(
+      fs::path(COACHKIT_PROGRAM).parent_path().parent_path() / "share" / "coachkit",
+      dir.path() / "share/coachkit");
+  std::vector<std::string> argv = {"env",
+                                   "COACHKIT_PANDOC=" + script("copying_pandoc.sh"),
+                                   program.string(),
+                                   "build",
+                                   default_pack(),
+                                   "--out",
+                                   dir.str() + "/out",
+                                   "--format",
+                                   "html"};
+  const std::string warning =
+      "service-principles: warning: the pack holds posters, questions and rubrics, which no "
+      "loaded plugin makes into output: build the poster, quiz and rubric plugins";
+  CommandResult first = run_argv(argv);
+  ASSERT_EQ(first.exit_code, 0) << first.errors;
+  EXPECT_NE(first.errors.find(warning), std::string::npos) << first.errors;
+  CommandResult again = run_argv(argv);
+  ASSERT_EQ(again.exit_code, 0) << again.errors;
+  EXPECT_NE(again.output.find(" 0 written"), std::string::npos) << again.output;
+  EXPECT_NE(again.errors.find(warning), std::string::npos) << again.errors;
+  // With every plugin (the normal program), nothing is left out and nothing is said.
+  CommandResult all = run_argv(
+      with_env({"COACHKIT_PANDOC=" + script("copying_pandoc.sh")},
+               {"build", default_pack(), "--out", dir.str() + "/all", "--format", "html"}));
+  ASSERT_EQ(all.exit_code, 0) << all.errors;
+  EXPECT_EQ(all.errors.find("no loaded plugin"), std::string::npos) << all.errors;
+}
+
 TEST(BuildUsage, MistakesAreRefusedBeforeAnythingIsWritten) {
   TempDir dir;
   CommandResult empty_out = run_argv(with_env({}, {"build", default_pack(), "--out", ""}));

@@ -72,7 +72,7 @@ nlohmann::json read_stamps(const std::string& out_directory) {
 StampFile::StampFile(std::string out_directory) : out_directory_(std::move(out_directory)) {}
 
 std::optional<int> StampFile::unchanged_outputs(const std::string& source, const std::string& stamp,
-                                                std::string* pack_id) const {
+                                                std::string* pack_id, std::string* warning) const {
   nlohmann::json stamps = read_stamps(out_directory_);
   auto entry = stamps.find(source);
   if (entry == stamps.end() || !entry->is_object()) return std::nullopt;
@@ -97,15 +97,20 @@ std::optional<int> StampFile::unchanged_outputs(const std::string& source, const
     }
   }
   *pack_id = id;
+  *warning = entry->value("warning", "");
   return outputs;
 }
 
 bool StampFile::save(const std::string& source, const std::string& stamp,
-                     const std::string& pack_id, int outputs, std::string* error) {
+                     const std::string& pack_id, int outputs, const std::string& warning,
+                     std::string* error) {
   nlohmann::json stamps = read_stamps(out_directory_);
   OutputLog log((fs::path(out_directory_) / pack_id).string());
-  stamps[source] = {
-      {"stamp", stamp}, {"pack", pack_id}, {"outputs", outputs}, {"outputs_state", log.state()}};
+  stamps[source] = {{"stamp", stamp},
+                    {"pack", pack_id},
+                    {"outputs", outputs},
+                    {"outputs_state", log.state()},
+                    {"warning", warning}};
   return write_file_atomically((fs::path(out_directory_) / kStampFile).string(),
                                stamps.dump(1, ' ', false, nlohmann::json::error_handler_t::replace),
                                error);

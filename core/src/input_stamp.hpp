@@ -42,12 +42,13 @@ class StampFile {
   // last built with this stamp, no build has changed the pack's output folder since (its log
   // holds the very records it held then), and every output recorded in the log is still the
   // file that was written; nullopt otherwise.
+  // `warning` is what the saved build said of content no loaded plugin makes into output.
   std::optional<int> unchanged_outputs(const std::string& source, const std::string& stamp,
-                                       std::string* pack_id) const;
+                                       std::string* pack_id, std::string* warning) const;
   // Both write the file at once (temporary file, then rename); `save` also keeps the state of
   // the pack's output log (OutputLog::state) that this stamp describes.
   bool save(const std::string& source, const std::string& stamp, const std::string& pack_id,
-            int outputs, std::string* error);
+            int outputs, const std::string& warning, std::string* error);
   bool drop(const std::string& source, std::string* error);
 
  private:
