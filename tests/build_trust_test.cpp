@@ -1,6 +1,7 @@
 // The build as a QA team must be able to believe it: "unchanged" is always true, even after a
 // build was killed at any moment; one build per output folder; an instant no-op; only what
 // changed is rebuilt; and every usage mistake refused before anything is written.
+#include <coachkit/format.hpp>
 #include "process.hpp"
 #include "test_support.hpp"
 
@@ -13,6 +14,8 @@
 #include <map>
 #include <random>
 #include <regex>
+#include <set>
+#include <sstream>
 
 namespace fs = std::filesystem;
 using coachkit::testing::read_file;
@@ -249,6 +252,48 @@ TEST(BuildOutputs, IdenticalBytesFromRunToRunWhateverTheJobs) {
   }
 }
 
+// A build with only the handout plugin beside the program (as render.sh once built) says what
+// it leaves out, in every build: the no-op ones too.
+TEST(BuildUsage, ContentNoLoadedPluginMakesIsNamedInEveryBuild) {
+  TempDir dir;
+  fs::path program = dir.path() / "bin" / "coachkit";
+  fs::create_directories(program.parent_path());
+  fs::create_directories(dir.path() / "lib/coachkit/plugins");
+  fs::create_directories(dir.path() / "share");
+  fs::copy_file(COACHKIT_PROGRAM, program);
+  fs::permissions(program, fs::perms::owner_all, fs::perm_options::add);
+  fs::copy_file(std::string(COACHKIT_BUILTIN_PLUGIN_DIR) + "/coachkit-handout.so",
+                dir.path() / "lib/coachkit/plugins/coachkit-handout.so");
+  fs::create_directory_symlink(
+      fs::path(COACHKIT_PROGRAM).parent_path().parent_path() / "share" / "coachkit",
+      dir.path() / "share/coachkit");
+  std::vector<std::string> argv = {"env",
+                                   "COACHKIT_PANDOC=" + script("copying_pandoc.sh"),
+                                   program.string(),
+                                   "build",
+                                   default_pack(),
+                                   "--out",
+                                   dir.str() + "/out",
+                                   "--format",
+                                   "html"};
+  const std::string warning =
+      "service-principles: warning: the pack holds posters, questions and rubrics, which no "
+      "loaded plugin makes into output: build the poster, quiz and rubric plugins";
+  CommandResult first = run_argv(argv);
+  ASSERT_EQ(first.exit_code, 0) << first.errors;
+  EXPECT_NE(first.errors.find(warning), std::string::npos) << first.errors;
+  CommandResult again = run_argv(argv);
+  ASSERT_EQ(again.exit_code, 0) << again.errors;
+  EXPECT_NE(again.output.find(" 0 written"), std::string::npos) << again.output;
+  EXPECT_NE(again.errors.find(warning), std::string::npos) << again.errors;
+  // With every plugin (the normal program), nothing is left out and nothing is said.
+  CommandResult all = run_argv(
+      with_env({"COACHKIT_PANDOC=" + script("copying_pandoc.sh")},
+               {"build", default_pack(), "--out", dir.str() + "/all", "--format", "html"}));
+  ASSERT_EQ(all.exit_code, 0) << all.errors;
+  EXPECT_EQ(all.errors.find("no loaded plugin"), std::string::npos) << all.errors;
+}
+
 TEST(BuildUsage, MistakesAreRefusedBeforeAnythingIsWritten) {
   TempDir dir;
   CommandResult empty_out = run_argv(with_env({}, {"build", default_pack(), "--out", ""}));
@@ -283,6 +328,205 @@ TEST(BuildUsage, WithoutWeasyPrintEveryOtherFormatIsStillBuilt) {
   EXPECT_FALSE(fs::exists(pack_out / "handouts" / "respect.pdf"));
   EXPECT_NE(r.output.find("failed"), std::string::npos) << r.output;
 }
+
+// ---- Random sequences of builds into one folder --------------------------------------------
+//
+// Whatever was built into a folder before (another copy of the pack, another theme, format,
+// --only, --edition or --set, or a build killed half-way), each build that finishes leaves the
+// folder as a clean build of it would: every file byte-identical, and the log claiming nothing
+// a clean build would not make.
+
+// One build's settings; `variant` names the pack folder.
+struct BuildConfig {
+  int variant = 0;
+  std::string theme = "default";
+  std::string formats = "html,md";
+  std::string only;  // "" or KIND[,KIND]
+  std::string edition;
+  std::string set;
+  std::string name() const {
+    return "v" + std::to_string(variant) + "|" + theme + "|" + formats + "|" + only + "|" +
+           edition + "|" + set;
+  }
+  bool real_tools() const { return formats.find("pdf") != std::string::npos; }
+};
+
+// The log's current records: relative path -> key (the last line for a path wins).
+std::map<std::string, std::string> log_keys(const fs::path& pack_out) {
+  std::map<std::string, std::string> keys;
+  std::istringstream in(read_file(pack_out / ".coachkit-log"));
+  std::string line;
+  while (std::getline(in, line)) {
+    std::vector<std::string> fields;
+    std::size_t start = 0;
+    for (std::size_t tab; (tab = line.find('\t', start)) != std::string::npos; start = tab + 1) {
+      fields.push_back(line.substr(start, tab - start));
+    }
+    fields.push_back(line.substr(start));
+    if (fields.size() == 3 && fields[1] == "-") keys.erase(fields[2]);
+    if (fields.size() == 6) keys[fields[5]] = fields[1];
+  }
+  return keys;
+}
+
+// Whether the build `config` makes outputs like `name` (its generator ran, in that format), so
+// that an extra one is stale rather than kept on purpose (another format, or not in --only).
+bool made_by(const std::string& name, const BuildConfig& config) {
+  std::string kind = name.rfind("posters/", 0) == 0               ? "poster"
+                     : name.rfind("quiz/", 0) == 0                ? "quiz"
+                     : name.rfind("rubrics/", 0) == 0             ? "rubric"
+                     : name.find("-slides.") != std::string::npos ? "slides"
+                                                                  : "handout";
+  if (!config.only.empty() &&
+      ("," + config.only + ",").find("," + kind + ",") == std::string::npos) {
+    return false;
+  }
+  std::string extension = name.substr(name.rfind('.') + 1);
+  if (extension == "png") extension = "pdf";  // a preview follows its PDF
+  if (!parse_format(extension)) return true;  // a file a generator writes itself
+  return ("," + config.formats + ",").find("," + extension + ",") != std::string::npos;
+}
+
+class BuildSequences : public ::testing::Test {
+ protected:
+  // Small copies of the default pack, all with its id: the base, its summaries edited, one
+  // more principle, and one without posters and rubrics.
+  void SetUp() override {
+    fs::path base = dir_.path() / "v0";
+    fs::copy(default_pack(), base, fs::copy_options::recursive);
+    const std::set<std::string> keep = {
+        "respect",       "service", "integrity", "pride-in-workmanship", "service-not-surrender",
+        "team-treatment"};
+    for (const auto& entry : fs::directory_iterator(base / "principles")) {
+      if (!keep.count(entry.path().stem().string())) fs::remove(entry.path());
+    }
+    for (const char* folder : {"activities", "posters", "questions"}) {
+      for (const auto& entry : fs::directory_iterator(base / folder)) {
+        std::string stem = entry.path().stem().string();
+        bool kept = stem == "ending-abusive-calls" || stem == "team-treatment-audit" ||
+                    stem == "dos-and-donts" || stem == "core-principles";
+        if (!kept) fs::remove(entry.path());
+      }
+    }
+    fs::remove_all(base / "quotes");  // they name principles left out
+    fs::copy(base, dir_.path() / "v1", fs::copy_options::recursive);
+    for (const auto& entry : fs::directory_iterator(dir_.path() / "v1" / "principles")) {
+      std::string text = read_file(entry.path());
+      text.insert(text.find("summary = \"") + 11, "Edited: ");
+      std::ofstream(entry.path(), std::ios::binary) << text;
+    }
+    fs::copy(base, dir_.path() / "v2", fs::copy_options::recursive);
+    fs::copy(fs::path(default_pack()) / "principles" / "golden-rule.toml",
+             dir_.path() / "v2" / "principles" / "golden-rule.toml");
+    fs::copy(base, dir_.path() / "v3", fs::copy_options::recursive);
+    fs::remove_all(dir_.path() / "v3" / "posters");
+    fs::remove_all(dir_.path() / "v3" / "rubrics");
+  }
+
+  std::vector<std::string> env(const BuildConfig& config, bool slow) const {
+    std::vector<std::string> e = {"SOURCE_DATE_EPOCH=1700000000"};
+    if (!config.real_tools()) e.push_back("COACHKIT_PANDOC=" + script("copying_pandoc.sh"));
+    if (slow && !config.real_tools()) e.push_back("COACHKIT_FAKE_PANDOC_DELAY=0.01");
+    return e;
+  }
+  std::vector<std::string> args(const BuildConfig& config, const std::string& out) const {
+    std::vector<std::string> a = {
+        "build",    (dir_.path() / ("v" + std::to_string(config.variant))).string(),
+        "--out",    out,
+        "--format", config.formats,
+        "--theme",  config.theme};
+    if (!config.only.empty()) a.insert(a.end(), {"--only", config.only});
+    if (!config.edition.empty()) a.insert(a.end(), {"--edition", config.edition});
+    if (!config.set.empty()) a.insert(a.end(), {"--set", config.set});
+    return a;
+  }
+  // The folder a clean build of `config` makes (built once per configuration).
+  fs::path clean(const BuildConfig& config) {
+    auto found = clean_.find(config.name());
+    if (found != clean_.end()) return found->second;
+    fs::path out = dir_.path() / ("clean-" + std::to_string(clean_.size()));
+    CommandResult r = run_argv(with_env(env(config, false), args(config, out.string())));
+    EXPECT_EQ(r.exit_code, 0) << config.name() << ": " << r.errors;
+    return clean_[config.name()] = out / "service-principles";
+  }
+
+  // Builds random configurations into one folder, killing some of them at random moments;
+  // after each build that finishes, the folder must be what a clean build of it makes.
+  void run_sequence(std::uint32_t seed, int steps) {
+    std::mt19937 random(seed);
+    auto pick = [&](const std::vector<std::string>& from) { return from[random() % from.size()]; };
+    std::string out = (dir_.path() / "out").string();
+    fs::path pack_out = fs::path(out) / "service-principles";
+    std::vector<BuildConfig> recent;
+    std::string history;
+    for (int step = 0; step < steps; ++step) {
+      BuildConfig config;
+      if (!recent.empty() && random() % 5 < 2) {
+        // Often a configuration built a little earlier: the case a stale stamp would answer.
+        config = recent[random() % recent.size()];
+      } else {
+        config.variant = static_cast<int>(random() % 4);
+        config.theme = pick({"default", "default", "classic", "modern"});
+        config.formats = random() % 25 == 0 ? "pdf" : pick({"html,md", "html,md", "html", "md"});
+        config.only = pick({"", "", "", "handout", "quiz,rubric", "poster,slides"});
+        config.edition = pick({"", "", "", "participant", "trainer"});
+        config.set = pick({"", "", "", "quiz.versions=2", "handout.pack=false"});
+        // A few PDF steps, with the real tools, kept to posters and scorecards for time.
+        if (config.real_tools()) config.only = "poster,rubric";
+      }
+      recent.push_back(config);
+      if (recent.size() > 3) recent.erase(recent.begin());
+      bool kill = !config.real_tools() && random() % 4 == 0;
+      history += "\n  " + std::string(kill ? "killed " : "") + config.name();
+      if (kill) {
+        char seconds[16];
+        std::snprintf(seconds, sizeof seconds, "%.3f", 0.02 + (random() % 800) / 1000.0);
+        history += " at " + std::string(seconds) + " s";
+        std::vector<std::string> argv = {"timeout", "-s", "KILL", seconds};
+        for (std::string& a : with_env(env(config, true), args(config, out))) {
+          argv.push_back(std::move(a));
+        }
+        run_argv(argv);
+        continue;
+      }
+      CommandResult r = run_argv(with_env(env(config, false), args(config, out)));
+      ASSERT_EQ(r.exit_code, 0) << r.errors << history;
+      fs::path expected = clean(config);
+      std::string where = "step " + std::to_string(step) + " (seed " + std::to_string(seed) +
+                          "), after:" + history + "\nit said: " + r.output;
+      FileMap want = files_below(expected);
+      FileMap have = files_below(pack_out);
+      for (const auto& [name, bytes] : want) {
+        ASSERT_TRUE(have.count(name)) << name << " is missing at " << where;
+        ASSERT_EQ(have[name], bytes) << name << " is not what a clean build makes at " << where;
+      }
+      std::map<std::string, std::string> want_keys = log_keys(expected);
+      std::map<std::string, std::string> have_keys = log_keys(pack_out);
+      for (const auto& [name, key] : have_keys) {
+        if (want_keys.count(name)) {
+          ASSERT_EQ(key, want_keys[name]) << "the log's record of " << name << " at " << where;
+        } else if (config.only.empty()) {
+          ASSERT_FALSE(made_by(name, config))
+              << "the log claims " << name << ", which a clean build does not make, at " << where;
+        }
+      }
+      for (const auto& [name, bytes] : have) {
+        if (!want.count(name) && config.only.empty()) {
+          ASSERT_FALSE(made_by(name, config))
+              << name << " is left over, and a clean build does not make it, at " << where;
+        }
+      }
+    }
+  }
+
+  TempDir dir_;
+  std::map<std::string, fs::path> clean_;
+};
+
+TEST_F(BuildSequences, FirstSeed) { run_sequence(1, 55); }
+TEST_F(BuildSequences, SecondSeed) { run_sequence(2, 55); }
+TEST_F(BuildSequences, ThirdSeed) { run_sequence(3, 55); }
+TEST_F(BuildSequences, FourthSeed) { run_sequence(4, 55); }
 
 }  // namespace
 }  // namespace coachkit

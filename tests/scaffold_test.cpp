@@ -43,6 +43,45 @@ TEST(NewPack, LintsAndBuildsClean) {
   EXPECT_TRUE(fs::exists(dir.path() / "out/team-way/team-way-handout.html"));
 }
 
+// As the README shows them: `coachkit new pack NAME` and `coachkit new plugin NAME`, typed in
+// an empty folder, and then the next steps each prints, typed in the same folder.
+CommandResult run_in(const fs::path& cwd, std::vector<std::string> args) {
+  std::vector<std::string> argv = {"env", "-C", cwd.string(), COACHKIT_PROGRAM};
+  for (std::string& a : args) argv.push_back(std::move(a));
+  SystemProcessRunner runner;
+  return runner.run(Command{std::move(argv), "", 300});
+}
+
+TEST(New, TheReadmeCommandsWorkInTheCurrentFolder) {
+  TempDir dir;
+  CommandResult pack = run_in(dir.path(), {"new", "pack", "team-way"});
+  ASSERT_TRUE(pack.ok()) << pack.errors;
+  EXPECT_NE(pack.output.find("team-way/pack/principles/listen-first.toml"), std::string::npos)
+      << pack.output;
+  EXPECT_NE(pack.output.find("next: coachkit lint team-way && coachkit build team-way"),
+            std::string::npos)
+      << pack.output;
+  CommandResult plugin = run_in(dir.path(), {"new", "plugin", "team-cards"});
+  ASSERT_TRUE(plugin.ok()) << plugin.errors;
+  EXPECT_TRUE(fs::exists(dir.path() / "team-cards/CMakeLists.txt"));
+  EXPECT_TRUE(fs::exists(dir.path() / "team-way/coachkit.toml"));
+  // Nothing else lands in the folder (no temporary left behind).
+  EXPECT_EQ(std::distance(fs::directory_iterator(dir.path()), fs::directory_iterator{}), 2);
+
+  CommandResult lint = run_in(dir.path(), {"lint", "team-way"});
+  EXPECT_TRUE(lint.ok()) << lint.output << lint.errors;
+  CommandResult build = run_in(dir.path(), {"build", "team-way", "--format", "html"});
+  ASSERT_TRUE(build.ok()) << build.output << build.errors;
+  EXPECT_TRUE(fs::exists(dir.path() / "team-way/out/team-way/handouts/listen-first.html"));
+  CommandResult plugins = run_in(dir.path(), {"plugins", "--json"});
+  EXPECT_TRUE(plugins.ok()) << plugins.errors;
+
+  // Typed again, each refuses the folder it made, and leaves it alone.
+  CommandResult again = run_in(dir.path(), {"new", "pack", "team-way"});
+  EXPECT_EQ(again.exit_code, 1);
+  EXPECT_NE(again.errors.find("team-way already exists"), std::string::npos) << again.errors;
+}
+
 TEST(NewPack, FilesPointAtSchemasWrittenBesideThem) {
   TempDir dir;
   std::string error;

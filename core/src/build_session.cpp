@@ -93,6 +93,36 @@ std::string stamp_for(const PackJob& job, const Project& project, const BuildSet
   return stamp.digest();
 }
 
+// What the pack holds that no loaded generator makes into output, as one warning ("" when
+// nothing is left out): the built-in plugin that makes each kind is named, so a user who built
+// only some plugins knows which to add.
+std::string unmade_content_warning(const Pack& pack, const PluginHost& host) {
+  struct Made {
+    bool held;
+    const char* what;
+    const char* kind;  // the generator kind, which is also the built-in plugin's name
+  };
+  const Made kinds[] = {{!pack.posters.empty(), "posters", "poster"},
+                        {!pack.questions.empty(), "questions", "quiz"},
+                        {!pack.rubrics.empty(), "rubrics", "rubric"}};
+  std::vector<std::string> what;
+  std::vector<std::string> plugins;
+  for (const Made& made : kinds) {
+    if (!made.held || host.provides(made.kind)) continue;
+    what.push_back(made.what);
+    plugins.push_back(made.kind);
+  }
+  if (what.empty()) return "";
+  auto list = [](std::vector<std::string> items) {
+    std::string last = items.back();
+    items.pop_back();
+    return items.empty() ? last : join(items, ", ") + " and " + last;
+  };
+  return pack.id + ": warning: the pack holds " + list(what) +
+         ", which no loaded plugin makes into output: build the " + list(plugins) + " plugin" +
+         (plugins.size() > 1 ? "s" : "") + " (see coachkit plugins)";
+}
+
 }  // namespace
 
 int run_build(const BuildSettings& settings, const InstallLayout& layout, std::ostream& out,
@@ -199,10 +229,13 @@ int run_build(const BuildSettings& settings, const InstallLayout& layout, std::o
   for (PackJob& job : jobs) {
     job.stamp = stamp_for(job, *project, effective, format_names, plugin_path);
     std::string id;
+    std::string warning;
     std::optional<int> outputs;
-    if (locked) outputs = stamps.unchanged_outputs(job.source, job.stamp, &id);
+    if (locked) outputs = stamps.unchanged_outputs(job.source, job.stamp, &id, &warning);
     if (outputs) {
       job.unchanged = true;
+      // Said in every build, the no-op ones too, while it holds.
+      if (!warning.empty()) err << escape_control_characters(warning) << "\n";
       out << escape_control_characters(id) << ": 0 written, " << *outputs << " unchanged in "
           << escape_control_characters((fs::path(out_directory) / id).string()) << "\n";
     } else {
@@ -337,6 +370,8 @@ int run_build(const BuildSettings& settings, const InstallLayout& layout, std::o
     }
     // A character no installed font shows would print as an empty box: say so first.
     write_coverage_warnings(pack, job.theme.css, err);
+    std::string unmade = unmade_content_warning(pack, host);
+    if (!unmade.empty()) err << escape_control_characters(unmade) << "\n";
     BuildReport report = builder.build(pack);
     for (const std::string& w : report.warnings) err << w << "\n";
     if (!report.content_errors.empty()) {
@@ -364,7 +399,7 @@ int run_build(const BuildSettings& settings, const InstallLayout& layout, std::o
     } else if (!report.ok()) {
       status = std::max(status, kContentError);
     } else if (host.complete() && !stamps.save(job.source, job.stamp, pack.id,
-                                               report.written + report.unchanged, &error)) {
+                                               report.written + report.unchanged, unmade, &error)) {
       err << "coachkit: " << escape_control_characters(error) << "\n";
     }
   }

@@ -72,7 +72,7 @@ nlohmann::json read_stamps(const std::string& out_directory) {
 StampFile::StampFile(std::string out_directory) : out_directory_(std::move(out_directory)) {}
 
 std::optional<int> StampFile::unchanged_outputs(const std::string& source, const std::string& stamp,
-                                                std::string* pack_id) const {
+                                                std::string* pack_id, std::string* warning) const {
   nlohmann::json stamps = read_stamps(out_directory_);
   auto entry = stamps.find(source);
   if (entry == stamps.end() || !entry->is_object()) return std::nullopt;
@@ -86,6 +86,10 @@ std::optional<int> StampFile::unchanged_outputs(const std::string& source, const
   fs::path pack_out = fs::path(out_directory_) / id;
   OutputLog log(pack_out.string());
   if (log.records().empty() || outputs < 0) return std::nullopt;
+  // The outputs belong to the folder, not to the source: a build of another source, or with
+  // other settings, or one killed half-way, that wrote or removed anything since this stamp
+  // was saved has changed the log, and then the outputs are checked one by one.
+  if (entry->value("outputs_state", "") != log.state()) return std::nullopt;
   for (const auto& [relative, record] : log.records()) {
     FileIdentity now;
     if (!identify_file((pack_out / relative).string(), &now) || now != record.file) {
@@ -93,13 +97,20 @@ std::optional<int> StampFile::unchanged_outputs(const std::string& source, const
     }
   }
   *pack_id = id;
+  *warning = entry->value("warning", "");
   return outputs;
 }
 
 bool StampFile::save(const std::string& source, const std::string& stamp,
-                     const std::string& pack_id, int outputs, std::string* error) {
+                     const std::string& pack_id, int outputs, const std::string& warning,
+                     std::string* error) {
   nlohmann::json stamps = read_stamps(out_directory_);
-  stamps[source] = {{"stamp", stamp}, {"pack", pack_id}, {"outputs", outputs}};
+  OutputLog log((fs::path(out_directory_) / pack_id).string());
+  stamps[source] = {{"stamp", stamp},
+                    {"pack", pack_id},
+                    {"outputs", outputs},
+                    {"outputs_state", log.state()},
+                    {"warning", warning}};
   return write_file_atomically((fs::path(out_directory_) / kStampFile).string(),
                                stamps.dump(1, ' ', false, nlohmann::json::error_handler_t::replace),
                                error);

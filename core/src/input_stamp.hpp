@@ -4,8 +4,11 @@
 // make and ninja do.
 //
 // Invariant: a stamp is saved only after a build of that pack finished with every output in
-// place, and is dropped before a build writes anything, so a stamp on disk always describes the
-// outputs on disk (and the outputs' own identities are checked against the log as well).
+// place, together with the state of the output folder's log it left; it is trusted only while
+// the log is in that state and every file is the one the log records. Any build into the same
+// folder (from another source folder, with another theme or other settings, or killed half-way)
+// that writes or removes an output changes the log, so a stamp on disk always describes the
+// outputs on disk, whichever source it was saved for.
 #pragma once
 
 #include "fingerprint.hpp"
@@ -36,13 +39,16 @@ class StampFile {
  public:
   explicit StampFile(std::string out_directory);
   // How many outputs are in place and unchanged when `source` (a pack folder or "pack:ID") was
-  // last built with this stamp and every output recorded in its log is still the file that
-  // was written; nullopt otherwise.
+  // last built with this stamp, no build has changed the pack's output folder since (its log
+  // holds the very records it held then), and every output recorded in the log is still the
+  // file that was written; nullopt otherwise.
+  // `warning` is what the saved build said of content no loaded plugin makes into output.
   std::optional<int> unchanged_outputs(const std::string& source, const std::string& stamp,
-                                       std::string* pack_id) const;
-  // Both write the file at once (temporary file, then rename).
+                                       std::string* pack_id, std::string* warning) const;
+  // Both write the file at once (temporary file, then rename); `save` also keeps the state of
+  // the pack's output log (OutputLog::state) that this stamp describes.
   bool save(const std::string& source, const std::string& stamp, const std::string& pack_id,
-            int outputs, std::string* error);
+            int outputs, const std::string& warning, std::string* error);
   bool drop(const std::string& source, std::string* error);
 
  private:

@@ -1,6 +1,7 @@
 #include "output_log.hpp"
 
 #include "atomic_file.hpp"
+#include "fingerprint.hpp"
 
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -91,6 +92,12 @@ OutputLog::OutputLog(std::string directory) : directory_(std::move(directory)) {
 
 OutputLog::~OutputLog() {
   if (fd_ >= 0) close(fd_);
+}
+
+std::string OutputLog::state() const {
+  Fingerprint digest;
+  for (const auto& [relative, r] : records_) digest.add(record_line(relative, r));
+  return digest.hex();
 }
 
 bool OutputLog::up_to_date(const std::string& relative, const std::string& key) const {

@@ -47,6 +47,10 @@ class OutputLog {
 
   const std::map<std::string, OutputRecord>& records() const { return records_; }
 
+  // A digest of every record (path, key and file identity): any output written, replaced or
+  // removed since, by whichever build, changes it.
+  std::string state() const;
+
   // Whether the file at DIRECTORY/relative is the one recorded with this key.
   bool up_to_date(const std::string& relative, const std::string& key) const;
 

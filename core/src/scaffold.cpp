@@ -384,6 +384,8 @@ bool write_scaffold(const std::string& directory, const TemplateFile (&files)[N]
              "was written (choose another --dir, or remove it)";
     return false;
   }
+  // symlink_status reports "not found" through `ec` too: only create_directories' own counts.
+  ec.clear();
   if (target.has_parent_path()) fs::create_directories(target.parent_path(), ec);
   if (ec) {
     *error = "cannot create " + target.parent_path().string() + ": " + ec.message();
