@@ -51,7 +51,7 @@ TEST(RubricPlugin, ScorecardShowsLevelsWithDescriptorsWeightsLegendAndMethod) {
   std::string text = html_text(html);
   for (const char* expected :
        {"Agent", "Evaluator", "Date", "Interaction", "Respect (weight 15 of 100)", "1 Not shown",
-        "The behaviour was needed and did not happen", "4 Model",
+        "The behavior was needed and did not happen", "4 Model",
         "Consistent, and done so well that the call could be used to teach it.",
         "Stays calm and even when the customer is upset.", "[Critical: fails the form]",
         "[Critical: zeroes section]", "[Bonus]", "removes the criterion from the score",
