@@ -172,5 +172,28 @@ TEST_F(Editions, OnePaperSizeForPdfDocxAndOdtWithPageNumbersInEach) {
       << refused.errors;
 }
 
+// The height of the first word `word` on the PDF's pages (pdftotext -bbox), in points.
+double word_height(const std::string& pdf, const std::string& word) {
+  std::string boxes = run_program({"pdftotext", "-bbox", pdf, "-"}).output;
+  std::smatch m;
+  std::regex box(R"re(<word xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">)re" +
+                 word + "</word>");
+  if (!std::regex_search(boxes, m, box)) return 0;
+  return std::stod(m[2]) - std::stod(m[1]);
+}
+
+TEST_F(Editions, AnActivitysTitleIsLargerThanItsStepsHeadingInOdtAndDocx) {
+  build({"--format", "odt,docx", "--only", "handout", "--edition", "participant"});
+  for (const char* office : {"activities/plan.odt", "ed-handout.odt", "activities/plan.docx"}) {
+    SCOPED_TRACE(office);
+    std::string error;
+    std::string pdf = libreoffice_pdf(out(office), dir_.path() / "lo", &error);
+    ASSERT_FALSE(pdf.empty()) << error;
+    double title = word_height(pdf, "Plan"), steps = word_height(pdf, "Steps");
+    ASSERT_GT(steps, 0);
+    EXPECT_GT(title, steps * 1.1) << "title " << title << " pt, Steps " << steps << " pt";
+  }
+}
+
 }  // namespace
 }  // namespace coachkit

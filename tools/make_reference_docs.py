@@ -160,6 +160,17 @@ def odt(theme, out):
                         r'\1<style:text-properties fo:font-size="10pt" '
                         r'style:font-size-asian="10pt" style:font-size-complex="10pt" />\2',
                         text, count=1, flags=re.S)
+        # Headings shrink level by level (pandoc's make level 2 italic and level 3 as large, so
+        # an activity's title looked smaller than its own "Steps").
+        for level, size in ((1, "20pt"), (2, "16pt"), (3, "13.5pt"), (4, "12pt"), (5, "11pt"),
+                            (6, "10.5pt")):
+            text = must_sub(r'(<style:style style:name="Heading_20_%d".*?<style:text-properties )'
+                            r'(.*?)(/>)' % level,
+                            lambda m, size=size: m.group(1) + re.sub(
+                                r'\s*(fo|style):font-(size|style)(-asian|-complex)?="[^"]*"', "", m.group(2)) +
+                            ' fo:font-size="%s" style:font-size-asian="%s" '
+                            'style:font-size-complex="%s" ' % (size, size, size) + m.group(3),
+                            text, count=1, flags=re.S)
         # pandoc's reference.odt leaves the title to LibreOffice's own style; the theme's:
         titles = ('<style:style style:name="Title" style:family="paragraph" '
                   'style:parent-style-name="Heading" style:next-style-name="Subtitle" '
