@@ -225,6 +225,15 @@ std::string Renderer::pandoc_input(const Document& document, Format format, cons
     head += "<meta name=\"dcterms.created\" content=\"" + date + "\">\n" +
             "<meta name=\"dcterms.modified\" content=\"" + date + "\">";
   }
+  // A document laid out by its generator carries its own heading: DOCX and ODT, which print
+  // the title block whatever the CSS says, leave it out as HTML and PDF do (a scorecard's
+  // title was printed twice).
+  if (page && (format == Format::Docx || format == Format::Odt) && !document.title.empty()) {
+    Document laid_out = document;
+    laid_out.title.clear();
+    laid_out.subtitle.clear();
+    return to_pandoc_json(laid_out, api_, head, false);
+  }
   return to_pandoc_json(document, api_, head, format == Format::Markdown);
 }
 
