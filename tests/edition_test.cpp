@@ -7,13 +7,17 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <fstream>
+#include <regex>
 
 namespace fs = std::filesystem;
 
 namespace coachkit {
 namespace {
 
+using testing::libreoffice_pdf;
 using testing::run_coachkit;
+using testing::run_program;
 using testing::TempDir;
 using testing::text_of;
 
@@ -102,6 +106,93 @@ TEST_F(Editions, OneEditionAskedForIsTheOnlyOneBuiltAndAnUnknownOneIsRefused) {
   EXPECT_EQ(refused.exit_code, 1);
   EXPECT_NE((refused.output + refused.errors).find("unknown edition 'coach'"), std::string::npos)
       << refused.output << refused.errors;
+}
+
+// The first page's size as pdfinfo reports it, in whole points ("612x792" for letter).
+std::string page_size(const std::string& pdf) {
+  CommandResult info = run_program({"pdfinfo", pdf});
+  std::smatch m;
+  if (!std::regex_search(info.output, m, std::regex(R"(Page size:\s+([\d.]+) x ([\d.]+))"))) {
+    return "none";
+  }
+  return std::to_string(std::lround(std::stod(m[1]))) + "x" +
+         std::to_string(std::lround(std::stod(m[2])));
+}
+
+TEST_F(Editions, OnePaperSizeForPdfDocxAndOdtWithPageNumbersInEach) {
+  testing::write_edition_pack(dir_);
+  {
+    std::ofstream pack(dir_.path() / "pack" / "pack.toml", std::ios::app);
+    pack << "paper = \"letter\"\n";
+  }
+  CommandResult built = run_coachkit({"build", (dir_.path() / "pack").string(), "--out",
+                                      (dir_.path() / "out").string(), "--format", "pdf,docx,odt",
+                                      "--only", "handout,rubric", "--edition", "participant"});
+  ASSERT_EQ(built.exit_code, 0) << built.output << built.errors;
+  EXPECT_EQ(page_size(out("handouts/listen.pdf").string()), "612x792");
+  for (const char* office : {"handouts/listen.docx", "handouts/listen.odt"}) {
+    SCOPED_TRACE(office);
+    std::string error;
+    std::string pdf = libreoffice_pdf(out(office), dir_.path() / "lo", &error);
+    ASSERT_FALSE(pdf.empty()) << error;
+    EXPECT_EQ(page_size(pdf), "612x792");
+    // "page / pages" at the foot of every page, as the PDF prints it.
+    std::smatch m;
+    std::string info = run_program({"pdfinfo", pdf}).output;
+    ASSERT_TRUE(std::regex_search(info, m, std::regex(R"(Pages:\s+(\d+))")));
+    std::string pages = m[1];
+    for (int page = 1; page <= std::stoi(pages); ++page) {
+      std::string seen = run_program({"pdftotext", "-f", std::to_string(page), "-l",
+                                      std::to_string(page), pdf, "-"})
+                             .output;
+      EXPECT_TRUE(std::regex_search(
+          seen, std::regex("\\b" + std::to_string(page) + "\\s*/\\s*" + pages + "\\b")))
+          << "page " << page << ": " << seen;
+    }
+  }
+
+  // A project's choice wins over the pack's, for every format.
+  dir_.write("coachkit.toml", "[project]\npacks = [\"pack\"]\npaper = \"a4\"\n");
+  built = run_coachkit({"build", dir_.path().string(), "--out", (dir_.path() / "out").string(),
+                        "--format", "pdf,docx", "--only", "handout", "--edition", "participant"});
+  ASSERT_EQ(built.exit_code, 0) << built.output << built.errors;
+  EXPECT_EQ(page_size(out("handouts/listen.pdf").string()), "595x842");
+  std::string error;
+  std::string pdf = libreoffice_pdf(out("handouts/listen.docx"), dir_.path() / "lo2", &error);
+  ASSERT_FALSE(pdf.empty()) << error;
+  EXPECT_EQ(page_size(pdf), "595x842");
+
+  dir_.write("coachkit.toml", "[project]\npacks = [\"pack\"]\npaper = \"a5\"\n");
+  CommandResult refused = run_coachkit(
+      {"build", dir_.path().string(), "--out", (dir_.path() / "out").string(), "--format", "md"});
+  EXPECT_EQ(refused.exit_code, 1);
+  EXPECT_NE(refused.errors.find("coachkit.toml:3:9: 'paper' is \"a5\"; expected \"a4\" or "
+                                "\"letter\""),
+            std::string::npos)
+      << refused.errors;
+}
+
+// The height of the first word `word` on the PDF's pages (pdftotext -bbox), in points.
+double word_height(const std::string& pdf, const std::string& word) {
+  std::string boxes = run_program({"pdftotext", "-bbox", pdf, "-"}).output;
+  std::smatch m;
+  std::regex box(R"re(<word xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">)re" +
+                 word + "</word>");
+  if (!std::regex_search(boxes, m, box)) return 0;
+  return std::stod(m[2]) - std::stod(m[1]);
+}
+
+TEST_F(Editions, AnActivitysTitleIsLargerThanItsStepsHeadingInOdtAndDocx) {
+  build({"--format", "odt,docx", "--only", "handout", "--edition", "participant"});
+  for (const char* office : {"activities/plan.odt", "ed-handout.odt", "activities/plan.docx"}) {
+    SCOPED_TRACE(office);
+    std::string error;
+    std::string pdf = libreoffice_pdf(out(office), dir_.path() / "lo", &error);
+    ASSERT_FALSE(pdf.empty()) << error;
+    double title = word_height(pdf, "Plan"), steps = word_height(pdf, "Steps");
+    ASSERT_GT(steps, 0);
+    EXPECT_GT(title, steps * 1.1) << "title " << title << " pt, Steps " << steps << " pt";
+  }
 }
 
 }  // namespace

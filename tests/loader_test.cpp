@@ -279,7 +279,7 @@ id = "argue"
 text = "Argue with the customer."
 why = "Winning the argument loses the customer."
 )"},
-        // The same behaviour id in another principle is fine.
+        // The same behavior id in another principle is fine.
         {"principles/service.toml", R"([principle]
 id = "service"
 title = "Service"
@@ -921,7 +921,7 @@ TEST(LoaderDefaultPack, ServicePrinciplesLoadsClean) {
       for (const coachkit::Behavior& b : *list) {
         ++behaviors;
         EXPECT_NE(b.why.find_first_not_of(" \t\r\n"), std::string::npos)
-            << "principle '" << p.id << "', behaviour '" << b.id << "' has no why";
+            << "principle '" << p.id << "', behavior '" << b.id << "' has no why";
       }
     }
   }

@@ -14,8 +14,9 @@ namespace {
 using coachkit::testing::read_file;
 using coachkit::testing::TempDir;
 
-std::string run(const std::string& arguments, int* status) {
-  std::string command = std::string(COACHKIT_PROGRAM) + " " + arguments + " 2>&1";
+// A command's output and error output, and its exit status.
+std::string shell(const std::string& command_line, int* status) {
+  std::string command = command_line + " 2>&1";
   FILE* pipe = popen(command.c_str(), "r");
   std::string out;
   char buffer[4096];
@@ -24,6 +25,10 @@ std::string run(const std::string& arguments, int* status) {
   int s = pclose(pipe);
   *status = WIFEXITED(s) ? WEXITSTATUS(s) : -1;
   return out;
+}
+
+std::string run(const std::string& arguments, int* status) {
+  return shell(std::string(COACHKIT_PROGRAM) + " " + arguments, status);
 }
 
 // The text of an HTML file as a browser would show it, through xmllint (not our code).
@@ -51,12 +56,41 @@ TEST(RubricPlugin, ScorecardShowsLevelsWithDescriptorsWeightsLegendAndMethod) {
   std::string text = html_text(html);
   for (const char* expected :
        {"Agent", "Evaluator", "Date", "Interaction", "Respect (weight 15 of 100)", "1 Not shown",
-        "The behaviour was needed and did not happen", "4 Model",
+        "The behavior was needed and did not happen", "4 Model",
         "Consistent, and done so well that the call could be used to teach it.",
         "Stays calm and even when the customer is upset.", "[Critical: fails the form]",
         "[Critical: zeroes section]", "[Bonus]", "removes the criterion from the score",
         "weighted by the section weights", "Needs improvement", "0 to below 70"}) {
     EXPECT_NE(text.find(expected), std::string::npos) << expected;
+  }
+}
+
+// A scorecard in DOCX and ODT opens in landscape with its title once, read by LibreOffice.
+TEST(RubricPlugin, OfficeScorecardIsLandscapeWithItsTitleOnce) {
+  TempDir out;
+  int status = 0;
+  std::string log = run("build " COACHKIT_SOURCE_DIR "/content/service-principles --out " +
+                            out.str() + " --only rubric --format docx,odt",
+                        &status);
+  ASSERT_EQ(status, 0) << log;
+  for (const char* ext : {"docx", "odt"}) {
+    SCOPED_TRACE(ext);
+    std::string file = out.str() + "/service-principles/rubrics/call-quality." + ext;
+    std::string folder = out.str() + "/pdf-" + ext;
+    shell("soffice -env:UserInstallation=file://" + out.str() +
+              "/lo --headless --convert-to pdf --outdir " + folder + " " + file,
+          &status);
+    std::string pdf = folder + "/call-quality.pdf";
+    std::string info = shell("pdfinfo " + pdf, &status);
+    std::smatch m;
+    ASSERT_TRUE(std::regex_search(info, m, std::regex(R"(Page size:\s+([\d.]+) x ([\d.]+))")))
+        << info;
+    EXPECT_GT(std::stod(m[1]), std::stod(m[2])) << "not landscape: " << info;
+    std::string text = shell("pdftotext " + pdf + " -", &status);
+    std::size_t first = text.find("Scorecard, version");
+    ASSERT_NE(first, std::string::npos) << text;
+    EXPECT_EQ(text.find("Scorecard, version", first + 1), std::string::npos)
+        << "the title is printed twice";
   }
 }
 

@@ -26,6 +26,28 @@ THEMES = {
     "modern": ("Lato", "Lato", "0F2C3F", "E0663A", "EEF3F6"),
 }
 RULE = "8A94A6"
+# "page / pages" at the bottom right, as the PDF's @page rule prints it (8 pt, grey).
+FOOTER_RUN = '<w:r><w:rPr><w:color w:val="777777"/><w:sz w:val="16"/></w:rPr>%s</w:r>'
+DOCX_FOOTER = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+    '<w:ftr xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+    'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">'
+    '<w:p><w:pPr><w:jc w:val="right"/></w:pPr>' + "".join(FOOTER_RUN % part for part in (
+        '<w:fldChar w:fldCharType="begin"/>', '<w:instrText xml:space="preserve"> PAGE </w:instrText>',
+        '<w:fldChar w:fldCharType="separate"/>', '<w:t>1</w:t>', '<w:fldChar w:fldCharType="end"/>',
+        '<w:t xml:space="preserve"> / </w:t>', '<w:fldChar w:fldCharType="begin"/>',
+        '<w:instrText xml:space="preserve"> NUMPAGES </w:instrText>',
+        '<w:fldChar w:fldCharType="separate"/>', '<w:t>1</w:t>', '<w:fldChar w:fldCharType="end"/>'))
+    + '</w:p></w:ftr>')
+FOOTER_RELATION = ('<Relationship Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+                   'relationships/footer" Id="rId40" Target="footer1.xml" />')
+FOOTER_TYPE = ('<Override PartName="/word/footer1.xml" ContentType="application/'
+               'vnd.openxmlformats-officedocument.wordprocessingml.footer+xml"/>')
+# A4 with the PDF's margins; the renderer sets the build's paper (core/src/office_page.cpp).
+DOCX_SECTION = ('<w:sectPr><w:footerReference w:type="default" r:id="rId40"/>'
+                '<w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="907" w:right="907" '
+                'w:bottom="907" w:left="907" w:header="454" w:footer="454" w:gutter="0"/>'
+                '</w:sectPr>')
 FIXED_DATE = (2024, 1, 1, 0, 0, 0)
 
 
@@ -34,17 +56,19 @@ def pandoc_default(name):
                           capture_output=True).stdout
 
 
-def rewrite(original, output, edit):
-    """Copies the zip `original` (bytes) to `output`, passing each text entry through edit."""
+def rewrite(original, output, edit, added=()):
+    """Copies the zip `original` (bytes) to `output`, passing each text entry through edit;
+    `added` (name, text) entries follow."""
     import io
     with zipfile.ZipFile(io.BytesIO(original)) as zin, \
             zipfile.ZipFile(output, "w", zipfile.ZIP_DEFLATED) as zout:
-        for item in zin.infolist():
-            data = zin.read(item.filename)
-            if item.filename.endswith(".xml"):
-                data = edit(item.filename, data.decode("utf-8")).encode("utf-8")
-            info = zipfile.ZipInfo(item.filename, FIXED_DATE)
-            info.compress_type = zipfile.ZIP_STORED if item.filename == "mimetype" \
+        entries = [(item.filename, zin.read(item.filename)) for item in zin.infolist()]
+        entries += [(name, text.encode("utf-8")) for name, text in added]
+        for filename, data in entries:
+            if filename.endswith(".xml") or filename.endswith(".rels"):
+                data = edit(filename, data.decode("utf-8")).encode("utf-8")
+            info = zipfile.ZipInfo(filename, FIXED_DATE)
+            info.compress_type = zipfile.ZIP_STORED if filename == "mimetype" \
                 else zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16
             zout.writestr(info, data)
@@ -76,6 +100,13 @@ def docx(theme, out):
     def edit(name, text):
         if name == "word/theme/theme1.xml":
             return office_theme(text, body, heading, colour, accent)
+        # Page numbers in a footer, on A4 with the PDF's margins.
+        if name == "word/document.xml":
+            return must_sub(r"<w:sectPr\s*/>", DOCX_SECTION, text, count=1)
+        if name == "word/_rels/document.xml.rels":
+            return must_sub(r"(</Relationships>)", FOOTER_RELATION + r"\1", text, count=1)
+        if name == "[Content_Types].xml":
+            return must_sub(r"(</Types>)", FOOTER_TYPE + r"\1", text, count=1)
         if name == "word/styles.xml":
             # Headings and the title in the theme's colour, not Office's blue.
             text = must_sub(r'<w:color w:val="[0-9A-F]{6}" w:themeColor="accent1"[^/]*/>',
@@ -91,7 +122,7 @@ def docx(theme, out):
             return text[:start] + table + text[end:]
         return text
 
-    rewrite(pandoc_default("reference.docx"), out, edit)
+    rewrite(pandoc_default("reference.docx"), out, edit, [("word/footer1.xml", DOCX_FOOTER)])
 
 
 def odt(theme, out):
@@ -106,6 +137,15 @@ def odt(theme, out):
     def edit(name, text):
         if name != "styles.xml":
             return text
+        # A4 with the PDF's margins, "page / pages" at the bottom right.
+        text = must_sub(r'fo:page-width="8.5in"\s+fo:page-height="11in"',
+                        'fo:page-width="21cm" fo:page-height="29.7cm"', text, count=1)
+        text = must_sub(r'(<text:p text:style-name="MP1">\s*<text:page-number '
+                        r'text:select-page="current">\s*1</text:page-number>)',
+                        r'\1 / <text:page-count>1</text:page-count>', text, count=1)
+        text = must_sub(r'(style:name="MP1".*?fo:text-align=")center"(.*?/>)',
+                        r'\1end"\2<style:text-properties fo:font-size="8pt" '
+                        r'fo:color="#777777" />', text, count=1, flags=re.S)
         fonts = face(body, generic) + (face(heading, generic) if heading != body else "")
         text = must_sub(r"(<office:font-face-decls>)", r"\1" + fonts, text, count=1)
         # The default paragraph font, then headings and the title in the theme's font and colour.
@@ -120,6 +160,17 @@ def odt(theme, out):
                         r'\1<style:text-properties fo:font-size="10pt" '
                         r'style:font-size-asian="10pt" style:font-size-complex="10pt" />\2',
                         text, count=1, flags=re.S)
+        # Headings shrink level by level (pandoc's make level 2 italic and level 3 as large, so
+        # an activity's title looked smaller than its own "Steps").
+        for level, size in ((1, "20pt"), (2, "16pt"), (3, "13.5pt"), (4, "12pt"), (5, "11pt"),
+                            (6, "10.5pt")):
+            text = must_sub(r'(<style:style style:name="Heading_20_%d".*?<style:text-properties )'
+                            r'(.*?)(/>)' % level,
+                            lambda m, size=size: m.group(1) + re.sub(
+                                r'\s*(fo|style):font-(size|style)(-asian|-complex)?="[^"]*"', "", m.group(2)) +
+                            ' fo:font-size="%s" style:font-size-asian="%s" '
+                            'style:font-size-complex="%s" ' % (size, size, size) + m.group(3),
+                            text, count=1, flags=re.S)
         # pandoc's reference.odt leaves the title to LibreOffice's own style; the theme's:
         titles = ('<style:style style:name="Title" style:family="paragraph" '
                   'style:parent-style-name="Heading" style:next-style-name="Subtitle" '

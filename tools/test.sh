@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The whole test suite: set up, build everything, run every test; then the same again in a
-# build with the address and undefined-behaviour sanitizers.
+# build with the address and undefined-behavior sanitizers.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 jobs=$(nproc)

@@ -2,6 +2,7 @@
 
 #include "atomic_file.hpp"
 #include "fingerprint.hpp"
+#include "office_page.hpp"
 #include "output_log.hpp"
 
 #include <algorithm>
@@ -33,7 +34,8 @@ struct Task {
   std::string preview;  // a PNG of the PDF to make beside it, e.g. posters/respect.png
   std::string title;    // the document's title, for a contact sheet
   SourcePosition where;
-  std::string key;  // fingerprint of everything the output depends on
+  PageSetup office_page;  // DOCX and ODT: the paper, orientation and margins
+  std::string key;        // fingerprint of everything the output depends on
 };
 
 std::string folder_of(const std::string& name) {
@@ -110,6 +112,9 @@ BuildReport Builder::build(const Pack& pack) {
   //    complete run may decide that an earlier output is no longer made: with a plugin refused,
   //    missing, failing or not selected, its outputs stay.
   std::vector<Artifact> artifacts;
+  // One paper for every document of the build: the project's, else the pack's, else A4.
+  PaperSize paper = document_paper(!options_.paper.empty() ? options_.paper : pack.paper)
+                        .value_or(PaperSize{210, 297});
   std::vector<GeneratorInfo> generators = host_.generators();
   bool every_generator_ran = !generators.empty() && host_.complete();
   for (const GeneratorInfo& generator : generators) {
@@ -125,6 +130,7 @@ BuildReport Builder::build(const Pack& pack) {
     request.theme = theme_.name;
     request.edition = options_.edition;
     request.source_date = options_.source_date;
+    request.paper = paper;
     CollectingReporter reporter(
         report, "plugin " + generator.plugin + ", generator '" + generator.kind + "'");
     std::vector<Artifact> made;
@@ -200,7 +206,13 @@ BuildReport Builder::build(const Pack& pack) {
       task.relative = artifact.name + "." + format_name(format);
       if (!claim(task.relative)) continue;
       const PageSetup* page = artifact.page ? &*artifact.page : nullptr;
-      task.input = renderer_.pandoc_input(artifact.document, format, *theme, page);
+      task.input = renderer_.pandoc_input(artifact.document, format, *theme, page, &paper);
+      if (page) {
+        task.office_page = *page;
+      } else {
+        task.office_page.width_mm = paper.width_mm;
+        task.office_page.height_mm = paper.height_mm;
+      }
       task.fit_to_one_page = page && page->fit_to_one_page && format == Format::Pdf;
       task.smallest_font_pt = task.fit_to_one_page ? page->smallest_font_pt : 0;
       task.theme = theme;
@@ -216,6 +228,11 @@ BuildReport Builder::build(const Pack& pack) {
       key.add(task.fit_to_one_page ? "fit" : "flow");
       if (format == Format::Pdf) key.add(renderer_.weasyprint_version());
       if (task.smallest_font_pt > 0) key.add(std::to_string(task.smallest_font_pt));
+      if (format == Format::Docx || format == Format::Odt) {
+        const PageSetup& o = task.office_page;
+        key.add(std::to_string(o.width_mm) + "x" + std::to_string(o.height_mm) +
+                (o.landscape ? "L" : "P") + std::to_string(o.margin_mm));
+      }
       if (format == Format::Docx) key.add(reference_docx);
       if (format == Format::Odt) key.add(reference_odt);
       if (format == Format::Pptx) key.add(reference_pptx);
@@ -246,7 +263,7 @@ BuildReport Builder::build(const Pack& pack) {
       } else if (!ok) {
         ok = renderer_.render_input(task.input, task.format, *task.theme, destination.string(),
                                     &error, task.fit_to_one_page, task.smallest_font_pt,
-                                    &content_problem);
+                                    &content_problem, &task.office_page);
       }
       if (ok && !unchanged) ok = log.record(task.relative, task.key, &error);
       // The preview follows its PDF: remade whenever the PDF was, or when it is missing.

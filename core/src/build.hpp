@@ -25,6 +25,7 @@ struct BuildOptions {
   std::map<std::string, Options> generator_options;  // by generator kind
   std::uint64_t seed = 0;
   std::string edition;
+  std::string paper;  // "a4" or "letter" for every pack; "": each pack's [pack] paper, or a4
   std::int64_t source_date = 0;  // the date outputs carry (see source_date.hpp)
   int jobs = 2;
   bool progress = false;  // a one-line counter on a terminal

@@ -184,6 +184,7 @@ int run_build(const BuildSettings& settings, const InstallLayout& layout, std::o
   effective.edition = !settings.edition.empty() ? settings.edition : project->edition;
   options.seed = effective.seed.value_or(0);
   options.edition = effective.edition;
+  options.paper = project->paper;
 
   std::string theme_name = !settings.theme.empty()   ? settings.theme
                            : !project->theme.empty() ? project->theme

@@ -111,6 +111,11 @@ std::optional<Project> resolve_project(const std::string& path, Diagnostics& dia
     project.seed = static_cast<std::uint64_t>(*seed);
   }
   project.edition = r.optional_string("edition", kMaxLineChars);
+  project.paper = r.optional_string("paper", kMaxLineChars);
+  if (const toml::node* paper = r.node("paper");
+      paper && project.paper != "a4" && project.paper != "letter") {
+    r.error(*paper, "'paper' is \"" + project.paper + "\"; expected \"a4\" or \"letter\"");
+  }
   r.finish();
   if (diagnostics.size() != before) return std::nullopt;
   return project;

@@ -32,6 +32,7 @@ struct Project {
   std::string theme;                 // empty: "default"
   std::optional<std::uint64_t> seed;
   std::string edition;
+  std::string paper;  // "a4", "letter" or "": each pack's own choice
   // The [generators] table ([generators.KIND] options), read once the plugins are known.
   std::shared_ptr<const toml::table> root;
 };

@@ -2,6 +2,7 @@
 
 #include "atomic_file.hpp"
 #include "interruption.hpp"
+#include "office_page.hpp"
 #include "pdf_workers.hpp"
 #include "table_rules.hpp"
 #include "zip_dates.hpp"
@@ -118,6 +119,11 @@ std::string page_css(const PageSetup& page) {
   return css;
 }
 
+std::string paper_css(const PaperSize& paper) {
+  return "@page { size: " + millimetres(paper.width_mm) + " " + millimetres(paper.height_mm) +
+         "; }\n";
+}
+
 Renderer::Renderer(ProcessRunner& runner, double timeout_seconds)
     : runner_(runner), timeout_seconds_(timeout_seconds) {}
 
@@ -207,12 +213,13 @@ Environment Renderer::tool_environment() const {
 }
 
 std::string Renderer::pandoc_input(const Document& document, Format format, const Theme& theme,
-                                   const PageSetup* page) const {
+                                   const PageSetup* page, const PaperSize* paper) const {
   bool html = format == Format::Html || format == Format::Pdf;
   std::string head;
   if (html) head = "<style>\n" + layout_css() + "</style>";
   if (html && !theme.css.empty()) head += "\n<style>\n" + theme.css + "\n</style>";
   if (html && page) head += "\n<style>\n" + page_css(*page) + "</style>";
+  if (html && !page && paper) head += "\n<style>\n" + paper_css(*paper) + "</style>";
   // WeasyPrint takes the PDF's /CreationDate and /ModDate from these, and writes none without
   // them; the HTML output stays free of dates.
   if (format == Format::Pdf && source_date_) {
@@ -220,6 +227,15 @@ std::string Renderer::pandoc_input(const Document& document, Format format, cons
     if (!head.empty()) head += "\n";
     head += "<meta name=\"dcterms.created\" content=\"" + date + "\">\n" +
             "<meta name=\"dcterms.modified\" content=\"" + date + "\">";
+  }
+  // A document laid out by its generator carries its own heading: DOCX and ODT, which print
+  // the title block whatever the CSS says, leave it out as HTML and PDF do (a scorecard's
+  // title was printed twice).
+  if (page && (format == Format::Docx || format == Format::Odt) && !document.title.empty()) {
+    Document laid_out = document;
+    laid_out.title.clear();
+    laid_out.subtitle.clear();
+    return to_pandoc_json(laid_out, api_, head, false);
   }
   return to_pandoc_json(document, api_, head, format == Format::Markdown);
 }
@@ -231,7 +247,8 @@ bool Renderer::render(const Document& document, Format format, const Theme& them
 
 bool Renderer::render_input(const std::string& input, Format format, const Theme& theme,
                             const std::string& destination, std::string* error,
-                            bool fit_to_one_page, double smallest_font_pt, bool* content_problem) {
+                            bool fit_to_one_page, double smallest_font_pt, bool* content_problem,
+                            const PageSetup* office_page) {
   std::error_code ec;
   fs::path folder = fs::path(destination).parent_path();
   if (!folder.empty()) fs::create_directories(folder, ec);
@@ -320,17 +337,25 @@ bool Renderer::render_input(const std::string& input, Format format, const Theme
     *error = "pandoc reported success but wrote nothing for " + destination;
     return false;
   }
-  // Tables print with their rules (worksheets, writing lines) in DOCX and ODT as in HTML.
-  std::vector<std::vector<std::string>> classes;
-  if (format == Format::Odt || format == Format::Docx) classes = table_classes(input);
-  if (!classes.empty()) {
+  // Tables print with their rules (worksheets, writing lines) in DOCX and ODT as in HTML, and
+  // on the build's paper.
+  if (format == Format::Odt || format == Format::Docx) {
+    std::vector<std::vector<std::string>> classes = table_classes(input);
     bool odt = format == Format::Odt;
-    auto rule = [&](const std::string&, std::string* xml) {
-      return odt ? rule_odt_tables(classes, xml) : rule_docx_tables(classes, xml);
+    std::vector<std::string> parts;
+    if (!classes.empty()) parts.push_back(odt ? "content.xml" : "word/document.xml");
+    if (office_page && odt) parts.push_back("styles.xml");
+    if (office_page && !odt && parts.empty()) parts.push_back("word/document.xml");
+    auto edit = [&](const std::string& name, std::string* xml) {
+      bool changed = false;
+      if (name == "styles.xml") return set_odt_page(*office_page, xml);
+      if (!classes.empty()) {
+        changed = odt ? rule_odt_tables(classes, xml) : rule_docx_tables(classes, xml);
+      }
+      if (!odt && office_page) changed = set_docx_page(*office_page, xml) || changed;
+      return changed;
     };
-    if (!edit_zip_entries(temporary, {odt ? "content.xml" : "word/document.xml"}, rule, error)) {
-      return false;
-    }
+    if (!parts.empty() && !edit_zip_entries(temporary, parts, edit, error)) return false;
   }
   // pandoc 2.17 dates an ODT's zip entries from the clock, whatever SOURCE_DATE_EPOCH says, and
   // keeps the dates of what it takes from a reference document: every entry gets the source date.

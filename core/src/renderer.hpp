@@ -8,6 +8,7 @@
 #include <coachkit/artifact.hpp>
 #include <coachkit/document.hpp>
 #include <coachkit/format.hpp>
+#include <coachkit/paper.hpp>
 
 #include <cstdint>
 #include <memory>
@@ -39,6 +40,9 @@ const std::string& layout_css();
 // The CSS for a page set-up: the @page rule (size, margin, bleed, crop marks), and sections of
 // class "page" as pages of their own.
 std::string page_css(const PageSetup& page);
+// The CSS for a flowing document printed on the build's paper: the theme's @page rule, at
+// that size.
+std::string paper_css(const PaperSize& paper);
 
 // Reads THEME_DIR/style.css (and reference.docx, .odt and .pptx when present).
 bool load_theme(const std::string& directory, Theme* theme, std::string* error);
@@ -70,20 +74,21 @@ class Renderer {
   const std::optional<std::int64_t>& source_date() const { return source_date_; }
 
   // The exact bytes pandoc will read for this document and format; a page set-up becomes the
-  // @page rule of HTML and PDF.
+  // @page rule of HTML and PDF; without one, `paper` is the size of the theme's page.
   std::string pandoc_input(const Document& document, Format format, const Theme& theme,
-                           const PageSetup* page = nullptr) const;
+                           const PageSetup* page = nullptr, const PaperSize* paper = nullptr) const;
 
   bool render(const Document& document, Format format, const Theme& theme,
               const std::string& destination, std::string* error);
   // The same, from pandoc_input() already computed (the build fingerprints it first).
   // `fit_to_one_page` (PDF only) scales the text until the document fills exactly one page.
   // With `smallest_font_pt`, text that would fit only below it is refused: false, with
-  // `*content_problem` set and the error saying how much to cut.
+  // `*content_problem` set and the error saying how much to cut. `office_page` (DOCX and ODT)
+  // is the paper, orientation and margins written into the file.
   bool render_input(const std::string& input, Format format, const Theme& theme,
                     const std::string& destination, std::string* error,
                     bool fit_to_one_page = false, double smallest_font_pt = 0,
-                    bool* content_problem = nullptr);
+                    bool* content_problem = nullptr, const PageSetup* office_page = nullptr);
   // A PNG picture of a PDF's first page (pdftoppm), written atomically.
   bool preview(const std::string& pdf, const std::string& png, std::string* error);
   // One page showing each picture (a PNG path and its caption) under a title, as PDF.

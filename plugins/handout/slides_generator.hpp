@@ -1,7 +1,7 @@
 // The slides generator: a pptx deck per pack, for the trainer to project. A title slide, a
 // section slide per principle group, one slide per principle with its do's and don'ts side by
 // side, and an activity's goal, steps and discussion. In the trainer's edition each slide's speaker
-// notes carry what the trainer says or needs (the principle's body and the why of each behaviour;
+// notes carry what the trainer says or needs (the principle's body and the why of each behavior;
 // an activity's time, materials, facilitator notes and suggested answers); the participant's deck
 // has no notes.
 #pragma once

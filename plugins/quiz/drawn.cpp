@@ -1,5 +1,5 @@
 // Questions drawn from the content itself, so a pack without authored questions still has a
-// quiz: "do or don't?" from every do and don't, "which principle?" from the behaviours, and
+// quiz: "do or don't?" from every do and don't, "which principle?" from the behaviors, and
 // principles' titles matched to their summaries. Distractors come from the same pack and are
 // never the right answer.
 #include "quiz.hpp"

@@ -16,11 +16,13 @@ class RubricGenerator : public Generator {
   std::string description() const override {
     return "a printable scorecard and a blank evaluation file per rubric";
   }
-  std::vector<Artifact> generate(const Pack& pack, const GeneratorRequest&,
+  std::vector<Artifact> generate(const Pack& pack, const GeneratorRequest& request,
                                  Reporter&) const override {
     std::vector<Artifact> out;
     for (const Rubric& r : pack.rubrics) {
-      PageSetup landscape;  // A4 turned: room for a column per level
+      PageSetup landscape;  // the build's paper turned: room for a column per level
+      landscape.width_mm = request.paper.width_mm;
+      landscape.height_mm = request.paper.height_mm;
       landscape.landscape = true;
       landscape.margin_mm = 12;
       out.push_back(

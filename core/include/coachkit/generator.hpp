@@ -11,6 +11,7 @@
 #include <coachkit/format.hpp>
 #include <coachkit/model.hpp>
 #include <coachkit/options.hpp>
+#include <coachkit/paper.hpp>
 #include <coachkit/version.hpp>
 
 #include <cstdint>
@@ -28,6 +29,9 @@ struct GeneratorRequest {
   std::string theme;             // the theme's name, e.g. "default"
   std::string edition;           // e.g. "participant" or "trainer"; "" when not asked for
   std::int64_t source_date = 0;  // seconds since 1970: the date outputs may show (never the clock)
+  // The paper of this build (the project's or the pack's choice, A4 by default): a generator
+  // that lays out its own page (PageSetup) prints on it, as flowing documents do.
+  PaperSize paper{210, 297};
 };
 
 // Where a generator reports problems. A content error points at the author's file (the

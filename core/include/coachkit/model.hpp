@@ -259,6 +259,7 @@ struct Pack {
   std::vector<std::string> authors;
   std::string license;
   std::string description;
+  std::string paper;                 // [pack] paper: "a4", "letter" or "" (a4, or the project's)
   std::optional<std::int64_t> date;  // [pack] date, as seconds since 1970: outputs carry it
   std::string directory;  // the folder the pack was loaded from; "" for a pack a plugin carries
 

@@ -44,6 +44,13 @@ void read_pack_table(TableReader& r, Pack& pack) {
   pack.authors = r.string_list("authors", 1, kMaxLineChars);
   pack.license = r.required_string("license", kMaxLineChars);
   pack.description = r.optional_string("description", kMaxParagraphChars);
+  // The paper every handout, worksheet, scorecard and quiz of the pack prints on, in PDF,
+  // DOCX and ODT alike (a project's own choice wins).
+  pack.paper = r.optional_string("paper", kMaxLineChars);
+  if (const toml::node* paper = r.node("paper");
+      paper && pack.paper != "a4" && pack.paper != "letter") {
+    r.error(*paper, "'paper' in [pack] is \"" + pack.paper + "\"; expected \"a4\" or \"letter\"");
+  }
   // The edition's date: what DOCX, ODT and PDF outputs carry, so they come out the same
   // byte for byte whenever and wherever the pack is built.
   if (const toml::node* date = r.node("date")) {

@@ -48,7 +48,7 @@ void read_principle_file(const toml::table& root, const std::string& file, LoadC
   if (auto order = r.integer("order", false, 1, 10000)) p.order = static_cast<int>(*order);
   p.tags = r.string_list("tags", 0, kMaxLineChars);
 
-  // Behaviour ids are unique within their principle, the same id in another one is fine.
+  // Behavior ids are unique within their principle, the same id in another one is fine.
   std::map<std::string, SourcePosition> behavior_ids;
   auto read_behaviors = [&](std::string_view key, std::vector<Behavior>& into) {
     const toml::node* list = r.node(key);
