@@ -252,6 +252,49 @@ TEST(BuildOutputs, IdenticalBytesFromRunToRunWhateverTheJobs) {
   }
 }
 
+// The README's first command renders the default pack; what it writes, kind by kind, is what the
+// README's "Timings" section says it writes (the figures there come from this test).
+TEST(BuildOutputs, TheDefaultPackMakesWhatTheReadmeSays) {
+  std::string readme = read_file(std::string(COACHKIT_SOURCE_DIR) + "/README.md");
+  std::smatch said;
+  std::regex figures(
+      "writes (\\d+) files: (\\d+) handouts, (\\d+) pack handouts, (\\d+) worksheets, "
+      "(\\d+) slide decks, (\\d+) poster files [(](\\d+) posters, (\\d+) previews, a contact "
+      "sheet as PDF and PNG[)], (\\d+) quiz files and (\\d+) rubric files");
+  std::string flat = std::regex_replace(readme, std::regex("\\s+"), " ");
+  ASSERT_TRUE(std::regex_search(flat, said, figures))
+      << "the README no longer states what tools/render.sh writes in the expected words";
+  TempDir dir;
+  CommandResult r = run_argv(with_env({}, {"build", default_pack(), "--out", dir.str()}), 1200);
+  ASSERT_EQ(r.exit_code, 0) << r.errors;
+  // The build names no kind of content it leaves out (render.sh builds every plugin).
+  EXPECT_EQ(r.errors.find("no loaded plugin makes"), std::string::npos) << r.errors;
+  std::map<std::string, int> kinds;
+  int total = 0, posters = 0, previews = 0;
+  for (const auto& [name, bytes] : files_below(fs::path(dir.str()) / "service-principles")) {
+    ++total;
+    std::string path = name.rfind("trainer/", 0) == 0 ? name.substr(8) : name;
+    std::string top = path.substr(0, path.find('/'));
+    if (path.find('/') == std::string::npos) {
+      top = path.find("-slides.") != std::string::npos ? "slides" : "pack";
+    }
+    ++kinds[top];
+    if (top == "posters" && path.find("contact-sheet") == std::string::npos) {
+      (path.size() > 4 && path.substr(path.size() - 4) == ".png" ? previews : posters) += 1;
+    }
+  }
+  EXPECT_EQ(total, std::stoi(said[1])) << "files in all";
+  EXPECT_EQ(kinds["handouts"], std::stoi(said[2])) << "handouts";
+  EXPECT_EQ(kinds["pack"], std::stoi(said[3])) << "pack handouts";
+  EXPECT_EQ(kinds["activities"], std::stoi(said[4])) << "worksheets";
+  EXPECT_EQ(kinds["slides"], std::stoi(said[5])) << "slide decks";
+  EXPECT_EQ(kinds["posters"], std::stoi(said[6])) << "poster files";
+  EXPECT_EQ(posters, std::stoi(said[7])) << "posters";
+  EXPECT_EQ(previews, std::stoi(said[8])) << "poster previews";
+  EXPECT_EQ(kinds["quiz"], std::stoi(said[9])) << "quiz files";
+  EXPECT_EQ(kinds["rubrics"], std::stoi(said[10])) << "rubric files";
+}
+
 // A build with only the handout plugin beside the program (as render.sh once built) says what
 // it leaves out, in every build: the no-op ones too.
 TEST(BuildUsage, ContentNoLoadedPluginMakesIsNamedInEveryBuild) {
