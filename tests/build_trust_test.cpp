@@ -571,5 +571,52 @@ TEST_F(BuildSequences, SecondSeed) { run_sequence(2, 55); }
 TEST_F(BuildSequences, ThirdSeed) { run_sequence(3, 55); }
 TEST_F(BuildSequences, FourthSeed) { run_sequence(4, 55); }
 
+// What the summary line of a build says: written, unchanged and failed outputs.
+struct Summary {
+  int written = -1, unchanged = -1, failed = 0;
+};
+Summary summary_of(const std::string& output) {
+  static const std::regex line(
+      R"((\d+) written, (\d+) unchanged(?:, \d+ removed)?(?:, (\d+) failed)?)");
+  std::smatch m;
+  Summary s;
+  if (!std::regex_search(output, m, line)) return s;
+  s.written = std::stoi(m[1]);
+  s.unchanged = std::stoi(m[2]);
+  if (m[3].matched) s.failed = std::stoi(m[3]);
+  return s;
+}
+
+// With every PDF failing (a killed or broken WeasyPrint), each poster's preview and the contact
+// sheet, made from those PDFs, fail with them: every output the build plans is counted once,
+// every failed one is named, and every previous version stays.
+TEST(BuildOutputs, WhenThePdfsFailTheirPreviewsAndContactSheetAreCountedAndNamed) {
+  TempDir dir;
+  std::string out = dir.str() + "/out";
+  std::vector<std::string> args = {"build",  default_pack(), "--out",    out,
+                                   "--only", "poster",       "--format", "pdf"};
+  CommandResult first = run_argv(with_env({"SOURCE_DATE_EPOCH=1700000000"}, args));
+  ASSERT_EQ(first.exit_code, 0) << first.errors;
+  FileMap before = files_below(fs::path(out) / "service-principles");
+  // Poster PDFs, their PNG previews and the contact sheet (PDF and PNG).
+  ASSERT_GT(before.size(), 4u);
+  ASSERT_EQ(before.count("posters/contact-sheet.png"), 1u);
+  Summary made = summary_of(first.output);
+  EXPECT_EQ(made.written + made.unchanged, static_cast<int>(before.size())) << first.output;
+
+  CommandResult r = run_argv(with_env({"SOURCE_DATE_EPOCH=1700000000", "COACHKIT_PDF_WORKERS=0",
+                                       "COACHKIT_WEASYPRINT=" + script("failing_weasyprint.sh")},
+                                      args));
+  EXPECT_EQ(r.exit_code, 2) << r.output;
+  Summary s = summary_of(r.output);
+  EXPECT_EQ(s.written + s.unchanged + s.failed, static_cast<int>(before.size())) << r.output;
+  EXPECT_EQ(s.failed, static_cast<int>(before.size())) << r.output;
+  for (const auto& [name, bytes] : before) {
+    EXPECT_NE(r.errors.find("service-principles/" + name + ": "), std::string::npos)
+        << name << " is not named in the errors";
+  }
+  EXPECT_EQ(files_below(fs::path(out) / "service-principles"), before);
+}
+
 }  // namespace
 }  // namespace coachkit

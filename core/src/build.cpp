@@ -248,6 +248,9 @@ BuildReport Builder::build(const Pack& pack) {
   std::mutex mutex;
   std::atomic<std::size_t> next{0};
   std::atomic<std::size_t> done{0};
+  // How each task ended, so that what depends on it (a contact sheet) fails the same way.
+  enum class Outcome { Ok, ContentFailed, ToolFailed };
+  std::vector<Outcome> outcomes(tasks.size(), Outcome::Ok);
   auto worker = [&] {
     for (std::size_t i = next++; i < tasks.size(); i = next++) {
       const Task& task = tasks[i];
@@ -266,26 +269,49 @@ BuildReport Builder::build(const Pack& pack) {
                                     &content_problem, &task.office_page);
       }
       if (ok && !unchanged) ok = log.record(task.relative, task.key, &error);
-      // The preview follows its PDF: remade whenever the PDF was, or when it is missing.
-      bool preview_written = false;
-      if (ok && !task.preview.empty() && (!unchanged || !log.up_to_date(task.preview, task.key))) {
-        fs::path png = pack_out / task.preview;
-        ok = renderer_.preview(destination.string(), png.string(), &error) &&
-             log.record(task.preview, task.key, &error);
-        if (!ok) destination = png;
-        preview_written = ok;
+      // The preview follows its PDF: remade whenever the PDF was, or when it is missing. It is an
+      // output of its own, counted once: written, unchanged, or failed with (or after) its PDF.
+      enum class Preview { None, Written, Unchanged, Failed } preview = Preview::None;
+      std::string preview_error;
+      if (!task.preview.empty()) {
+        if (!ok) {
+          preview = Preview::Failed;
+          preview_error = "not made, since " + task.relative + " failed";
+        } else if (!unchanged || !log.up_to_date(task.preview, task.key)) {
+          fs::path png = pack_out / task.preview;
+          bool made = renderer_.preview(destination.string(), png.string(), &preview_error) &&
+                      log.record(task.preview, task.key, &preview_error);
+          preview = made ? Preview::Written : Preview::Failed;
+        } else {
+          preview = Preview::Unchanged;
+        }
       }
       std::lock_guard<std::mutex> lock(mutex);
       if (ok) {
         unchanged ? ++report.unchanged : ++report.written;
-        if (!task.preview.empty()) preview_written ? ++report.written : ++report.unchanged;
+        outcomes[i] = Outcome::Ok;
       } else if (content_problem) {
         report.rendered_content_errors.add(
             task.where.file.empty() ? destination.string() : task.where.file, task.where.line,
             task.where.column, task.relative + ": " + error);
+        outcomes[i] = Outcome::ContentFailed;
       } else {
         // The previous output, if any, stays as it was, and so does its record.
         report.render_errors.push_back(destination.string() + ": " + error);
+        outcomes[i] = Outcome::ToolFailed;
+      }
+      if (preview == Preview::Written) ++report.written;
+      if (preview == Preview::Unchanged) ++report.unchanged;
+      if (preview == Preview::Failed) {
+        if (content_problem) {
+          report.rendered_content_errors.add(
+              task.where.file.empty() ? destination.string() : task.where.file, task.where.line,
+              task.where.column, task.preview + ": " + preview_error);
+          outcomes[i] = Outcome::ContentFailed;
+        } else {
+          report.render_errors.push_back((pack_out / task.preview).string() + ": " + preview_error);
+          outcomes[i] = Outcome::ToolFailed;
+        }
       }
       ++done;
       if (options_.progress) {
@@ -302,43 +328,69 @@ BuildReport Builder::build(const Pack& pack) {
   if (options_.progress && !tasks.empty()) std::fprintf(stderr, "\r\033[K");
 
   // 3b. One contact sheet per folder of previews, once every preview in it is in place.
-  std::map<std::string, std::vector<const Task*>> previews;
-  for (const Task& task : tasks) {
-    if (!task.preview.empty()) previews[folder_of(task.preview)].push_back(&task);
+  std::map<std::string, std::vector<std::size_t>> previews;
+  for (std::size_t i = 0; i < tasks.size(); ++i) {
+    if (!tasks[i].preview.empty()) previews[folder_of(tasks[i].preview)].push_back(i);
   }
   for (const auto& [folder, shown] : previews) {
     std::string sheet = (folder.empty() ? "" : folder + "/") + "contact-sheet";
     if (!claim(sheet + ".pdf") || !claim(sheet + ".png")) continue;
+    fs::path pdf = pack_out / (sheet + ".pdf");
+    fs::path png = pack_out / (sheet + ".png");
     Fingerprint key;
     key.add(kVersion).add("contact sheet").add(pack.title).add(renderer_.weasyprint_version());
     key.add(date);
     std::vector<std::pair<std::string, std::string>> pictures;
-    bool complete_folder = true;
-    for (const Task* task : shown) {
-      key.add(task->key);
+    const Task* missing = nullptr;  // the first preview that is not in place
+    bool content_only = true;       // every preview missing failed for its content
+    for (std::size_t i : shown) {
+      const Task& task = tasks[i];
+      key.add(task.key);
       std::error_code ec;
-      fs::path png = pack_out / task->preview;
-      complete_folder = complete_folder && log.up_to_date(task->preview, task->key) &&
-                        fs::is_regular_file(png, ec);
-      pictures.emplace_back(png.string(), task->title);
+      fs::path picture = pack_out / task.preview;
+      bool in_place = log.up_to_date(task.preview, task.key) && fs::is_regular_file(picture, ec);
+      if (!in_place) {
+        if (!missing) missing = &task;
+        content_only = content_only && outcomes[i] == Outcome::ContentFailed;
+      }
+      pictures.emplace_back(picture.string(), task.title);
     }
-    if (!complete_folder) continue;  // a poster failed: its error is reported already
+    // Both outputs of a sheet that could not be made are failed, the way their poster failed;
+    // the previous sheet stays.
+    auto fail = [&](const fs::path& output, const std::string& why) {
+      if (missing && content_only) {
+        report.rendered_content_errors.add(
+            missing->where.file.empty() ? output.string() : missing->where.file,
+            missing->where.line, missing->where.column,
+            output.lexically_relative(pack_out).generic_string() + ": " + why);
+      } else {
+        report.render_errors.push_back(output.string() + ": " + why);
+      }
+    };
+    if (missing) {
+      std::string why = "not made, since " + missing->preview + " failed";
+      fail(pdf, why);
+      fail(png, why);
+      continue;
+    }
     std::string sheet_key = key.hex();
     if (log.up_to_date(sheet + ".pdf", sheet_key) && log.up_to_date(sheet + ".png", sheet_key)) {
       report.unchanged += 2;
       continue;
     }
-    fs::path pdf = pack_out / (sheet + ".pdf");
-    fs::path png = pack_out / (sheet + ".png");
     std::string error;
-    bool ok = renderer_.contact_sheet(pictures, pack.title, pdf.string(), &error) &&
-              log.record(sheet + ".pdf", sheet_key, &error) &&
-              renderer_.preview(pdf.string(), png.string(), &error) &&
-              log.record(sheet + ".png", sheet_key, &error);
-    if (ok) {
-      report.written += 2;
+    if (!renderer_.contact_sheet(pictures, pack.title, pdf.string(), &error) ||
+        !log.record(sheet + ".pdf", sheet_key, &error)) {
+      fail(pdf, error);
+      fail(png, "not made, since " + sheet + ".pdf failed");
+      continue;
+    }
+    ++report.written;
+    if (renderer_.preview(pdf.string(), png.string(), &error) &&
+        log.record(sheet + ".png", sheet_key, &error)) {
+      ++report.written;
     } else {
-      report.render_errors.push_back(pdf.string() + ": " + error);
+      fail(png, error);
     }
   }
 
