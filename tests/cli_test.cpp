@@ -96,7 +96,18 @@ TEST(Cli, UsageErrorsExitWithOne) {
 TEST(Cli, LintsTheDefaultPackClean) {
   CommandResult r = run({"lint", default_pack()});
   EXPECT_EQ(r.exit_code, 0) << r.errors;
-  EXPECT_TRUE(r.errors.empty()) << r.errors;
+  // Only the quiz warnings about what GIFT and Canvas cannot carry of the features its quiz
+  // shows off (quiz_test checks which); nothing else.
+  std::string others;
+  std::size_t start = 0;
+  while (start < r.errors.size()) {
+    std::size_t end = r.errors.find('\n', start);
+    if (end == std::string::npos) end = r.errors.size();
+    std::string line = r.errors.substr(start, end - start);
+    if (line.find(": warning: question '") == std::string::npos) others += line + "\n";
+    start = end + 1;
+  }
+  EXPECT_TRUE(others.empty()) << r.errors;
   EXPECT_NE(r.output.find(": ok"), std::string::npos);
 }
 

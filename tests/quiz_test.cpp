@@ -680,5 +680,171 @@ TEST(QuizContent, LintSaysWhichQuestionGiftCannotExpress) {
       << r.errors;
 }
 
+// A pack of the hostile pack's principles and the given questions file, in `dir`.
+std::string write_question_pack(TempDir& dir, const std::string& questions) {
+  for (const char* f : {"pack.toml", "principles/alpha.toml", "principles/beta.toml"}) {
+    dir.write(f, read_file(pack_dir("quiz-hostile") + "/" + f));
+  }
+  return dir.write("questions/q.toml", questions).string();
+}
+
+std::string default_pack() {
+  return std::string(COACHKIT_SOURCE_DIR) + "/content/service-principles";
+}
+
+// Classic Canvas quizzes keep 100 for a right choice and 0 for a wrong one: written weights
+// that say otherwise are warned about at the first of them; weights Canvas keeps, and default
+// ones, are not.
+const char* kWeightQuestions = R"([[question]]
+id = "weighted"
+principle = "alpha"
+kind = "multiple"
+prompt = "Which?"
+choices = [{ text = "A", weight = 75 }, { text = "B", weight = 25 }, { text = "C", weight = -100 }]
+answer = ["A", "B"]
+
+[[question]]
+id = "canvas-weights"
+principle = "alpha"
+kind = "multiple"
+prompt = "Which?"
+choices = [{ text = "A", weight = 100 }, { text = "B", weight = 0 }]
+answer = ["A"]
+
+[[question]]
+id = "default-weights"
+principle = "alpha"
+kind = "multiple"
+prompt = "Which?"
+choices = ["A", "B", "C"]
+answer = ["A", "B"]
+)";
+
+TEST(QuizContent, LintWarnsAboutWrittenWeightsCanvasCannotHold) {
+  TempDir dir;
+  std::string file = write_question_pack(dir, kWeightQuestions);
+  CommandResult r = coachkit({"lint", dir.str()});
+  EXPECT_EQ(r.exit_code, 0) << r.errors;
+  EXPECT_NE(r.errors.find(file + ":6:35: warning: question 'weighted': the weights written on "
+                                 "its choices (75/25/-100) cannot be held by classic Canvas"),
+            std::string::npos)
+      << r.errors;
+  EXPECT_EQ(r.errors.find("'canvas-weights'"), std::string::npos) << r.errors;
+  EXPECT_EQ(r.errors.find("'default-weights'"), std::string::npos) << r.errors;
+}
+
+TEST(QuizContent, BuildWarnsAboutWrittenWeightsCanvasCannotHold) {
+  TempDir dir, out;
+  std::string file = write_question_pack(dir, kWeightQuestions);
+  CommandResult r = coachkit({"build", dir.str(), "--out", out.str(), "--only", "quiz", "--format",
+                              "html", "--drawn", "none"});
+  ASSERT_EQ(r.exit_code, 0) << r.errors;
+  EXPECT_NE(r.errors.find(file + ":6:35: warning: question 'weighted': its written choice "
+                                 "weights are lost in the Canvas QTI package"),
+            std::string::npos)
+      << r.errors;
+  EXPECT_EQ(r.errors.find("'canvas-weights'"), std::string::npos) << r.errors;
+  EXPECT_EQ(r.errors.find("'default-weights'"), std::string::npos) << r.errors;
+}
+
+// What GIFT cannot carry is a warning only on the questions that use it.
+TEST(QuizContent, LintSaysWhatGiftCannotCarryOnlyWhereItIsWritten) {
+  TempDir dir;
+  std::string file = write_question_pack(dir, R"([[question]]
+id = "colon"
+principle = "alpha"
+kind = "single"
+prompt = "Read &&058; back"
+choices = ["A", "B"]
+answer = "A"
+
+[[question]]
+id = "heavy"
+principle = "alpha"
+kind = "single"
+prompt = "Worth more"
+choices = ["A", "B"]
+answer = "A"
+points = 3
+
+[[question]]
+id = "kept-last"
+principle = "alpha"
+kind = "single"
+prompt = "Which?"
+choices = ["A", "B", { text = "None of these", pinned = true }]
+answer = "A"
+
+[[question]]
+id = "plain"
+principle = "alpha"
+kind = "single"
+prompt = "Nothing special: 10 & 058"
+choices = ["A", "B"]
+answer = "A"
+points = 1
+)");
+  CommandResult r = coachkit({"lint", dir.str()});
+  EXPECT_EQ(r.exit_code, 0) << r.errors;
+  for (const std::string& expected :
+       {file + ":1:1: warning: question 'colon': its text holds \"&&058;\", which Moodle's GIFT "
+               "import reads back as \":\"",
+        file + ":9:1: warning: question 'heavy': GIFT has no points: Moodle gives it the "
+               "default mark, not 3",
+        file + ":23:22: warning: question 'kept-last': GIFT cannot keep a pinned choice in "
+               "place"}) {
+    EXPECT_NE(r.errors.find(expected), std::string::npos) << expected << "\n" << r.errors;
+  }
+  EXPECT_EQ(r.errors.find("'plain'"), std::string::npos) << r.errors;
+  EXPECT_EQ(r.errors.find("'colon': GIFT"), std::string::npos) << r.errors;
+  EXPECT_EQ(r.errors.find("'heavy': its text"), std::string::npos) << r.errors;
+}
+
+// A quoted answer cannot drive the terminal: a bidirectional override in it is shown escaped.
+TEST(QuizContent, GiftWarningsShowQuotedTextWithControlCharactersEscaped) {
+  TempDir dir;
+  write_question_pack(dir, R"([[question]]
+id = "sneaky"
+principle = "alpha"
+kind = "short"
+prompt = "Type it"
+answer = ["a -> b\u202Ec\tend"]
+)");
+  CommandResult r = coachkit({"lint", dir.str()});
+  EXPECT_EQ(r.exit_code, 0) << r.errors;
+  EXPECT_NE(r.errors.find("the accepted answer \"a -> b\\u202ec\\tend\" holds"), std::string::npos)
+      << r.errors;
+  EXPECT_EQ(r.errors.find("\xe2\x80\xae"), std::string::npos) << r.errors;
+}
+
+// The default pack's lint warns only about what its questions truly use: the written weights
+// of service-not-surrender-abusive-call (50/50/-100, which Canvas keeps as 100/100/0) and its
+// 2 points, and the pinned choice of golden-rule-hold-music.
+TEST(QuizContent, TheDefaultPackWarnsOnlyAboutTheFeaturesItsQuestionsUse) {
+  CommandResult r = coachkit({"lint", default_pack()});
+  EXPECT_EQ(r.exit_code, 0) << r.errors;
+  std::vector<std::string> quiz_warnings;
+  std::size_t start = 0;
+  while (start < r.errors.size()) {
+    std::size_t end = r.errors.find('\n', start);
+    if (end == std::string::npos) end = r.errors.size();
+    std::string line = r.errors.substr(start, end - start);
+    if (line.find("warning: question '") != std::string::npos) quiz_warnings.push_back(line);
+    start = end + 1;
+  }
+  ASSERT_EQ(quiz_warnings.size(), 3u) << r.errors;
+  EXPECT_NE(quiz_warnings[0].find("question 'golden-rule-hold-music': GIFT cannot keep a pinned"),
+            std::string::npos)
+      << r.errors;
+  EXPECT_NE(r.errors.find("quiz-features.toml:34:85: warning: question "
+                          "'service-not-surrender-abusive-call': the weights written on its "
+                          "choices (50/50/-100)"),
+            std::string::npos)
+      << r.errors;
+  EXPECT_NE(r.errors.find("question 'service-not-surrender-abusive-call': GIFT has no points"),
+            std::string::npos)
+      << r.errors;
+}
+
 }  // namespace
 }  // namespace coachkit

@@ -84,6 +84,24 @@ class QuizGenerator : public Generator {
     }
     if (items.empty()) return {};  // nothing to ask: no quiz, and nothing wrong
 
+    if (wanted("qti") && s.drawn != "only") {
+      // Classic Canvas quizzes give each right choice 100 and each wrong one 0: weights written
+      // otherwise are lost there, so say which question, once, at its first such weight.
+      for (const Question& q : pack.questions) {
+        if (q.kind != Question::Kind::Multiple) continue;
+        for (const Choice& c : q.choice_details) {
+          bool right = std::find(q.answers.begin(), q.answers.end(), c.text) != q.answers.end();
+          if (!c.weight_written || c.weight == (right ? 100.0 : 0.0)) continue;
+          reporter.warning(c.weight_where,
+                           "question '" + q.id +
+                               "': its written choice weights are lost in the Canvas QTI "
+                               "package (classic Canvas quizzes give each right choice 100 and "
+                               "each wrong one 0; GIFT and Moodle XML keep them)");
+          break;
+        }
+      }
+    }
+
     std::vector<Artifact> out;
     for (const Version& v : make_versions(items, s)) {
       PositionCheck check = check_positions(v);

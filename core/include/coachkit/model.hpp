@@ -116,6 +116,10 @@ struct Choice {
   // grades (100, 50, 33.33333, …, negative for wrong choices); the right choices add to 100.
   double weight = 0;
   SourcePosition where;
+  // Whether `weight` was written (else it is the default share), and where: Canvas keeps only
+  // right/wrong, so a written weight it cannot hold is warned about there.
+  bool weight_written = false;
+  SourcePosition weight_where;
 };
 
 struct Question {

@@ -57,6 +57,8 @@ void read_choices(TableReader& r, Question& q, Diagnostics& diagnostics,
         t.error(*weight, "'weight' of a choice must be a percentage, e.g. 50 or -25");
         weight = nullptr;
       } else if (weight) {
+        c.weight_written = true;
+        c.weight_where = t.where(*weight);
         c.weight = weight->is_integer() ? static_cast<double>(weight->as_integer()->get())
                                         : weight->as_floating_point()->get();
       }
