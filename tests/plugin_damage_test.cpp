@@ -88,6 +88,11 @@ CommandResult run(const fs::path& program, std::vector<std::string> args) {
 }
 
 TEST(PluginDamage, EveryMutantOfARealPluginIsLoadedOrRefusedNeverASignal) {
+#ifdef __SANITIZE_ADDRESS__
+  // The probe's child cannot run a plugin's exit-time code under LeakSanitizer (every exit would
+  // fail its leak check), so damage to the finalisers shows only in the host here.
+  GTEST_SKIP() << "exit-time damage is checked in the normal build only";
+#endif
   TempDir dir;
   // The program alone, so that only the mutant and the good test plugin are loaded.
   fs::path program = dir.path() / "bare" / "bin" / "coachkit";
