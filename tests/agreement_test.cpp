@@ -2,7 +2,7 @@
 // (plus seeded random data with missing ratings) through implementations we did not write:
 // statsmodels (Debian's python3), R's psych (Rscript) and npm's krippendorff 0.1.0.
 #include "qa/agreement.hpp"
-#include "process.hpp"
+#include "support/process.hpp"
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>

@@ -2,7 +2,7 @@
 // build was killed at any moment; one build per output folder; an instant no-op; only what
 // changed is rebuilt; and every usage mistake refused before anything is written.
 #include <coachkit/format.hpp>
-#include "process.hpp"
+#include "support/process.hpp"
 #include "test_support.hpp"
 
 #include <gtest/gtest.h>

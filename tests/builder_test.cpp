@@ -1,7 +1,7 @@
 // The builder with a fake plugin host and a fake pandoc: what a generator hands back becomes
 // files on disk, recorded as they land, and a generator's problems are reported as they should.
-#include "build.hpp"
-#include "output_log.hpp"
+#include "build/build.hpp"
+#include "build/output_log.hpp"
 #include "test_support.hpp"
 
 #include <gtest/gtest.h>

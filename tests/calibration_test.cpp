@@ -1,7 +1,7 @@
 // Calibration: the worked example of docs/calibration.md computed by hand, and the papers'
 // tables fed through `coachkit calibrate` as evaluation files.
 #include "qa/calibration.hpp"
-#include "process.hpp"
+#include "support/process.hpp"
 #include "test_support.hpp"
 
 #include <gtest/gtest.h>

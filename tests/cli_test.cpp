@@ -1,6 +1,6 @@
 // End to end: the coachkit program as a user runs it, its outputs read as a reader would.
 #include <coachkit/version.hpp>
-#include "process.hpp"
+#include "support/process.hpp"
 #include "test_support.hpp"
 
 #include <gtest/gtest.h>

@@ -2,7 +2,7 @@
 // zip and XML readers): the slides it should have, each principle's do's and don'ts on its
 // slide, and the trainer's notes in speaker notes only, in the trainer's deck only.
 #include "office_readers.hpp"
-#include "pack_loader.hpp"
+#include "pack/pack_loader.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,8 +1,8 @@
 // Tests that content quoted in diagnostics cannot forge another diagnostic line or drive the
 // terminal: control characters in file names and messages are shown escaped.
 
-#include "diagnostics.hpp"
-#include "pack_loader.hpp"
+#include "support/diagnostics.hpp"
+#include "pack/pack_loader.hpp"
 
 #include <gtest/gtest.h>
 

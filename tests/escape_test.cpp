@@ -1,6 +1,6 @@
 // The SDK's escapers, each against hostile text and read back by a reader we did not write:
 // xmllint for XML, Python's html and csv modules for HTML and CSV.
-#include "process.hpp"
+#include "support/process.hpp"
 #include "test_support.hpp"
 
 #include <coachkit/escape.hpp>

@@ -1,11 +1,11 @@
 // Evaluation files as users write them: every problem at FILE:LINE:COL, all in one run; and
 // `coachkit score` on the default pack's rubric, as text, JSON and CSV.
-#include "pack_loader.hpp"
+#include "pack/pack_loader.hpp"
 #include "qa/evaluation_reader.hpp"
 #include "qa_support.hpp"
-#include "readers/readers.hpp"
+#include "pack/readers/readers.hpp"
 #include "test_support.hpp"
-#include "toml_text.hpp"
+#include "pack/toml_text.hpp"
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>

@@ -1,6 +1,6 @@
 // The handout plugin, loaded through the real host, on the default pack.
-#include "pack_loader.hpp"
-#include "plugin_host.hpp"
+#include "pack/pack_loader.hpp"
+#include "hosting/plugin_host.hpp"
 #include "test_support.hpp"
 
 #include <gtest/gtest.h>

@@ -2,8 +2,8 @@
 // column that caused it, all mistakes of a pack are reported in one run, and valid packs (a
 // minimal one and the default pack) load with the values that were written.
 
-#include "diagnostics.hpp"
-#include "pack_loader.hpp"
+#include "support/diagnostics.hpp"
+#include "pack/pack_loader.hpp"
 #include "test_support.hpp"
 
 #include <coachkit/model.hpp>

@@ -3,7 +3,7 @@
 // (pdftotext, python-docx, the standard library's zip and XML, LibreOffice headless).
 #pragma once
 
-#include "process.hpp"
+#include "support/process.hpp"
 #include "test_support.hpp"
 
 #include <nlohmann/json.hpp>

@@ -2,9 +2,9 @@
 // loads like a folder and its problems name the plugin and the embedded file; a folder's
 // files are read only when they are regular files of at most 4 MiB inside the pack.
 
-#include "pack_files.hpp"
-#include "diagnostics.hpp"
-#include "pack_loader.hpp"
+#include "pack/pack_files.hpp"
+#include "support/diagnostics.hpp"
+#include "pack/pack_loader.hpp"
 #include "test_support.hpp"
 
 #include <gtest/gtest.h>

@@ -2,7 +2,7 @@
 // nlohmann::json and its structure checked node by node, and hostile text is shown to stay in
 // Str nodes, never becoming raw markup, a link or an image.
 
-#include "pandoc_ast.hpp"
+#include "render/pandoc_ast.hpp"
 
 #include <coachkit/document.hpp>
 

@@ -1,7 +1,7 @@
 // Damaged copies of a real built plugin (coachkit-handout.so), seeded byte mutations in each region
 // of the file, loaded by the coachkit program itself: `plugins --json` and `build` must finish
 // with a clean load or a refusal that names the file, never die of a signal.
-#include "process.hpp"
+#include "support/process.hpp"
 #include "test_support.hpp"
 
 #include <elf.h>

@@ -1,9 +1,9 @@
-#include "plugin_host.hpp"
+#include "hosting/plugin_host.hpp"
 
-#include "build.hpp"
+#include "build/build.hpp"
 
-#include "pack_loader.hpp"
-#include "sha256.hpp"
+#include "pack/pack_loader.hpp"
+#include "support/sha256.hpp"
 #include "test_support.hpp"
 
 #include <dlfcn.h>

@@ -2,8 +2,8 @@
 // pdffonts, pdftoppm) reads them as a print shop would: the boxes to the point, one page, every
 // item's words, fonts embedded, the background in the bleed; too much text and bad input are
 // refused with the author's FILE:LINE:COL.
-#include "pack_loader.hpp"
-#include "process.hpp"
+#include "pack/pack_loader.hpp"
+#include "support/process.hpp"
 #include "test_support.hpp"
 
 #include <gtest/gtest.h>

@@ -4,8 +4,8 @@
 
 #include "qa/evaluation_reader.hpp"
 #include "qa/scoring.hpp"
-#include "readers/readers.hpp"
-#include "toml_text.hpp"
+#include "pack/readers/readers.hpp"
+#include "pack/toml_text.hpp"
 
 #include <gtest/gtest.h>
 

@@ -2,7 +2,7 @@
 // hostile text, and readers we did not write read what it made — gift-pegjs the GIFT files,
 // xmllint the Moodle XML, Python's zipfile and ElementTree the Canvas package, Debian's
 // chromium (through puppeteer-core) the self-check page, pdftotext the printed quiz.
-#include "process.hpp"
+#include "support/process.hpp"
 #include "test_support.hpp"
 
 #include <gtest/gtest.h>

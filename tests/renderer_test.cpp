@@ -3,12 +3,12 @@
 // parser, pandoc's Markdown reader, python-docx); outputs are replaced atomically; a missing
 // pandoc and a hung program are reported.
 
-#include "renderer.hpp"
+#include "render/renderer.hpp"
 #include "pandoc_tree.hpp"
-#include "pdf_workers.hpp"
-#include "process.hpp"
+#include "render/pdf_workers.hpp"
+#include "support/process.hpp"
 #include "test_support.hpp"
-#include "zip_dates.hpp"
+#include "zip/zip_dates.hpp"
 
 #include <coachkit/document.hpp>
 

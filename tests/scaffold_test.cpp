@@ -1,8 +1,8 @@
 // `coachkit new`: what it writes lints and builds clean, and it never overwrites a folder.
 // (`coachkit new plugin` is built against the installed SDK in sdk_roundtrip.sh.)
-#include "scaffold.hpp"
+#include "scaffold/scaffold.hpp"
 #include <coachkit/version.hpp>
-#include "process.hpp"
+#include "support/process.hpp"
 #include "test_support.hpp"
 
 #include <gtest/gtest.h>

@@ -2,10 +2,10 @@
 // has one, they are valid JSON embedded in the program and written out by write_schemas, and an
 // independent validator (ajv, from npm, on the TOML read as JSON) accepts the default pack and
 // rejects the mistakes the loader rejects, naming the key.
-#include "schema.hpp"
-#include "diagnostics.hpp"
-#include "pack_loader.hpp"
-#include "process.hpp"
+#include "pack/schema.hpp"
+#include "support/diagnostics.hpp"
+#include "pack/pack_loader.hpp"
+#include "support/process.hpp"
 #include "test_support.hpp"
 
 #include <gtest/gtest.h>

@@ -1,6 +1,6 @@
 // Text from file names never drives the terminal: ESC, OSC (window-title) sequences, BEL and CR
 // in plugin file names and output paths reach `plugins` and `build`'s summary escaped.
-#include "process.hpp"
+#include "support/process.hpp"
 #include "test_support.hpp"
 
 #include <gtest/gtest.h>

@@ -2,9 +2,9 @@
 // deep nesting, which make the parser recurse until the process crashes, are refused at their
 // position; ordinary content, with dots and brackets in strings, comments and values, is not.
 
-#include "diagnostics.hpp"
-#include "pack_loader.hpp"
-#include "toml_text.hpp"
+#include "support/diagnostics.hpp"
+#include "pack/pack_loader.hpp"
+#include "pack/toml_text.hpp"
 
 #include <gtest/gtest.h>
 

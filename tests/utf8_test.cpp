@@ -1,7 +1,7 @@
 // The one UTF-8 reader (core/src/utf8): well-formed sequences are read whole, and what RFC 3629
 // forbids (overlong forms, surrogates, code points above U+10FFFF, cut-off sequences) is not a
 // sequence at all, so every caller shows, replaces or refuses those bytes.
-#include "utf8.hpp"
+#include "support/utf8.hpp"
 
 #include <gtest/gtest.h>
 

@@ -8,7 +8,7 @@ theme's fonts and colours (THEMES below, matching the theme's style.css): DOCX a
 their Office theme (fonts, accent colours) and heading styles, ODT through its font
 declarations and paragraph styles. DOCX tables get ruled cells and a shaded header row (pandoc's
 table style has no borders); the core adds the worksheet rules to DOCX and ODT when it renders
-(core/src/table_rules.cpp). The results are committed; run this again when a look changes.
+(core/src/render/table_rules.cpp). The results are committed; run this again when a look changes.
 Zip entries are written in pandoc's order with a fixed date, so the same pandoc gives the same
 bytes.
 """
@@ -43,7 +43,7 @@ FOOTER_RELATION = ('<Relationship Type="http://schemas.openxmlformats.org/office
                    'relationships/footer" Id="rId40" Target="footer1.xml" />')
 FOOTER_TYPE = ('<Override PartName="/word/footer1.xml" ContentType="application/'
                'vnd.openxmlformats-officedocument.wordprocessingml.footer+xml"/>')
-# A4 with the PDF's margins; the renderer sets the build's paper (core/src/office_page.cpp).
+# A4 with the PDF's margins; the renderer sets the build's paper (core/src/render/office_page.cpp).
 DOCX_SECTION = ('<w:sectPr><w:footerReference w:type="default" r:id="rId40"/>'
                 '<w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="907" w:right="907" '
                 'w:bottom="907" w:left="907" w:header="454" w:footer="454" w:gutter="0"/>'

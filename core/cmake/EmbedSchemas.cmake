@@ -1,7 +1,7 @@
 # Writes a C++ source that holds the bytes of every SCHEMA_DIR/*.json, so the program carries
 # its JSON Schemas without finding them on disk. Run as a script:
 #   cmake -DSCHEMA_DIR=core/schema -DOUTPUT=schema_data.cpp -P EmbedSchemas.cmake
-# The generated file defines coachkit::content_schemas() (see core/src/schema.hpp). Bytes are
+# The generated file defines coachkit::content_schemas() (see core/src/pack/schema.hpp). Bytes are
 # written as numbers, so no text in a schema can end a string literal early.
 file(GLOB FILES ${SCHEMA_DIR}/*.json)
 list(SORT FILES)

@@ -1,5 +1,5 @@
 // coachkit build [PACK_OR_PROJECT] [--pack ID] [--out DIR] [--format LIST] [--only KIND] …
-#include "build_session.hpp"
+#include "build/build_session.hpp"
 #include "commands.hpp"
 
 #include <unistd.h>

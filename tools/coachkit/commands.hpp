@@ -2,7 +2,7 @@
 // work itself is in the core; these files only read arguments and print.
 #pragma once
 
-#include "install_layout.hpp"
+#include "support/install_layout.hpp"
 
 #include <CLI/CLI.hpp>
 

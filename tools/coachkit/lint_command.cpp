@@ -1,6 +1,6 @@
 // coachkit lint PATH…
 #include "commands.hpp"
-#include "lint.hpp"
+#include "lint/lint.hpp"
 
 #include <iostream>
 #include <memory>

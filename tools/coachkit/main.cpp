@@ -3,7 +3,7 @@
 // Exit codes: 0 success, 1 content or usage error, 2 a tool or plugin failed.
 
 #include "commands.hpp"
-#include "interruption.hpp"
+#include "support/interruption.hpp"
 
 #include <coachkit/version.hpp>
 

@@ -1,6 +1,6 @@
 // coachkit new pack|plugin NAME [--dir DIR]
 #include "commands.hpp"
-#include "scaffold.hpp"
+#include "scaffold/scaffold.hpp"
 
 #include <iostream>
 #include <memory>

@@ -1,7 +1,7 @@
 // coachkit packs [--json]
 #include "commands.hpp"
-#include "pack_catalog.hpp"
-#include "plugin_host.hpp"
+#include "pack/pack_catalog.hpp"
+#include "hosting/plugin_host.hpp"
 
 #include <nlohmann/json.hpp>
 

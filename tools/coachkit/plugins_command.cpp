@@ -1,7 +1,7 @@
 // coachkit plugins [--json]
 #include "commands.hpp"
-#include "diagnostics.hpp"
-#include "plugin_host.hpp"
+#include "support/diagnostics.hpp"
+#include "hosting/plugin_host.hpp"
 
 #include <iostream>
 #include <memory>

@@ -1,6 +1,6 @@
 // coachkit schema [DIR]
 #include "commands.hpp"
-#include "schema.hpp"
+#include "pack/schema.hpp"
 
 #include <iostream>
 #include <memory>

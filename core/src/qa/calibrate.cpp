@@ -1,6 +1,6 @@
 #include "qa/calibrate.hpp"
 
-#include "diagnostics.hpp"
+#include "support/diagnostics.hpp"
 #include "qa/calibration.hpp"
 #include "qa/calibration_input.hpp"
 #include "qa/evaluation_set.hpp"

@@ -2,7 +2,7 @@
 // evaluation files, scores them and reports the evaluators' agreement (calibration.hpp).
 #pragma once
 
-#include "install_layout.hpp"
+#include "support/install_layout.hpp"
 
 #include <iosfwd>
 #include <string>

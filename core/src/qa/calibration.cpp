@@ -1,6 +1,6 @@
 #include "qa/calibration.hpp"
 
-#include "diagnostics.hpp"
+#include "support/diagnostics.hpp"
 
 #include <nlohmann/json.hpp>
 

@@ -1,14 +1,14 @@
 #include "qa/coaching_report.hpp"
 
-#include "atomic_file.hpp"
-#include "diagnostics.hpp"
-#include "fingerprint.hpp"
-#include "interruption.hpp"
+#include "support/atomic_file.hpp"
+#include "support/diagnostics.hpp"
+#include "build/fingerprint.hpp"
+#include "support/interruption.hpp"
 #include "qa/rubric_source.hpp"
 #include "qa/score_chart.hpp"
-#include "renderer.hpp"
-#include "utf8.hpp"
-#include "zip_entries.hpp"
+#include "render/renderer.hpp"
+#include "support/utf8.hpp"
+#include "zip/zip_entries.hpp"
 
 #include <coachkit/escape.hpp>
 #include <nlohmann/json.hpp>

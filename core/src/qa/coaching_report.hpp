@@ -4,7 +4,7 @@
 // each weak criterion, and the evaluators' notes.
 #pragma once
 
-#include "install_layout.hpp"
+#include "support/install_layout.hpp"
 #include "qa/evaluation_set.hpp"
 #include "qa/score_chart.hpp"
 

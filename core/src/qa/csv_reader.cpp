@@ -1,6 +1,6 @@
 #include "qa/csv_reader.hpp"
 
-#include "utf8.hpp"
+#include "support/utf8.hpp"
 
 namespace coachkit {
 

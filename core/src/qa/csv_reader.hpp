@@ -4,7 +4,7 @@
 // of them, and cell text is kept exactly as written (a formula-like cell is just text).
 #pragma once
 
-#include "diagnostics.hpp"
+#include "support/diagnostics.hpp"
 
 #include <string>
 #include <string_view>

@@ -1,11 +1,11 @@
 #include "qa/evaluation_import.hpp"
 
-#include "atomic_file.hpp"
-#include "content_limits.hpp"
+#include "support/atomic_file.hpp"
+#include "pack/content_limits.hpp"
 #include "qa/evaluation_reader.hpp"
 #include "qa/rubric_source.hpp"
-#include "toml_reader.hpp"
-#include "toml_text.hpp"
+#include "pack/toml_reader.hpp"
+#include "pack/toml_text.hpp"
 
 #include <algorithm>
 #include <cerrno>

@@ -5,8 +5,8 @@
 // written unless every row is good. See docs/rubrics.md for the map file.
 #pragma once
 
-#include "diagnostics.hpp"
-#include "install_layout.hpp"
+#include "support/diagnostics.hpp"
+#include "support/install_layout.hpp"
 #include "qa/csv_reader.hpp"
 #include "qa/evaluation.hpp"
 

@@ -1,8 +1,8 @@
 #include "qa/evaluation_reader.hpp"
 
-#include "content_limits.hpp"
-#include "toml_reader.hpp"
-#include "toml_text.hpp"
+#include "pack/content_limits.hpp"
+#include "pack/toml_reader.hpp"
+#include "pack/toml_text.hpp"
 
 #include <algorithm>
 #include <cmath>

@@ -2,7 +2,7 @@
 // rubric, every problem at FILE:LINE:COL through Diagnostics, all of them in one run.
 #pragma once
 
-#include "diagnostics.hpp"
+#include "support/diagnostics.hpp"
 #include "qa/evaluation.hpp"
 
 #include <coachkit/model.hpp>

@@ -2,7 +2,7 @@
 // scored under, and scored: what `score`, `report` and `calibrate` share.
 #pragma once
 
-#include "diagnostics.hpp"
+#include "support/diagnostics.hpp"
 #include "qa/evaluation.hpp"
 #include "qa/scoring.hpp"
 

@@ -3,7 +3,7 @@
 // and bands that overlap or leave gaps. Each version of the rubric is checked.
 #pragma once
 
-#include "diagnostics.hpp"
+#include "support/diagnostics.hpp"
 
 #include <coachkit/model.hpp>
 

@@ -1,11 +1,11 @@
 #include "qa/rubric_source.hpp"
 
-#include "pack_catalog.hpp"
-#include "pack_loader.hpp"
-#include "plugin_host.hpp"
-#include "readers/readers.hpp"
-#include "toml_reader.hpp"
-#include "toml_text.hpp"
+#include "pack/pack_catalog.hpp"
+#include "pack/pack_loader.hpp"
+#include "hosting/plugin_host.hpp"
+#include "pack/readers/readers.hpp"
+#include "pack/toml_reader.hpp"
+#include "pack/toml_text.hpp"
 
 #include <filesystem>
 #include <fstream>

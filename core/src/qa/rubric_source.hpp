@@ -8,8 +8,8 @@
 //   PACK_DIR                         a pack folder with exactly one rubric
 #pragma once
 
-#include "diagnostics.hpp"
-#include "install_layout.hpp"
+#include "support/diagnostics.hpp"
+#include "support/install_layout.hpp"
 
 #include <coachkit/model.hpp>
 

@@ -1,6 +1,6 @@
 #include "qa/sampling.hpp"
 
-#include "toml_reader.hpp"
+#include "pack/toml_reader.hpp"
 
 #include <coachkit/escape.hpp>
 

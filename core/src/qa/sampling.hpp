@@ -6,7 +6,7 @@
 // machine, and adding an agent does not change anyone else's picks.
 #pragma once
 
-#include "diagnostics.hpp"
+#include "support/diagnostics.hpp"
 #include "qa/csv_reader.hpp"
 
 #include <cstdint>

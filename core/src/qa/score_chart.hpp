@@ -4,7 +4,7 @@
 // give the same bytes. The x axis is a time axis: evaluations sit at their date.
 #pragma once
 
-#include "process.hpp"
+#include "support/process.hpp"
 
 #include <cstdint>
 #include <string>

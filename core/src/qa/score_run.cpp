@@ -1,6 +1,6 @@
 #include "qa/score_run.hpp"
 
-#include "diagnostics.hpp"
+#include "support/diagnostics.hpp"
 #include "qa/rubric_source.hpp"
 
 #include <coachkit/escape.hpp>

@@ -3,7 +3,7 @@
 // CSV.
 #pragma once
 
-#include "install_layout.hpp"
+#include "support/install_layout.hpp"
 #include "qa/evaluation_set.hpp"
 
 #include <iosfwd>

@@ -1,0 +1,77 @@
+// Builds one pack's outputs: asks every generator for its artifacts, renders each document in
+// each of its formats and writes each file, in parallel, skipping outputs whose inputs have not
+// changed. What is in place is recorded as soon as it is in place (see output_log.hpp).
+#pragma once
+
+#include "support/diagnostics.hpp"
+#include "hosting/generator_host.hpp"
+#include "render/renderer.hpp"
+
+#include <coachkit/format.hpp>
+#include <coachkit/model.hpp>
+#include <coachkit/options.hpp>
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <vector>
+
+namespace coachkit {
+
+struct BuildOptions {
+  std::string out_directory = "out";
+  std::vector<Format> formats = all_formats();
+  std::vector<std::string> only_kinds;               // empty: every generator
+  std::map<std::string, Options> generator_options;  // by generator kind
+  std::uint64_t seed = 0;
+  std::string edition;
+  std::string paper;  // "a4" or "letter" for every pack; "": each pack's [pack] paper, or a4
+  std::int64_t source_date = 0;  // the date outputs carry (see source_date.hpp)
+  int jobs = 2;
+  bool progress = false;  // a one-line counter on a terminal
+  // Why PDF cannot be made in this build (WeasyPrint missing), or "": every PDF output then
+  // fails with this reason, and every other output is still built.
+  std::string pdf_unavailable;
+};
+
+struct BuildReport {
+  int written = 0;
+  int unchanged = 0;
+  int removed = 0;                    // outputs of earlier builds that no generator makes any more
+  Diagnostics content_errors;         // a generator found a problem in the content
+  std::vector<std::string> warnings;  // a generator's warnings, with their positions
+  std::vector<std::string> plugin_errors;  // a plugin threw, failed or made something unusable
+  std::vector<std::string> render_errors;  // pandoc or WeasyPrint failed
+  // Content found wanting while rendering, e.g. too much text for a poster's frame: that
+  // output is not written, the others are.
+  Diagnostics rendered_content_errors;
+  bool tools_ok() const { return plugin_errors.empty() && render_errors.empty(); }
+  bool ok() const {
+    return content_errors.empty() && tools_ok() && rendered_content_errors.empty();
+  }
+};
+
+class Builder {
+ public:
+  Builder(const GeneratorHost& host, Renderer& renderer, const Theme& theme, BuildOptions options)
+      : host_(host), renderer_(renderer), theme_(theme), options_(std::move(options)) {}
+
+  // Outputs land in OUT/<pack id>/<artifact name>[.<format>]. With a content error from a
+  // generator nothing is written.
+  BuildReport build(const Pack& pack);
+
+  // A theme an artifact may ask for by name (Artifact::theme), beside the build's own.
+  void add_theme(const Theme& theme) { other_themes_[theme.name] = theme; }
+
+ private:
+  std::map<std::string, Theme> other_themes_;
+  const GeneratorHost& host_;
+  Renderer& renderer_;
+  const Theme& theme_;
+  BuildOptions options_;
+};
+
+// Why an artifact name cannot be used as a path inside the output folder, or "" when it can.
+std::string check_artifact_name(const std::string& name);
+
+}  // namespace coachkit

@@ -1,0 +1,410 @@
+#include "build/build_session.hpp"
+
+#include "build/build.hpp"
+#include "build/build_lock.hpp"
+#include "support/diagnostics.hpp"
+#include "render/font_coverage.hpp"
+#include "hosting/generator_options.hpp"
+#include "build/input_stamp.hpp"
+#include "build/output_placement.hpp"
+#include "pack/pack_catalog.hpp"
+#include "pack/pack_loader.hpp"
+#include "hosting/plugin_host.hpp"
+#include "support/process.hpp"
+#include "pack/project.hpp"
+#include "render/renderer.hpp"
+#include "build/source_date.hpp"
+#include "render/theme_lookup.hpp"
+
+#include <coachkit/version.hpp>
+
+#include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+#include <ostream>
+#include <set>
+#include <thread>
+#include <utility>
+
+namespace fs = std::filesystem;
+
+namespace coachkit {
+
+namespace {
+
+constexpr int kOk = 0;
+constexpr int kContentError = 1;
+constexpr int kToolError = 2;
+
+// One pack to build, from a folder or provided by id.
+struct PackJob {
+  PackReference reference;
+  std::string source;  // the stamp's key: the folder, or "pack:ID"
+  std::string theme_directory;
+  Theme theme;
+  std::string stamp;
+  bool unchanged = false;
+  std::optional<Pack> pack;
+  std::vector<std::string> date_files;  // where the fallback date comes from
+  std::vector<std::pair<std::string, std::string>> poster_themes;  // name, folder
+};
+
+std::string program_or(const char* variable, const std::string& fallback) {
+  const char* value = std::getenv(variable);
+  return value && *value ? value : fallback;
+}
+
+std::string join(const std::vector<std::string>& items, const char* separator) {
+  std::string out;
+  for (const std::string& item : items) out += (out.empty() ? "" : separator) + item;
+  return out;
+}
+
+// Everything the outputs of `job` may depend on, by name and by file identity only.
+std::string stamp_for(const PackJob& job, const Project& project, const BuildSettings& settings,
+                      const std::vector<std::string>& format_names,
+                      const std::vector<std::string>& plugin_path) {
+  InputStamp stamp;
+  stamp.add_setting("coachkit", kVersion);
+  stamp.add_setting("program", InstallLayout::program_path());
+  stamp.add_file(InstallLayout::program_path());
+  stamp.add_setting("formats", join(format_names, ","));
+  stamp.add_setting("only", join(settings.only, ","));
+  stamp.add_setting("seed", settings.seed ? std::to_string(*settings.seed) : "");
+  stamp.add_setting("edition", settings.edition);
+  stamp.add_setting("size", settings.size);
+  stamp.add_setting("set", join(settings.option_settings, "\n"));
+  for (const char* variable : {"SOURCE_DATE_EPOCH", "COACHKIT_PANDOC", "COACHKIT_WEASYPRINT",
+                               "COACHKIT_PDF_WORKERS", "PATH"}) {
+    const char* value = std::getenv(variable);
+    stamp.add_setting(variable, value ? value : "");
+  }
+  std::string pandoc = find_program(program_or("COACHKIT_PANDOC", "pandoc"));
+  stamp.add_file(pandoc);
+  if (std::find(format_names.begin(), format_names.end(), "pdf") != format_names.end()) {
+    stamp.add_file(find_program(program_or("COACHKIT_WEASYPRINT", "weasyprint")));
+  }
+  if (!project.file.empty()) stamp.add_file(project.file);
+  if (!job.reference.folder.empty()) stamp.add_tree(job.reference.folder);
+  stamp.add_tree(job.theme_directory);
+  // A poster may choose any theme beside the build's.
+  stamp.add_tree(fs::path(job.theme_directory).parent_path().string());
+  for (const std::string& dir : plugin_path) stamp.add_tree(dir);
+  return stamp.digest();
+}
+
+// What the pack holds that no loaded generator makes into output, as one warning ("" when
+// nothing is left out): the built-in plugin that makes each kind is named, so a user who built
+// only some plugins knows which to add.
+std::string unmade_content_warning(const Pack& pack, const PluginHost& host) {
+  struct Made {
+    bool held;
+    const char* what;
+    const char* kind;  // the generator kind, which is also the built-in plugin's name
+  };
+  const Made kinds[] = {{!pack.posters.empty(), "posters", "poster"},
+                        {!pack.questions.empty(), "questions", "quiz"},
+                        {!pack.rubrics.empty(), "rubrics", "rubric"}};
+  std::vector<std::string> what;
+  std::vector<std::string> plugins;
+  for (const Made& made : kinds) {
+    if (!made.held || host.provides(made.kind)) continue;
+    what.push_back(made.what);
+    plugins.push_back(made.kind);
+  }
+  if (what.empty()) return "";
+  auto list = [](std::vector<std::string> items) {
+    std::string last = items.back();
+    items.pop_back();
+    return items.empty() ? last : join(items, ", ") + " and " + last;
+  };
+  return pack.id + ": warning: the pack holds " + list(what) +
+         ", which no loaded plugin makes into output: build the " + list(plugins) + " plugin" +
+         (plugins.size() > 1 ? "s" : "") + " (see coachkit plugins)";
+}
+
+}  // namespace
+
+int run_build(const BuildSettings& settings, const InstallLayout& layout, std::ostream& out,
+              std::ostream& err) {
+  std::error_code ec;
+  // 1. What to build, with what: every usage and content problem before anything is written.
+  if (settings.out && settings.out->empty()) {
+    err << "coachkit: --out needs a folder (it was given as an empty string)\n";
+    return kContentError;
+  }
+  for (const std::string& dir : settings.plugin_dirs) {
+    if (!fs::is_directory(dir, ec)) {
+      err << "coachkit: --plugin-dir " << dir << ": no such folder\n";
+      return kContentError;
+    }
+  }
+  Diagnostics diagnostics;
+  std::optional<Project> project;
+  if (!settings.pack_id.empty()) {
+    project.emplace();
+    project->packs.push_back(PackReference{"", settings.pack_id, {}});
+  } else {
+    project = resolve_project(settings.path, diagnostics);
+  }
+  if (!project) {
+    err << diagnostics.to_string() << "nothing was built: fix the problems above\n";
+    return kContentError;
+  }
+  std::string out_directory = settings.out            ? *settings.out
+                              : !project->out.empty() ? project->out
+                                                      : "out";
+  std::vector<std::string> format_names =
+      !settings.formats.empty() ? settings.formats : project->formats;
+  BuildOptions options;
+  options.out_directory = out_directory;
+  if (!format_names.empty()) {
+    options.formats.clear();
+    for (const std::string& name : format_names) {
+      std::optional<Format> format = parse_format(name);
+      if (!format) {
+        err << "coachkit: unknown format '" << name
+            << "' (expected html, docx, odt, md, pdf or pptx)\n";
+        return kContentError;
+      }
+      if (std::find(options.formats.begin(), options.formats.end(), *format) ==
+          options.formats.end()) {
+        options.formats.push_back(*format);
+      }
+    }
+  }
+  format_names.clear();
+  for (Format f : options.formats) format_names.push_back(format_name(f));
+  options.only_kinds = settings.only;
+  unsigned cores = std::thread::hardware_concurrency();
+  options.jobs = settings.jobs > 0 ? settings.jobs : static_cast<int>(cores ? cores : 2);
+  options.progress = settings.progress;
+  BuildSettings effective = settings;
+  effective.seed = settings.seed ? settings.seed : project->seed;
+  effective.edition = !settings.edition.empty() ? settings.edition : project->edition;
+  options.seed = effective.seed.value_or(0);
+  options.edition = effective.edition;
+  options.paper = project->paper;
+
+  std::string theme_name = !settings.theme.empty()   ? settings.theme
+                           : !project->theme.empty() ? project->theme
+                                                     : "default";
+  std::vector<PackJob> jobs;
+  for (const PackReference& reference : project->packs) {
+    PackJob job;
+    job.reference = reference;
+    job.source = reference.folder.empty()
+                     ? "pack:" + reference.id
+                     : fs::absolute(reference.folder, ec).lexically_normal().string();
+    job.theme_directory = find_theme(theme_name, reference.folder, layout);
+    if (job.theme_directory.empty()) {
+      err << "coachkit: theme '" << theme_name
+          << "' not found (a folder, or a name under share/coachkit/themes or content/themes)\n";
+      return kContentError;
+    }
+    jobs.push_back(std::move(job));
+  }
+
+  // 2. One build per output folder at a time. An existing folder is locked before its outputs
+  //    are looked at; a new one only once everything is known to be buildable, so a refused
+  //    build leaves no folder behind.
+  BuildLock lock;
+  std::string error;
+  auto take_lock = [&] {
+    auto waiting = [&](long pid) {
+      err << "coachkit: waiting for the build"
+          << (pid > 0 ? " (process " + std::to_string(pid) + ")" : "") << " that is writing to "
+          << escape_control_characters(out_directory) << "\n";
+    };
+    if (lock.acquire(out_directory, settings.wait_for_lock, waiting, &error)) return true;
+    err << "coachkit: " << escape_control_characters(error) << "\n";
+    return false;
+  };
+  bool locked = fs::is_directory(out_directory, ec);
+  if (locked && !take_lock()) return kToolError;
+
+  // 3. Packs whose inputs are exactly those of their last complete build are done.
+  std::vector<std::string> plugin_path = plugin_search_path(settings.plugin_dirs, layout.plugins());
+  StampFile stamps(out_directory);
+  bool all_unchanged = true;
+  for (PackJob& job : jobs) {
+    job.stamp = stamp_for(job, *project, effective, format_names, plugin_path);
+    std::string id;
+    std::string warning;
+    std::optional<int> outputs;
+    if (locked) outputs = stamps.unchanged_outputs(job.source, job.stamp, &id, &warning);
+    if (outputs) {
+      job.unchanged = true;
+      // Said in every build, the no-op ones too, while it holds.
+      if (!warning.empty()) err << escape_control_characters(warning) << "\n";
+      out << escape_control_characters(id) << ": 0 written, " << *outputs << " unchanged in "
+          << escape_control_characters((fs::path(out_directory) / id).string()) << "\n";
+    } else {
+      all_unchanged = false;
+    }
+  }
+  if (all_unchanged) return kOk;
+
+  // 4. Plugins, packs and generator options.
+  PluginHost host;
+  for (const std::string& dir : plugin_path) host.load_directory(dir);
+  for (const RefusedPlugin& r : host.refused()) {
+    err << escape_control_characters(r.path)
+        << ": plugin refused: " << escape_control_characters(r.reason) << "\n";
+  }
+  for (const std::string& kind : options.only_kinds) {
+    if (!host.provides(kind)) {
+      err << "coachkit: no loaded plugin makes '" << kind << "' (see coachkit plugins)\n";
+      return kContentError;
+    }
+  }
+  std::vector<CatalogEntry> catalog;
+  bool catalog_listed = false;
+  for (PackJob& job : jobs) {
+    if (job.unchanged) continue;
+    if (!job.reference.folder.empty()) {
+      job.pack = load_pack(job.reference.folder, diagnostics);
+      job.date_files = {job.reference.folder};
+      continue;
+    }
+    if (!catalog_listed) {
+      catalog = list_packs(layout, host, diagnostics);
+      catalog_listed = true;
+    }
+    if (const CatalogEntry* entry = find_pack(catalog, job.reference, diagnostics)) {
+      job.pack = entry->pack;
+      job.date_files = {entry->date_file()};
+    }
+  }
+  for (std::size_t i = 0; i < jobs.size(); ++i) {
+    for (std::size_t j = 0; j < i; ++j) {
+      if (jobs[i].pack && jobs[j].pack && jobs[i].pack->id == jobs[j].pack->id) {
+        const SourcePosition& at = jobs[i].reference.where;
+        diagnostics.add(at.file.empty() ? jobs[i].source : at.file, at.line, at.column,
+                        "pack id '" + jobs[i].pack->id + "' is also the id of " + jobs[j].source +
+                            ": both would write to the same output folder");
+      }
+    }
+  }
+  options.generator_options =
+      read_generator_options(project->root.get(), project->file, host.generators(), diagnostics);
+  // --size reaches every generator that takes a size (posters), over the project file's.
+  if (!settings.size.empty()) {
+    for (const GeneratorInfo& generator : host.generators()) {
+      for (const OptionSpec& spec : generator.options) {
+        if (spec.key != "size" || spec.type != OptionValue::Type::String) continue;
+        OptionValue value;
+        value.text = settings.size;
+        value.where = {"--size", 0, 0};
+        options.generator_options[generator.kind].set("size", value);
+      }
+    }
+  }
+  apply_option_settings(settings.option_settings, host.generators(), options.generator_options,
+                        diagnostics);
+  // A poster may name its own theme: it must exist.
+  for (PackJob& job : jobs) {
+    if (!job.pack) continue;
+    if (!output_outside_pack(out_directory, job.reference.folder, job.pack->id, &error)) {
+      err << "coachkit: " << error << "\n";
+      return kContentError;
+    }
+    job.poster_themes =
+        poster_themes(*job.pack, job.reference.folder, theme_name, layout, diagnostics);
+  }
+  if (!diagnostics.empty()) {
+    err << diagnostics.to_string() << "nothing was built: fix the problems above\n";
+    return kContentError;
+  }
+  if (host.plugins().empty()) {
+    err << "coachkit: no plugin was loaded, so there is nothing to build (searched: "
+        << join(host.searched(), ", ") << ")\n";
+    return kToolError;
+  }
+  for (PackJob& job : jobs) {
+    if (!job.unchanged && !load_theme(job.theme_directory, &job.theme, &error)) {
+      err << "coachkit: theme '" << theme_name << "' is unusable: " << error << "\n";
+      return kContentError;
+    }
+  }
+  if (!locked && !take_lock()) return kToolError;
+
+  // 5. The tools. Without WeasyPrint, everything but PDF is still built.
+  SystemProcessRunner runner;
+  Renderer renderer(runner, settings.timeout);
+  if (!renderer.detect_pandoc(&error)) {
+    err << "coachkit: " << escape_control_characters(error) << "\n";
+    return kToolError;
+  }
+  bool pdf = std::find(options.formats.begin(), options.formats.end(), Format::Pdf) !=
+             options.formats.end();
+  if (pdf && !renderer.detect_weasyprint(&error, layout.pdf_worker())) {
+    err << "coachkit: " << escape_control_characters(error) << "\n";
+    options.pdf_unavailable = error;
+  }
+
+  // 6. Each pack that changed.
+  int status = host.refused().empty() ? kOk : kToolError;
+  for (PackJob& job : jobs) {
+    if (job.unchanged) continue;
+    const Pack& pack = *job.pack;
+    BuildOptions pack_options = options;
+    if (!source_date_for(pack, job.date_files, &pack_options.source_date, &error)) {
+      err << "coachkit: " << escape_control_characters(error) << "\n";
+      return kContentError;
+    }
+    renderer.set_source_date(pack_options.source_date);
+    // The stamp goes before anything is written, and comes back only with a complete build.
+    if (!stamps.drop(job.source, &error)) {
+      err << "coachkit: " << escape_control_characters(error) << "\n";
+      return kToolError;
+    }
+    Builder builder(host, renderer, job.theme, pack_options);
+    for (const auto& [name, directory] : job.poster_themes) {
+      Theme theme;
+      if (!load_theme(directory, &theme, &error)) {
+        err << "coachkit: theme '" << name << "' is unusable: " << error << "\n";
+        return kContentError;
+      }
+      theme.name = name;
+      builder.add_theme(theme);
+    }
+    // A character no installed font shows would print as an empty box: say so first.
+    write_coverage_warnings(pack, job.theme.css, err);
+    std::string unmade = unmade_content_warning(pack, host);
+    if (!unmade.empty()) err << escape_control_characters(unmade) << "\n";
+    BuildReport report = builder.build(pack);
+    for (const std::string& w : report.warnings) err << w << "\n";
+    if (!report.content_errors.empty()) {
+      err << report.content_errors.to_string() << pack.id
+          << ": nothing was built: fix the problems above\n";
+      status = std::max(status, kContentError);
+      continue;
+    }
+    for (const std::string& e : report.plugin_errors) err << escape_control_characters(e) << "\n";
+    for (const std::string& e : report.render_errors) err << escape_control_characters(e) << "\n";
+    if (!report.rendered_content_errors.empty()) err << report.rendered_content_errors.to_string();
+    out << escape_control_characters(pack.id) << ": " << report.written << " written, "
+        << report.unchanged << " unchanged";
+    if (report.removed) out << ", " << report.removed << " removed";
+    if (!report.ok()) {
+      out << ", "
+          << report.plugin_errors.size() + report.render_errors.size() +
+                 report.rendered_content_errors.size()
+          << " failed";
+    }
+    out << " in " << escape_control_characters((fs::path(out_directory) / pack.id).string())
+        << "\n";
+    if (!report.tools_ok()) {
+      status = kToolError;
+    } else if (!report.ok()) {
+      status = std::max(status, kContentError);
+    } else if (host.complete() && !stamps.save(job.source, job.stamp, pack.id,
+                                               report.written + report.unchanged, unmade, &error)) {
+      err << "coachkit: " << escape_control_characters(error) << "\n";
+    }
+  }
+  return status;
+}
+
+}  // namespace coachkit

@@ -1,0 +1,27 @@
+// Loads a content pack into a validated Pack, or reports every problem in it. The files come
+// through PackFiles (a folder, or text a plugin embeds); readers/ holds one reader per kind.
+#pragma once
+
+#include "support/diagnostics.hpp"
+#include "pack/pack_files.hpp"
+
+#include <coachkit/model.hpp>
+
+#include <optional>
+#include <string>
+
+namespace coachkit {
+
+// A pack is valid or it is not loaded: on any problem this returns nullopt, and `diagnostics`
+// holds all of them, each with file, line and column as `files` names them. When pack.toml
+// is missing, unreadable, empty or has no [pack] table, that is the only problem reported.
+std::optional<Pack> load_pack(const PackFiles& files, Diagnostics& diagnostics);
+
+// The pack in the folder `directory`; messages name files by `directory` joined with the
+// file's path inside the pack, as the user typed it.
+std::optional<Pack> load_pack(const std::string& directory, Diagnostics& diagnostics);
+
+// Whether `directory` looks like a pack (it has a pack.toml).
+bool is_pack_directory(const std::string& directory);
+
+}  // namespace coachkit

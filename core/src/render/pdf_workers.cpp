@@ -1,0 +1,253 @@
+#include "render/pdf_workers.hpp"
+
+#include "support/process.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <fcntl.h>
+#include <poll.h>
+#include <sys/wait.h>
+#include <unistd.h>
+#include <cerrno>
+#include <chrono>
+#include <csignal>
+#include <cstring>
+#include <fstream>
+
+namespace coachkit {
+
+std::string script_interpreter(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::string line;
+  if (!std::getline(in, line) || line.rfind("#!", 0) != 0) return "";
+  std::size_t start = line.find_first_not_of(" \t", 2);
+  if (start == std::string::npos) return "";
+  std::size_t end = line.find_first_of(" \t\r", start);
+  return line.substr(start, end == std::string::npos ? std::string::npos : end - start);
+}
+
+PdfWorkers::Worker::~Worker() {
+  if (to_worker >= 0) close(to_worker);  // end of input: the worker exits by itself
+  if (from_worker >= 0) close(from_worker);
+  if (pid > 0) {
+    int status = 0;
+    for (int i = 0; i < 100 && waitpid(pid, &status, WNOHANG) == 0; ++i) usleep(10000);
+    if (waitpid(pid, &status, WNOHANG) == 0) {
+      kill(-pid, SIGKILL);
+      waitpid(pid, &status, 0);
+    }
+  }
+}
+
+PdfWorkers::PdfWorkers(std::string python, std::string script, double timeout_seconds)
+    : python_(std::move(python)), script_(std::move(script)), timeout_seconds_(timeout_seconds) {}
+
+PdfWorkers::~PdfWorkers() = default;
+
+std::unique_ptr<PdfWorkers::Worker> PdfWorkers::spawn(std::string* first_line, std::string* error) {
+  int to[2], from[2];
+  if (pipe2(to, O_CLOEXEC) != 0) {
+    *error = std::string("cannot create a pipe: ") + std::strerror(errno);
+    return nullptr;
+  }
+  if (pipe2(from, O_CLOEXEC) != 0) {
+    *error = std::string("cannot create a pipe: ") + std::strerror(errno);
+    close(to[0]);
+    close(to[1]);
+    return nullptr;
+  }
+  auto worker = std::make_unique<Worker>();
+  int rc =
+      spawn_process(python_, {python_, script_}, to[0], from[1], -1, &worker->pid, &worker->guard);
+  close(to[0]);
+  close(from[1]);
+  worker->to_worker = to[1];
+  worker->from_worker = from[0];
+  if (rc != 0) {
+    worker->pid = -1;
+    *error = "cannot start " + python_ + ": " + std::strerror(rc);
+    return nullptr;
+  }
+  if (!read_line(*worker, first_line, error)) return nullptr;
+  return worker;
+}
+
+bool PdfWorkers::read_line(Worker& worker, std::string* line, std::string* error) {
+  auto deadline = std::chrono::steady_clock::now() +
+                  std::chrono::milliseconds(static_cast<long>(timeout_seconds_ * 1000));
+  char buffer[4096];
+  for (;;) {
+    std::size_t newline = worker.pending.find('\n');
+    if (newline != std::string::npos) {
+      *line = worker.pending.substr(0, newline);
+      worker.pending.erase(0, newline + 1);
+      return true;
+    }
+    auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
+                    deadline - std::chrono::steady_clock::now())
+                    .count();
+    if (left <= 0) {
+      *error = "the PDF worker did not answer within " + std::to_string(timeout_seconds_) +
+               " s and was stopped";
+      kill(-worker.pid, SIGKILL);
+      return false;
+    }
+    pollfd fd{worker.from_worker, POLLIN, 0};
+    int ready = poll(&fd, 1, static_cast<int>(std::min<long long>(left, 1000)));
+    if (ready < 0 && errno != EINTR) {
+      *error = std::string("cannot wait for the PDF worker: ") + std::strerror(errno);
+      return false;
+    }
+    if (ready <= 0) continue;
+    ssize_t n = read(worker.from_worker, buffer, sizeof buffer);
+    if (n > 0) {
+      worker.pending.append(buffer, static_cast<std::size_t>(n));
+    } else if (n == 0 || (errno != EINTR && errno != EAGAIN)) {
+      *error = "the PDF worker ended unexpectedly";
+      return false;
+    }
+  }
+}
+
+bool PdfWorkers::start(std::string* version, std::string* error) {
+  std::string hello;
+  std::unique_ptr<Worker> worker = spawn(&hello, error);
+  if (!worker) return false;
+  auto json = nlohmann::json::parse(hello, nullptr, false);
+  if (!json.is_object() || !json.value("ready", false)) {
+    *error = "the PDF worker cannot use WeasyPrint (" + hello + ")";
+    return false;
+  }
+  *version = json.value("version", "");
+  std::lock_guard<std::mutex> lock(mutex_);
+  idle_.push_back(std::move(worker));
+  return true;
+}
+
+namespace {
+
+std::string render_request(const std::string& html, const std::string& pdf,
+                           const std::string& base_url, bool fit_to_one_page,
+                           double smallest_font_pt) {
+  nlohmann::json request{
+      {"html", html}, {"pdf", pdf}, {"base_url", base_url}, {"fit_to_one_page", fit_to_one_page}};
+  if (smallest_font_pt > 0) request["smallest_font_pt"] = smallest_font_pt;
+  return request.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+// The request with the environment it is made in, as one line.
+std::string request_line(const std::string& request_json, const Environment& env) {
+  auto request_object = nlohmann::json::parse(request_json);
+  nlohmann::json environment = nlohmann::json::object();
+  for (const auto& [name, value] : env) environment[name] = value;
+  request_object["environment"] = environment;
+  return request_object.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+}
+
+// A worker's answer: true when it rendered; otherwise why, and whether the content is at fault.
+bool read_answer(const std::string& answer, std::string* error, bool* content_problem) {
+  auto json = nlohmann::json::parse(answer, nullptr, false);
+  bool ok = json.is_object() && json.value("ok", false);
+  bool content = !ok && json.is_object() && json.value("content", false);
+  if (content_problem) *content_problem = content;
+  if (!ok) {
+    std::string said = json.is_object() ? json.value("error", answer) : answer;
+    *error = content ? said : "WeasyPrint failed: " + said;
+  }
+  return ok;
+}
+
+}  // namespace
+
+namespace {
+
+std::string contact_sheet_request(const std::vector<std::pair<std::string, std::string>>& pictures,
+                                  const std::string& title, const std::string& pdf) {
+  nlohmann::json entries = nlohmann::json::array();
+  for (const auto& [png, caption] : pictures) entries.push_back({{"png", png}, {"title", caption}});
+  nlohmann::json request{{"contact_sheet", entries}, {"title", title}, {"pdf", pdf}};
+  return request.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+bool run_once(const OnePdfProcess& process, const std::string& request_json, const Environment& env,
+              std::string* error, bool* content_problem) {
+  Command once{{process.python, process.script, "--once"},
+               request_line(request_json, env),
+               process.timeout_seconds};
+  CommandResult result = process.runner.run(once);
+  if (!result.ok()) {
+    *error = "the PDF process " + result.describe(once) + ": " + result.errors.substr(0, 2000);
+    return false;
+  }
+  // The first line says whether WeasyPrint could be imported, the last answers the request.
+  std::string output = result.output;
+  while (!output.empty() && output.back() == '\n') output.pop_back();
+  return read_answer(output.substr(output.rfind('\n') + 1), error, content_problem);
+}
+
+}  // namespace
+
+bool render_pdf_once(const OnePdfProcess& process, const std::string& html, const std::string& pdf,
+                     const std::string& base_url, bool fit_to_one_page, std::string* error,
+                     const Environment& env, double smallest_font_pt, bool* content_problem) {
+  return run_once(process, render_request(html, pdf, base_url, fit_to_one_page, smallest_font_pt),
+                  env, error, content_problem);
+}
+
+bool contact_sheet_once(const OnePdfProcess& process,
+                        const std::vector<std::pair<std::string, std::string>>& pictures,
+                        const std::string& title, const std::string& pdf, std::string* error,
+                        const Environment& env) {
+  return run_once(process, contact_sheet_request(pictures, title, pdf), env, error, nullptr);
+}
+
+bool PdfWorkers::render(const std::string& html, const std::string& pdf,
+                        const std::string& base_url, bool fit_to_one_page, std::string* error,
+                        const Environment& env, double smallest_font_pt, bool* content_problem) {
+  return exchange(render_request(html, pdf, base_url, fit_to_one_page, smallest_font_pt), env,
+                  error, content_problem);
+}
+
+bool PdfWorkers::contact_sheet(const std::vector<std::pair<std::string, std::string>>& pictures,
+                               const std::string& title, const std::string& pdf, std::string* error,
+                               const Environment& env) {
+  return exchange(contact_sheet_request(pictures, title, pdf), env, error, nullptr);
+}
+
+bool PdfWorkers::exchange(const std::string& request_json, const Environment& env,
+                          std::string* error, bool* content_problem) {
+  std::unique_ptr<Worker> worker;
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (!idle_.empty()) {
+      worker = std::move(idle_.back());
+      idle_.pop_back();
+    }
+  }
+  if (!worker) {
+    std::string hello;
+    worker = spawn(&hello, error);
+    if (!worker) return false;
+  }
+  // A worker lives for many requests (and may start before the date is set), so the
+  // environment travels with each request rather than with the worker's start.
+  std::string request = request_line(request_json, env);
+  std::size_t written = 0;
+  while (written < request.size()) {
+    ssize_t n = write(worker->to_worker, request.data() + written, request.size() - written);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) {
+      *error = "the PDF worker stopped taking requests";
+      return false;  // the worker is dropped, and ended by its destructor
+    }
+    written += static_cast<std::size_t>(n);
+  }
+  std::string answer;
+  if (!read_line(*worker, &answer, error)) return false;
+  bool ok = read_answer(answer, error, content_problem);
+  std::lock_guard<std::mutex> lock(mutex_);
+  idle_.push_back(std::move(worker));
+  return ok;
+}
+
+}  // namespace coachkit

@@ -1,0 +1,87 @@
+// Long-lived WeasyPrint processes that turn HTML files into PDF. Each PDF through the
+// weasyprint command pays about 0.6 s of start-up; a worker pays it once per build.
+#pragma once
+
+#include "support/interruption.hpp"
+#include "support/process.hpp"
+
+#include <sys/types.h>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace coachkit {
+
+class PdfWorkers {
+ public:
+  // `python` runs `script` (coachkit-pdf-worker.py); each request may take `timeout_seconds`.
+  PdfWorkers(std::string python, std::string script, double timeout_seconds);
+  ~PdfWorkers();
+  PdfWorkers(const PdfWorkers&) = delete;
+  PdfWorkers& operator=(const PdfWorkers&) = delete;
+
+  // Starts a first worker to learn WeasyPrint's version; false + error when that fails.
+  bool start(std::string* version, std::string* error);
+
+  // Renders `html` into `pdf`; safe to call from several threads at once (one worker each).
+  // With `fit_to_one_page`, the root font size is searched so the text fills exactly one page.
+  // `env` is set in the worker's environment for this request only (e.g. SOURCE_DATE_EPOCH).
+  // With `smallest_font_pt` > 0, text that fits only below it is refused: false, the reason in
+  // `error` (saying how much to cut) and `*content_problem` set.
+  bool render(const std::string& html, const std::string& pdf, const std::string& base_url,
+              bool fit_to_one_page, std::string* error, const Environment& env = {},
+              double smallest_font_pt = 0, bool* content_problem = nullptr);
+  // One page of pictures (PNG path, caption) with a title, into `pdf`.
+  bool contact_sheet(const std::vector<std::pair<std::string, std::string>>& pictures,
+                     const std::string& title, const std::string& pdf, std::string* error,
+                     const Environment& env = {});
+
+ private:
+  struct Worker {
+    pid_t pid = -1;
+    int to_worker = -1;
+    int from_worker = -1;
+    std::string pending;  // read but not yet returned
+    std::optional<ScopedChild> guard;
+    ~Worker();
+  };
+
+  // Sends one request (a JSON object) and reads its answer.
+  bool exchange(const std::string& request_json, const Environment& env, std::string* error,
+                bool* content_problem);
+  std::unique_ptr<Worker> spawn(std::string* first_line, std::string* error);
+  // One line from the worker, or false when the deadline passes or it ends first.
+  bool read_line(Worker& worker, std::string* line, std::string* error);
+
+  std::string python_;
+  std::string script_;
+  double timeout_seconds_;
+  std::mutex mutex_;
+  std::vector<std::unique_ptr<Worker>> idle_;
+};
+
+// One PDF in a process of its own (`python script --once`), for COACHKIT_PDF_WORKERS=0: the
+// request, the answer and the URL fetcher that confines what a theme may read are a worker's.
+struct OnePdfProcess {
+  ProcessRunner& runner;
+  std::string python;
+  std::string script;
+  double timeout_seconds;
+};
+// The arguments are PdfWorkers::render's and PdfWorkers::contact_sheet's.
+bool render_pdf_once(const OnePdfProcess& process, const std::string& html, const std::string& pdf,
+                     const std::string& base_url, bool fit_to_one_page, std::string* error,
+                     const Environment& env = {}, double smallest_font_pt = 0,
+                     bool* content_problem = nullptr);
+bool contact_sheet_once(const OnePdfProcess& process,
+                        const std::vector<std::pair<std::string, std::string>>& pictures,
+                        const std::string& title, const std::string& pdf, std::string* error,
+                        const Environment& env = {});
+
+// The interpreter named on a script's first line ("#!/usr/bin/python3"), or "".
+std::string script_interpreter(const std::string& path);
+
+}  // namespace coachkit

@@ -1,0 +1,428 @@
+#include "render/renderer.hpp"
+
+#include "support/atomic_file.hpp"
+#include "support/interruption.hpp"
+#include "render/office_page.hpp"
+#include "render/pdf_workers.hpp"
+#include "render/table_rules.hpp"
+#include "zip/zip_dates.hpp"
+#include "zip/zip_entries.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <cctype>
+#include <cstdlib>
+#include <ctime>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+namespace fs = std::filesystem;
+
+namespace coachkit {
+
+bool load_theme(const std::string& directory, Theme* theme, std::string* error) {
+  fs::path dir(directory);
+  std::ifstream css(dir / "style.css", std::ios::binary);
+  if (!css) {
+    *error = "theme " + directory + " has no readable style.css";
+    return false;
+  }
+  std::ostringstream text;
+  text << css.rdbuf();
+  // The CSS is placed inside a <style> element: it must not be able to close it.
+  std::string lower = text.str();
+  std::transform(lower.begin(), lower.end(), lower.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  if (lower.find("</style") != std::string::npos) {
+    *error = "theme " + directory +
+             ": style.css contains \"</style\", which would end the style "
+             "element it is placed in";
+    return false;
+  }
+  theme->name = dir.filename().string();
+  theme->directory = directory;
+  theme->css = text.str();
+  std::error_code ec;
+  auto reference = [&](const char* name) {
+    fs::path path = dir / name;
+    return fs::is_regular_file(path, ec) ? path.string() : std::string();
+  };
+  theme->reference_docx = reference("reference.docx");
+  theme->reference_odt = reference("reference.odt");
+  theme->reference_pptx = reference("reference.pptx");
+  return true;
+}
+
+namespace {
+
+std::string program_from_env(const char* variable, const char* fallback) {
+  const char* value = std::getenv(variable);
+  return value && *value ? value : fallback;
+}
+
+std::string first_line(const std::string& text) { return text.substr(0, text.find('\n')); }
+
+// The end of a tool's error output: what it said last is what explains the failure.
+std::string tail(const std::string& text, std::size_t max_lines = 15) {
+  std::vector<std::string> lines;
+  std::istringstream in(text);
+  for (std::string line; std::getline(in, line);) {
+    if (!line.empty()) lines.push_back(line);
+  }
+  std::string out;
+  std::size_t start = lines.size() > max_lines ? lines.size() - max_lines : 0;
+  for (std::size_t i = start; i < lines.size(); ++i) out += "\n    " + lines[i];
+  return out;
+}
+
+std::string failure(const Command& command, const CommandResult& result) {
+  return result.describe(command) + tail(result.errors);
+}
+
+std::string millimetres(double value) {
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%.3fmm", value);
+  return buffer;
+}
+
+// "2024-03-01T09:30:00Z", as W3C dates are written.
+std::string w3c_date(std::int64_t epoch_seconds) {
+  std::time_t t = static_cast<std::time_t>(epoch_seconds);
+  std::tm utc{};
+  char text[32] = "";
+  if (gmtime_r(&t, &utc)) std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &utc);
+  return text;
+}
+
+}  // namespace
+
+// The CSS for a page set-up; it follows the theme's CSS, so it wins over the theme's. A document
+// with a page of its own (a poster, a card) is laid out by its generator: the theme's running
+// page number and title block do not apply (the title stays the HTML title and the PDF's), and
+// each Section of class "page" after the first starts a new page (the back of a card). The
+// root and body paint no background: the theme's @page rules give the page's, so it fills the
+// whole page and its bleed rather than the area inside the margins.
+std::string page_css(const PageSetup& page) {
+  double width = page.landscape ? page.height_mm : page.width_mm;
+  double height = page.landscape ? page.width_mm : page.height_mm;
+  std::string css = "@page { size: " + millimetres(width) + " " + millimetres(height) + ";";
+  if (page.margin_mm >= 0) css += " margin: " + millimetres(page.margin_mm) + ";";
+  if (page.bleed_mm > 0) css += " bleed: " + millimetres(page.bleed_mm) + ";";
+  if (page.crop_marks) css += " marks: crop;";
+  css += " @bottom-right { content: none; } }\n";
+  css += "header#title-block-header { display: none; }\n";
+  // The page's own background (the theme's @page rules, into the bleed) shows through.
+  css += "html, body { background: none; }\n";
+  css += ".page ~ .page { break-before: page; }\n";
+  return css;
+}
+
+std::string paper_css(const PaperSize& paper) {
+  return "@page { size: " + millimetres(paper.width_mm) + " " + millimetres(paper.height_mm) +
+         "; }\n";
+}
+
+Renderer::Renderer(ProcessRunner& runner, double timeout_seconds)
+    : runner_(runner), timeout_seconds_(timeout_seconds) {}
+
+Renderer::~Renderer() = default;
+
+bool Renderer::detect_pandoc(std::string* error) {
+  pandoc_ = program_from_env("COACHKIT_PANDOC", "pandoc");
+  Command version{{pandoc_, "--version"}, "", timeout_seconds_};
+  CommandResult result = runner_.run(version);
+  if (!result.started) {
+    *error = "pandoc was not found (looked for '" + pandoc_ +
+             "'). Install it with: sudo apt-get install pandoc (or set COACHKIT_PANDOC)";
+    return false;
+  }
+  if (!result.ok()) {
+    *error = failure(version, result);
+    return false;
+  }
+  pandoc_version_ = first_line(result.output);
+  Command probe{{pandoc_, "-f", "markdown", "-t", "json"}, "", timeout_seconds_};
+  result = runner_.run(probe);
+  if (!result.ok()) {
+    *error = "cannot read pandoc's AST version: " + failure(probe, result);
+    return false;
+  }
+  auto json = nlohmann::json::parse(result.output, nullptr, false);
+  if (json.is_discarded() || !json.contains("pandoc-api-version") ||
+      !json["pandoc-api-version"].is_array()) {
+    *error = "cannot read pandoc's AST version from '" + first_line(result.output) + "'";
+    return false;
+  }
+  api_.clear();
+  for (const auto& part : json["pandoc-api-version"]) api_.push_back(part.get<int>());
+  // Tables with captions, heads and foots arrived in pandoc-types 1.21 (pandoc 2.10).
+  if (api_.size() < 2 || api_[0] != 1 || api_[1] < 21) {
+    *error = pandoc_version_ + " is too old: coachkit needs pandoc 2.10 or newer";
+    return false;
+  }
+  return true;
+}
+
+bool Renderer::detect_weasyprint(std::string* error, const std::string& worker_script) {
+  weasyprint_ = program_from_env("COACHKIT_WEASYPRINT", "weasyprint");
+  std::error_code ec;
+  std::string program = find_program(weasyprint_);
+  std::string python = program.empty() ? "" : script_interpreter(program);
+  const char* workers_setting = std::getenv("COACHKIT_PDF_WORKERS");
+  bool workers_allowed = !workers_setting || std::string(workers_setting) != "0";
+  if (!python.empty() && !worker_script.empty() && fs::is_regular_file(worker_script, ec)) {
+    python_ = python;
+    worker_script_ = worker_script;
+  }
+  if (workers_allowed && !python_.empty()) {
+    // The version from WeasyPrint's package metadata takes a tenth of a second; importing
+    // WeasyPrint, as a worker does, most of a second, which a build with nothing to render
+    // should not pay. Workers start with the first PDF to render.
+    Command query{
+        {python, "-c", "from importlib.metadata import version; print(version('weasyprint'))"},
+        "",
+        timeout_seconds_};
+    CommandResult result = runner_.run(query);
+    if (result.ok() && !first_line(result.output).empty()) {
+      weasyprint_version_ = "WeasyPrint version " + first_line(result.output);
+      pdf_workers_ = std::make_unique<PdfWorkers>(python, worker_script, timeout_seconds_);
+      return true;
+    }
+  }
+  Command version{{weasyprint_, "--version"}, "", timeout_seconds_};
+  CommandResult result = runner_.run(version);
+  if (!result.started) {
+    *error = "WeasyPrint was not found (looked for '" + weasyprint_ +
+             "'); PDF needs it. Install it with: sudo apt-get install weasyprint "
+             "(or set COACHKIT_WEASYPRINT)";
+    return false;
+  }
+  if (!result.ok()) {
+    *error = failure(version, result);
+    return false;
+  }
+  weasyprint_version_ = first_line(result.output);
+  return true;
+}
+
+Environment Renderer::tool_environment() const {
+  if (!source_date_) return {};
+  return {{"SOURCE_DATE_EPOCH", std::to_string(*source_date_)}};
+}
+
+std::string Renderer::pandoc_input(const Document& document, Format format, const Theme& theme,
+                                   const PageSetup* page, const PaperSize* paper) const {
+  bool html = format == Format::Html || format == Format::Pdf;
+  std::string head;
+  if (html) head = "<style>\n" + layout_css() + "</style>";
+  if (html && !theme.css.empty()) head += "\n<style>\n" + theme.css + "\n</style>";
+  if (html && page) head += "\n<style>\n" + page_css(*page) + "</style>";
+  if (html && !page && paper) head += "\n<style>\n" + paper_css(*paper) + "</style>";
+  // WeasyPrint takes the PDF's /CreationDate and /ModDate from these, and writes none without
+  // them; the HTML output stays free of dates.
+  if (format == Format::Pdf && source_date_) {
+    std::string date = w3c_date(*source_date_);
+    if (!head.empty()) head += "\n";
+    head += "<meta name=\"dcterms.created\" content=\"" + date + "\">\n" +
+            "<meta name=\"dcterms.modified\" content=\"" + date + "\">";
+  }
+  // A document laid out by its generator carries its own heading: DOCX and ODT, which print
+  // the title block whatever the CSS says, leave it out as HTML and PDF do (a scorecard's
+  // title was printed twice).
+  if (page && (format == Format::Docx || format == Format::Odt) && !document.title.empty()) {
+    Document laid_out = document;
+    laid_out.title.clear();
+    laid_out.subtitle.clear();
+    return to_pandoc_json(laid_out, api_, head, false);
+  }
+  return to_pandoc_json(document, api_, head, format == Format::Markdown);
+}
+
+bool Renderer::render(const Document& document, Format format, const Theme& theme,
+                      const std::string& destination, std::string* error) {
+  return render_input(pandoc_input(document, format, theme), format, theme, destination, error);
+}
+
+bool Renderer::render_input(const std::string& input, Format format, const Theme& theme,
+                            const std::string& destination, std::string* error,
+                            bool fit_to_one_page, double smallest_font_pt, bool* content_problem,
+                            const PageSetup* office_page) {
+  std::error_code ec;
+  fs::path folder = fs::path(destination).parent_path();
+  if (!folder.empty()) fs::create_directories(folder, ec);
+  if (ec) {
+    *error = "cannot create the folder for " + destination + ": " + ec.message();
+    return false;
+  }
+  std::string temporary = temporary_path_for(destination);
+  ScopedTempFile guard(temporary);
+
+  Command pandoc{
+      {pandoc_, "--from", "json", "--standalone"}, input, timeout_seconds_, tool_environment()};
+  switch (format) {
+    case Format::Html:
+    case Format::Pdf:
+      pandoc.argv.insert(pandoc.argv.end(), {"--to", "html5"});
+      break;
+    case Format::Docx:
+      pandoc.argv.insert(pandoc.argv.end(), {"--to", "docx"});
+      if (!theme.reference_docx.empty()) {
+        pandoc.argv.push_back("--reference-doc=" + theme.reference_docx);
+      }
+      break;
+    case Format::Odt:
+      pandoc.argv.insert(pandoc.argv.end(), {"--to", "odt"});
+      if (!theme.reference_odt.empty()) {
+        pandoc.argv.push_back("--reference-doc=" + theme.reference_odt);
+      }
+      break;
+    case Format::Pptx:
+      // A level-2 heading starts a slide, a level-1 heading a section slide of its own.
+      pandoc.argv.insert(pandoc.argv.end(), {"--to", "pptx", "--slide-level=2"});
+      if (!theme.reference_pptx.empty()) {
+        pandoc.argv.push_back("--reference-doc=" + theme.reference_pptx);
+      }
+      break;
+    case Format::Markdown:
+      // GitHub-flavoured: pipe tables, which GitHub and CommonMark viewers show as tables.
+      pandoc.argv.insert(pandoc.argv.end(), {"--to", "gfm"});
+      break;
+  }
+  // PDF workers read the HTML from a file; the weasyprint command reads it from a pipe. Should
+  // the workers fail to start, every PDF goes through the command.
+  bool use_workers = false;
+  if (format == Format::Pdf && pdf_workers_) {
+    std::call_once(workers_started_, [this] {
+      std::string version, error;
+      workers_ready_ = pdf_workers_->start(&version, &error);
+    });
+    use_workers = workers_ready_;
+  }
+  std::string temporary_html =
+      format == Format::Pdf ? temporary_path_for(destination + ".html") : "";
+  ScopedTempFile html_guard(temporary_html);
+  pandoc.argv.insert(pandoc.argv.end(),
+                     {"--output", format == Format::Pdf ? temporary_html : temporary});
+
+  CommandResult result = runner_.run(pandoc);
+  if (!result.ok()) {
+    *error = failure(pandoc, result);
+    return false;
+  }
+  std::string base_url = theme.directory.empty() ? "." : theme.directory + "/";
+  if (format == Format::Pdf && use_workers) {
+    if (!pdf_workers_->render(temporary_html, temporary, base_url, fit_to_one_page, error,
+                              tool_environment(), smallest_font_pt, content_problem)) {
+      return false;
+    }
+  } else if (format == Format::Pdf) {
+    // One process for this PDF, through the same URL fetcher: the weasyprint command would
+    // let a theme's stylesheet read any file and reach the network.
+    if (python_.empty()) {
+      *error =
+          "PDF needs coachkit-pdf-worker.py run by WeasyPrint's own Python, which keeps a "
+          "theme to its own files; '" +
+          weasyprint_ + "' is not a Python script, or the worker script is missing";
+      return false;
+    }
+    if (!render_pdf_once({runner_, python_, worker_script_, timeout_seconds_}, temporary_html,
+                         temporary, base_url, fit_to_one_page, error, tool_environment(),
+                         smallest_font_pt, content_problem)) {
+      return false;
+    }
+  }
+  if (fs::file_size(temporary, ec) == 0 || ec) {
+    *error = "pandoc reported success but wrote nothing for " + destination;
+    return false;
+  }
+  // Tables print with their rules (worksheets, writing lines) in DOCX and ODT as in HTML, and
+  // on the build's paper.
+  if (format == Format::Odt || format == Format::Docx) {
+    std::vector<std::vector<std::string>> classes = table_classes(input);
+    bool odt = format == Format::Odt;
+    std::vector<std::string> parts;
+    if (!classes.empty()) parts.push_back(odt ? "content.xml" : "word/document.xml");
+    if (office_page && odt) parts.push_back("styles.xml");
+    if (office_page && !odt && parts.empty()) parts.push_back("word/document.xml");
+    auto edit = [&](const std::string& name, std::string* xml) {
+      bool changed = false;
+      if (name == "styles.xml") return set_odt_page(*office_page, xml);
+      if (!classes.empty()) {
+        changed = odt ? rule_odt_tables(classes, xml) : rule_docx_tables(classes, xml);
+      }
+      if (!odt && office_page) changed = set_docx_page(*office_page, xml) || changed;
+      return changed;
+    };
+    if (!parts.empty() && !edit_zip_entries(temporary, parts, edit, error)) return false;
+  }
+  // pandoc 2.17 dates an ODT's zip entries from the clock, whatever SOURCE_DATE_EPOCH says, and
+  // keeps the dates of what it takes from a reference document: every entry gets the source date.
+  bool zip = format == Format::Odt || format == Format::Docx || format == Format::Pptx;
+  if (zip && source_date_ && !set_zip_entry_dates(temporary, *source_date_, error)) {
+    return false;
+  }
+  if (!commit_file(temporary, destination, error)) return false;
+  guard.release();
+  return true;
+}
+
+bool Renderer::preview(const std::string& pdf, const std::string& png, std::string* error) {
+  std::string prefix = temporary_path_for(png);
+  std::string picture = prefix + ".png";
+  ScopedTempFile guard(picture);
+  // The longer side 1200 pixels: enough to judge a poster, small enough to mail.
+  Command pdftoppm{{program_from_env("COACHKIT_PDFTOPPM", "pdftoppm"), "-png", "-singlefile",
+                    "-scale-to", "1200", "-f", "1", "-l", "1", pdf, prefix},
+                   "",
+                   timeout_seconds_,
+                   tool_environment()};
+  CommandResult result = runner_.run(pdftoppm);
+  if (!result.started) {
+    *error =
+        "pdftoppm was not found; PNG previews need it. Install it with: sudo apt-get install "
+        "poppler-utils (or set COACHKIT_PDFTOPPM)";
+    return false;
+  }
+  if (!result.ok()) {
+    *error = failure(pdftoppm, result);
+    return false;
+  }
+  std::error_code ec;
+  if (!fs::is_regular_file(picture, ec)) {
+    *error = "pdftoppm reported success but wrote no picture for " + pdf;
+    return false;
+  }
+  if (!commit_file(picture, png, error)) return false;
+  guard.release();
+  return true;
+}
+
+bool Renderer::contact_sheet(const std::vector<std::pair<std::string, std::string>>& pictures,
+                             const std::string& title, const std::string& destination,
+                             std::string* error) {
+  if (pdf_workers_) {
+    std::call_once(workers_started_, [this] {
+      std::string version, problem;
+      workers_ready_ = pdf_workers_->start(&version, &problem);
+    });
+  }
+  if (python_.empty()) {
+    *error = "a contact sheet needs coachkit-pdf-worker.py and WeasyPrint's own Python";
+    return false;
+  }
+  std::string temporary = temporary_path_for(destination);
+  ScopedTempFile guard(temporary);
+  bool drawn =
+      pdf_workers_ && workers_ready_
+          ? pdf_workers_->contact_sheet(pictures, title, temporary, error, tool_environment())
+          : contact_sheet_once({runner_, python_, worker_script_, timeout_seconds_}, pictures,
+                               title, temporary, error, tool_environment());
+  if (!drawn) return false;
+  if (!commit_file(temporary, destination, error)) return false;
+  guard.release();
+  return true;
+}
+
+}  // namespace coachkit

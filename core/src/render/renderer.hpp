@@ -1,0 +1,117 @@
+// Renders Documents into files through pandoc (and WeasyPrint for PDF), each written to a
+// temporary file and renamed into place, so a failure never leaves a half-written output.
+#pragma once
+
+#include "render/pandoc_ast.hpp"
+#include "support/process.hpp"
+
+#include <coachkit/artifact.hpp>
+#include <coachkit/document.hpp>
+#include <coachkit/format.hpp>
+#include <coachkit/paper.hpp>
+
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace coachkit {
+
+class PdfWorkers;
+
+// The look of the outputs, kept apart from the words: CSS for HTML and PDF, an optional
+// reference.docx for DOCX.
+struct Theme {
+  std::string name;
+  std::string directory;
+  std::string css;
+  std::string reference_docx;  // a path, or "" for pandoc's default
+  std::string reference_odt;   // likewise
+  std::string reference_pptx;  // likewise
+};
+
+// coachkit's layout stylesheet (core/css/layout.css, embedded): what worksheets, scorecards, cards
+// and posters need on paper whatever the theme. HTML and PDF carry it before the theme's CSS.
+const std::string& layout_css();
+
+// The CSS for a page set-up: the @page rule (size, margin, bleed, crop marks), and sections of
+// class "page" as pages of their own.
+std::string page_css(const PageSetup& page);
+// The CSS for a flowing document printed on the build's paper: the theme's @page rule, at
+// that size.
+std::string paper_css(const PaperSize& paper);
+
+// Reads THEME_DIR/style.css (and reference.docx, .odt and .pptx when present).
+bool load_theme(const std::string& directory, Theme* theme, std::string* error);
+
+class Renderer {
+ public:
+  explicit Renderer(ProcessRunner& runner, double timeout_seconds = 120);
+  ~Renderer();
+
+  // Finds pandoc (COACHKIT_PANDOC or PATH) and reads its version and AST API version.
+  bool detect_pandoc(std::string* error);
+  // Finds WeasyPrint (COACHKIT_WEASYPRINT or PATH); needed for PDF only. PDFs go through
+  // `worker_script` (coachkit-pdf-worker.py) run by WeasyPrint's own Python, whose URL fetcher
+  // keeps a theme to its own files: long-lived workers, or with COACHKIT_PDF_WORKERS=0 (or
+  // when they cannot start) one process per PDF. The weasyprint command itself, which cannot
+  // be confined, is never used to render.
+  bool detect_weasyprint(std::string* error, const std::string& worker_script = {});
+
+  const std::string& pandoc_version() const { return pandoc_version_; }
+  const PandocApiVersion& api_version() const { return api_; }
+  const std::string& weasyprint_version() const { return weasyprint_version_; }
+
+  // The date written into the outputs that carry one (DOCX and ODT properties and their zip
+  // entries, the PDF's creation and modification dates, the dates in its embedded fonts), in
+  // seconds since 1970 UTC. Set it and every byte of every output is a function of the
+  // document, the theme, the tools' versions and this date; unset, those dates come from the
+  // clock (or from SOURCE_DATE_EPOCH in coachkit's own environment). Set before rendering.
+  void set_source_date(std::int64_t epoch_seconds) { source_date_ = epoch_seconds; }
+  const std::optional<std::int64_t>& source_date() const { return source_date_; }
+
+  // The exact bytes pandoc will read for this document and format; a page set-up becomes the
+  // @page rule of HTML and PDF; without one, `paper` is the size of the theme's page.
+  std::string pandoc_input(const Document& document, Format format, const Theme& theme,
+                           const PageSetup* page = nullptr, const PaperSize* paper = nullptr) const;
+
+  bool render(const Document& document, Format format, const Theme& theme,
+              const std::string& destination, std::string* error);
+  // The same, from pandoc_input() already computed (the build fingerprints it first).
+  // `fit_to_one_page` (PDF only) scales the text until the document fills exactly one page.
+  // With `smallest_font_pt`, text that would fit only below it is refused: false, with
+  // `*content_problem` set and the error saying how much to cut. `office_page` (DOCX and ODT)
+  // is the paper, orientation and margins written into the file.
+  bool render_input(const std::string& input, Format format, const Theme& theme,
+                    const std::string& destination, std::string* error,
+                    bool fit_to_one_page = false, double smallest_font_pt = 0,
+                    bool* content_problem = nullptr, const PageSetup* office_page = nullptr);
+  // A PNG picture of a PDF's first page (pdftoppm), written atomically.
+  bool preview(const std::string& pdf, const std::string& png, std::string* error);
+  // One page showing each picture (a PNG path and its caption) under a title, as PDF.
+  bool contact_sheet(const std::vector<std::pair<std::string, std::string>>& pictures,
+                     const std::string& title, const std::string& destination, std::string* error);
+
+ private:
+  // SOURCE_DATE_EPOCH for pandoc and WeasyPrint, when a date is set.
+  Environment tool_environment() const;
+
+  ProcessRunner& runner_;
+  double timeout_seconds_;
+  std::string pandoc_ = "pandoc";
+  std::string weasyprint_ = "weasyprint";
+  std::string python_;         // WeasyPrint's own Python, "" when it is not a Python script
+  std::string worker_script_;  // coachkit-pdf-worker.py
+  std::string pandoc_version_;
+  std::string weasyprint_version_;
+  PandocApiVersion api_;
+  std::optional<std::int64_t> source_date_;
+  std::unique_ptr<PdfWorkers> pdf_workers_;
+  std::once_flag workers_started_;
+  bool workers_ready_ = false;
+};
+
+}  // namespace coachkit
