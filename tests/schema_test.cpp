@@ -8,6 +8,8 @@
 #include "support/process.hpp"
 #include "test_support.hpp"
 
+#include <coachkit/format.hpp>
+
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
@@ -107,6 +109,30 @@ TEST(ContentSchemas, WrittenAndCopiedIntoTheBuildTreeAsInTheSource) {
   dir.write("file", "x");
   EXPECT_FALSE(write_schemas((dir.path() / "file").string(), &error));
   EXPECT_NE(error.find("file"), std::string::npos) << error;
+}
+
+// The project file's list of formats is the format table's, names and aliases, in its order:
+// a format added to the table and not to the schema (or the other way round) fails here.
+TEST(ContentSchemas, ProjectFormatsAreTheFormatTable) {
+  std::vector<std::string> expected, aliases;
+  for (const FormatInfo& f : kFormats) {
+    expected.push_back(f.name);
+    if (*f.alias) aliases.push_back(f.alias);
+  }
+  expected.insert(expected.end(), aliases.begin(), aliases.end());
+  for (const SchemaFile& schema : content_schemas()) {
+    if (schema.name != "project.schema.json") continue;
+    nlohmann::json json = nlohmann::json::parse(schema.text);
+    const nlohmann::json& formats = json["properties"]["project"]["properties"]["formats"];
+    EXPECT_EQ(formats["items"]["enum"].get<std::vector<std::string>>(), expected);
+    // The description names each of them too.
+    std::string description = formats.value("description", "");
+    for (const std::string& name : expected) {
+      EXPECT_NE(description.find(name), std::string::npos) << name << " in: " << description;
+    }
+    return;
+  }
+  FAIL() << "no project.schema.json";
 }
 
 TEST_F(SchemaValidation, DefaultPackAndAProjectFileAreValid) {

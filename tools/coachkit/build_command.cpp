@@ -2,6 +2,8 @@
 #include "build/build_session.hpp"
 #include "commands.hpp"
 
+#include <coachkit/format.hpp>
+
 #include <unistd.h>
 #include <cmath>
 #include <cstdint>
@@ -9,6 +11,21 @@
 #include <memory>
 
 namespace coachkit::cli {
+
+namespace {
+
+// "formats: html (a web page), …; default: all but epub", from the format table.
+std::string format_help() {
+  std::string list, left_out;
+  for (const FormatInfo& f : kFormats) {
+    list += std::string(list.empty() ? "" : ", ") + f.name + " (" + f.summary + ")";
+    if (!f.in_default_build) left_out += std::string(left_out.empty() ? "" : ", ") + f.name;
+  }
+  return "formats, comma-separated: " + list + "; default: all" +
+         (left_out.empty() ? "" : " but " + left_out);
+}
+
+}  // namespace
 
 void add_build_command(CLI::App& app, CommandLine& cli) {
   auto settings = std::make_shared<BuildSettings>();
@@ -23,9 +40,7 @@ void add_build_command(CLI::App& app, CommandLine& cli) {
       ->type_name("ID");
   CLI::Option* out_option =
       build->add_option("--out", *out, "output folder (default: out)")->type_name("DIR");
-  build
-      ->add_option("--format", settings->formats,
-                   "formats: html,docx,odt,md,pdf,pptx (default: all)")
+  build->add_option("--format", settings->formats, format_help())
       ->delimiter(',')
       ->type_name("LIST");
   build->add_option("--only", settings->only, "only these kinds of output, e.g. handout")

@@ -1,48 +1,103 @@
-// The formats the core renders a Document into, named as their file extensions.
+// The formats the core renders a Document into: one table (kFormats) says what each one is, and
+// everything that depends on a format (the command line's help and "unknown format" messages,
+// the project file's schema, how the renderer calls pandoc, what the build fingerprints, what a
+// theme supplies) reads it from there. Adding a format is a row here and its enum value.
 #pragma once
 
 #include <coachkit/version.hpp>
 
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <vector>
 
 COACHKIT_NAMESPACE_BEGIN
 
-// Pptx, a slide deck, is made only of documents that ask for it (Artifact::formats).
 enum class Format { Html, Docx, Odt, Markdown, Pdf, Pptx };
 
+struct FormatInfo {
+  Format format;
+  const char* name;           // what users type, and the file extension: "html", "docx", …
+  const char* alias;          // another spelling users may type ("markdown", "htm"), or ""
+  const char* summary;        // for help texts
+  const char* writer;         // pandoc's writer (PDF: HTML, which WeasyPrint then lays out)
+  const char* writer_option;  // one more option for that writer, or ""
+  // The file of the theme's folder pandoc takes as --reference-doc, or "".
+  const char* reference_document;
+  bool styled_by_css;       // the layout's and the theme's CSS go into the document's head
+  bool paged;               // …and the page's or the paper's @page rule
+  bool through_weasyprint;  // pandoc's HTML becomes the output through the PDF worker
+  bool carries_date;        // the output holds the source date, so a new date rebuilds it
+  bool zip_package;         // a zip archive whose entries get the source date
+  bool office_page;  // the paper, margins and table rules are written into the file (DOCX, ODT)
+  bool on_request_only;     // made only of documents that name it (Artifact::formats)
+  bool in_default_build;    // built when neither the command line nor the project names formats
+};
+
+// One row per Format, in the enum's order. The columns after the reference document: styled by
+// CSS, paged, through WeasyPrint, carries the date, zip package, office page, on request only,
+// in the default build.
+inline constexpr FormatInfo kFormats[] = {
+    {Format::Html, "html", "htm", "a web page", "html5", "", "",  //
+     true, true, false, false, false, false, false, true},
+    {Format::Docx, "docx", "", "Word", "docx", "", "reference.docx",  //
+     false, false, false, true, true, true, false, true},
+    {Format::Odt, "odt", "", "LibreOffice", "odt", "", "reference.odt",  //
+     false, false, false, true, true, true, false, true},
+    // GitHub-flavoured: pipe tables, which GitHub and CommonMark viewers show as tables.
+    {Format::Markdown, "md", "markdown", "GitHub Markdown", "gfm", "", "",  //
+     false, false, false, false, false, false, false, true},
+    {Format::Pdf, "pdf", "", "print-ready PDF", "html5", "", "",  //
+     true, true, true, true, false, false, false, true},
+    // A level-2 heading starts a slide, a level-1 heading a section slide of its own.
+    {Format::Pptx, "pptx", "", "slide decks only", "pptx", "--slide-level=2", "reference.pptx",
+     false, false, false, true, true, false, true, true},
+};
+
+inline const FormatInfo& format_info(Format format) {
+  return kFormats[static_cast<std::size_t>(format)];
+}
+
 // "html", "docx", "odt", "md", "pdf", "pptx": also the file extension.
-inline std::string format_name(Format format) {
-  switch (format) {
-    case Format::Html:
-      return "html";
-    case Format::Docx:
-      return "docx";
-    case Format::Odt:
-      return "odt";
-    case Format::Markdown:
-      return "md";
-    case Format::Pdf:
-      return "pdf";
-    case Format::Pptx:
-      return "pptx";
-  }
-  return "";
-}
+inline std::string format_name(Format format) { return format_info(format).name; }
 
+// Every format, in the table's order.
 inline std::vector<Format> all_formats() {
-  return {Format::Html, Format::Docx, Format::Odt, Format::Markdown, Format::Pdf, Format::Pptx};
+  std::vector<Format> out;
+  for (const FormatInfo& f : kFormats) out.push_back(f.format);
+  return out;
 }
 
-// Accepts the names above and the spellings "markdown" and "htm".
-inline std::optional<Format> parse_format(const std::string& name) {
-  for (Format f : all_formats()) {
-    if (format_name(f) == name) return f;
+// What a build makes when nobody names formats: every one but those built only when asked.
+inline std::vector<Format> default_formats() {
+  std::vector<Format> out;
+  for (const FormatInfo& f : kFormats) {
+    if (f.in_default_build) out.push_back(f.format);
   }
-  if (name == "markdown") return Format::Markdown;
-  if (name == "htm") return Format::Html;
+  return out;
+}
+
+// Accepts the names and aliases of the table.
+inline std::optional<Format> parse_format(const std::string& name) {
+  for (const FormatInfo& f : kFormats) {
+    if (name == f.name || (*f.alias && name == f.alias)) return f.format;
+  }
   return std::nullopt;
+}
+
+// "html, docx, odt, md, pdf or pptx", for messages.
+inline std::string format_names() {
+  std::string out;
+  constexpr std::size_t count = sizeof kFormats / sizeof kFormats[0];
+  for (std::size_t i = 0; i < count; ++i) {
+    out += (i == 0 ? "" : i + 1 == count ? " or " : ", ") + std::string(kFormats[i].name);
+  }
+  return out;
+}
+
+// The message for a format name that is none of the table's.
+inline std::string unknown_format_message(const std::string& name) {
+  return "unknown format \"" + name + "\" (expected " + format_names() + ")";
 }
 
 COACHKIT_NAMESPACE_END

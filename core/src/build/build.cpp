@@ -104,6 +104,27 @@ std::string check_artifact_name(const std::string& name) {
   return "";
 }
 
+std::string rendered_output_key(const Renderer& renderer, Format format, const std::string& input,
+                                std::int64_t source_date, const std::string& reference_document,
+                                const PageSetup& office_page, bool fit_to_one_page,
+                                double smallest_font_pt) {
+  const FormatInfo& info = format_info(format);
+  Fingerprint key;
+  key.add(kVersion).add(renderer.pandoc_version()).add(info.name).add(input);
+  // Only the formats that carry the date are rebuilt when it moves.
+  if (info.carries_date) key.add(std::to_string(source_date));
+  key.add(fit_to_one_page ? "fit" : "flow");
+  if (info.through_weasyprint) key.add(renderer.weasyprint_version());
+  if (smallest_font_pt > 0) key.add(std::to_string(smallest_font_pt));
+  if (info.office_page) {
+    const PageSetup& o = office_page;
+    key.add(std::to_string(o.width_mm) + "x" + std::to_string(o.height_mm) +
+            (o.landscape ? "L" : "P") + std::to_string(o.margin_mm));
+  }
+  if (*info.reference_document) key.add(reference_document);
+  return key.hex();
+}
+
 BuildReport Builder::build(const Pack& pack) {
   BuildReport report;
   fs::path pack_out = fs::path(options_.out_directory) / pack.id;
@@ -161,11 +182,17 @@ BuildReport Builder::build(const Pack& pack) {
   // 2. One task per output, each with a fingerprint of everything it depends on.
   std::vector<Task> tasks;
   std::set<std::string> destinations;
-  std::string reference_docx =
-      theme_.reference_docx.empty() ? "" : read_file(theme_.reference_docx);
-  std::string reference_odt = theme_.reference_odt.empty() ? "" : read_file(theme_.reference_odt);
-  std::string reference_pptx =
-      theme_.reference_pptx.empty() ? "" : read_file(theme_.reference_pptx);
+  // The reference documents' bytes, read once per theme: an edited reference.docx rebuilds
+  // every DOCX.
+  std::map<std::string, std::string> reference_bytes;
+  auto reference_of = [&](const Theme& theme, Format format) -> const std::string& {
+    std::string path = theme.reference_document(format);
+    auto found = reference_bytes.find(path);
+    if (found == reference_bytes.end()) {
+      found = reference_bytes.emplace(path, path.empty() ? "" : read_file(path)).first;
+    }
+    return found->second;
+  };
   std::string date = std::to_string(options_.source_date);
   auto claim = [&](const std::string& relative) {
     if (destinations.insert(relative).second) return true;
@@ -195,9 +222,11 @@ BuildReport Builder::build(const Pack& pack) {
       continue;
     }
     for (Format format : options_.formats) {
-      // A slide deck is a document of its own: only documents that ask for pptx become one.
+      // A slide deck or an e-book is a document of its own: only documents that ask for the
+      // format become one.
+      const FormatInfo& info = format_info(format);
       bool wanted = artifact.formats.empty()
-                        ? format != Format::Pptx
+                        ? !info.on_request_only
                         : std::find(artifact.formats.begin(), artifact.formats.end(), format) !=
                               artifact.formats.end();
       if (!wanted) continue;
@@ -213,30 +242,17 @@ BuildReport Builder::build(const Pack& pack) {
         task.office_page.width_mm = paper.width_mm;
         task.office_page.height_mm = paper.height_mm;
       }
-      task.fit_to_one_page = page && page->fit_to_one_page && format == Format::Pdf;
+      task.fit_to_one_page = page && page->fit_to_one_page && info.through_weasyprint;
       task.smallest_font_pt = task.fit_to_one_page ? page->smallest_font_pt : 0;
       task.theme = theme;
       task.title = artifact.document.title;
       task.where = artifact.where;
-      if (page && page->preview && format == Format::Pdf && claim(artifact.name + ".png")) {
+      if (page && page->preview && info.through_weasyprint && claim(artifact.name + ".png")) {
         task.preview = artifact.name + ".png";
       }
-      Fingerprint key;
-      key.add(kVersion).add(renderer_.pandoc_version()).add(format_name(format)).add(task.input);
-      // Only DOCX, ODT, PPTX and PDF carry the date, so only they are rebuilt when it moves.
-      if (format != Format::Html && format != Format::Markdown) key.add(date);
-      key.add(task.fit_to_one_page ? "fit" : "flow");
-      if (format == Format::Pdf) key.add(renderer_.weasyprint_version());
-      if (task.smallest_font_pt > 0) key.add(std::to_string(task.smallest_font_pt));
-      if (format == Format::Docx || format == Format::Odt) {
-        const PageSetup& o = task.office_page;
-        key.add(std::to_string(o.width_mm) + "x" + std::to_string(o.height_mm) +
-                (o.landscape ? "L" : "P") + std::to_string(o.margin_mm));
-      }
-      if (format == Format::Docx) key.add(reference_docx);
-      if (format == Format::Odt) key.add(reference_odt);
-      if (format == Format::Pptx) key.add(reference_pptx);
-      task.key = key.hex();
+      task.key = rendered_output_key(renderer_, format, task.input, options_.source_date,
+                                     reference_of(*theme, format), task.office_page,
+                                     task.fit_to_one_page, task.smallest_font_pt);
       tasks.push_back(std::move(task));
     }
   }
@@ -261,7 +277,8 @@ BuildReport Builder::build(const Pack& pack) {
       bool content_problem = false;
       if (!ok && task.is_file) {
         ok = write_file_atomically(destination.string(), task.input, &error);
-      } else if (!ok && task.format == Format::Pdf && !options_.pdf_unavailable.empty()) {
+      } else if (!ok && format_info(task.format).through_weasyprint &&
+                 !options_.pdf_unavailable.empty()) {
         error = options_.pdf_unavailable;
       } else if (!ok) {
         ok = renderer_.render_input(task.input, task.format, *task.theme, destination.string(),

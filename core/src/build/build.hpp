@@ -20,7 +20,7 @@ namespace coachkit {
 
 struct BuildOptions {
   std::string out_directory = "out";
-  std::vector<Format> formats = all_formats();
+  std::vector<Format> formats = default_formats();
   std::vector<std::string> only_kinds;               // empty: every generator
   std::map<std::string, Options> generator_options;  // by generator kind
   std::uint64_t seed = 0;
@@ -70,6 +70,15 @@ class Builder {
   const Theme& theme_;
   BuildOptions options_;
 };
+
+// The fingerprint of a rendered output: everything its bytes depend on (the program's and the
+// tools' versions, the format, what pandoc reads, the date when the format carries one, the
+// page and the reference document's bytes where the format uses them). Every rendered
+// document, a pack's or a coaching report, is recorded with it.
+std::string rendered_output_key(const Renderer& renderer, Format format, const std::string& input,
+                                std::int64_t source_date, const std::string& reference_document,
+                                const PageSetup& office_page, bool fit_to_one_page = false,
+                                double smallest_font_pt = 0);
 
 // Why an artifact name cannot be used as a path inside the output folder, or "" when it can.
 std::string check_artifact_name(const std::string& name);

@@ -163,8 +163,7 @@ int run_build(const BuildSettings& settings, const InstallLayout& layout, std::o
     for (const std::string& name : format_names) {
       std::optional<Format> format = parse_format(name);
       if (!format) {
-        err << "coachkit: unknown format '" << name
-            << "' (expected html, docx, odt, md, pdf or pptx)\n";
+        err << "coachkit: " << unknown_format_message(name) << "\n";
         return kContentError;
       }
       if (std::find(options.formats.begin(), options.formats.end(), *format) ==

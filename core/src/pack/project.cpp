@@ -95,8 +95,7 @@ std::optional<Project> resolve_project(const std::string& path, Diagnostics& dia
   if (const toml::node* formats = r.node("formats"); formats && formats->is_array()) {
     for (const toml::node& f : *formats->as_array()) {
       if (f.is_string() && !parse_format(f.as_string()->get())) {
-        r.error(f, "unknown format \"" + f.as_string()->get() +
-                       "\" (expected html, docx, odt, md, pdf or pptx)");
+        r.error(f, unknown_format_message(f.as_string()->get()));
       }
     }
   }

@@ -49,9 +49,12 @@ bool load_theme(const std::string& directory, Theme* theme, std::string* error) 
     fs::path path = dir / name;
     return fs::is_regular_file(path, ec) ? path.string() : std::string();
   };
-  theme->reference_docx = reference("reference.docx");
-  theme->reference_odt = reference("reference.odt");
-  theme->reference_pptx = reference("reference.pptx");
+  theme->reference_documents.clear();
+  for (const FormatInfo& format : kFormats) {
+    if (!*format.reference_document) continue;
+    std::string path = reference(format.reference_document);
+    if (!path.empty()) theme->reference_documents[format.format] = path;
+  }
   return true;
 }
 
@@ -214,15 +217,16 @@ Environment Renderer::tool_environment() const {
 
 std::string Renderer::pandoc_input(const Document& document, Format format, const Theme& theme,
                                    const PageSetup* page, const PaperSize* paper) const {
-  bool html = format == Format::Html || format == Format::Pdf;
+  const FormatInfo& info = format_info(format);
+  bool css = info.styled_by_css;
   std::string head;
-  if (html) head = "<style>\n" + layout_css() + "</style>";
-  if (html && !theme.css.empty()) head += "\n<style>\n" + theme.css + "\n</style>";
-  if (html && page) head += "\n<style>\n" + page_css(*page) + "</style>";
-  if (html && !page && paper) head += "\n<style>\n" + paper_css(*paper) + "</style>";
+  if (css) head = "<style>\n" + layout_css() + "</style>";
+  if (css && !theme.css.empty()) head += "\n<style>\n" + theme.css + "\n</style>";
+  if (info.paged && page) head += "\n<style>\n" + page_css(*page) + "</style>";
+  if (info.paged && !page && paper) head += "\n<style>\n" + paper_css(*paper) + "</style>";
   // WeasyPrint takes the PDF's /CreationDate and /ModDate from these, and writes none without
   // them; the HTML output stays free of dates.
-  if (format == Format::Pdf && source_date_) {
+  if (info.through_weasyprint && source_date_) {
     std::string date = w3c_date(*source_date_);
     if (!head.empty()) head += "\n";
     head += "<meta name=\"dcterms.created\" content=\"" + date + "\">\n" +
@@ -231,7 +235,7 @@ std::string Renderer::pandoc_input(const Document& document, Format format, cons
   // A document laid out by its generator carries its own heading: DOCX and ODT, which print
   // the title block whatever the CSS says, leave it out as HTML and PDF do (a scorecard's
   // title was printed twice).
-  if (page && (format == Format::Docx || format == Format::Odt) && !document.title.empty()) {
+  if (page && info.office_page && !document.title.empty()) {
     Document laid_out = document;
     laid_out.title.clear();
     laid_out.subtitle.clear();
@@ -259,52 +263,27 @@ bool Renderer::render_input(const std::string& input, Format format, const Theme
   std::string temporary = temporary_path_for(destination);
   ScopedTempFile guard(temporary);
 
+  const FormatInfo& info = format_info(format);
   Command pandoc{
       {pandoc_, "--from", "json", "--standalone"}, input, timeout_seconds_, tool_environment()};
-  switch (format) {
-    case Format::Html:
-    case Format::Pdf:
-      pandoc.argv.insert(pandoc.argv.end(), {"--to", "html5"});
-      break;
-    case Format::Docx:
-      pandoc.argv.insert(pandoc.argv.end(), {"--to", "docx"});
-      if (!theme.reference_docx.empty()) {
-        pandoc.argv.push_back("--reference-doc=" + theme.reference_docx);
-      }
-      break;
-    case Format::Odt:
-      pandoc.argv.insert(pandoc.argv.end(), {"--to", "odt"});
-      if (!theme.reference_odt.empty()) {
-        pandoc.argv.push_back("--reference-doc=" + theme.reference_odt);
-      }
-      break;
-    case Format::Pptx:
-      // A level-2 heading starts a slide, a level-1 heading a section slide of its own.
-      pandoc.argv.insert(pandoc.argv.end(), {"--to", "pptx", "--slide-level=2"});
-      if (!theme.reference_pptx.empty()) {
-        pandoc.argv.push_back("--reference-doc=" + theme.reference_pptx);
-      }
-      break;
-    case Format::Markdown:
-      // GitHub-flavoured: pipe tables, which GitHub and CommonMark viewers show as tables.
-      pandoc.argv.insert(pandoc.argv.end(), {"--to", "gfm"});
-      break;
-  }
+  pandoc.argv.insert(pandoc.argv.end(), {"--to", info.writer});
+  if (*info.writer_option) pandoc.argv.push_back(info.writer_option);
+  std::string reference = theme.reference_document(format);
+  if (!reference.empty()) pandoc.argv.push_back("--reference-doc=" + reference);
   // PDF workers read the HTML from a file; the weasyprint command reads it from a pipe. Should
   // the workers fail to start, every PDF goes through the command.
+  bool pdf = info.through_weasyprint;
   bool use_workers = false;
-  if (format == Format::Pdf && pdf_workers_) {
+  if (pdf && pdf_workers_) {
     std::call_once(workers_started_, [this] {
       std::string version, error;
       workers_ready_ = pdf_workers_->start(&version, &error);
     });
     use_workers = workers_ready_;
   }
-  std::string temporary_html =
-      format == Format::Pdf ? temporary_path_for(destination + ".html") : "";
+  std::string temporary_html = pdf ? temporary_path_for(destination + ".html") : "";
   ScopedTempFile html_guard(temporary_html);
-  pandoc.argv.insert(pandoc.argv.end(),
-                     {"--output", format == Format::Pdf ? temporary_html : temporary});
+  pandoc.argv.insert(pandoc.argv.end(), {"--output", pdf ? temporary_html : temporary});
 
   CommandResult result = runner_.run(pandoc);
   if (!result.ok()) {
@@ -312,12 +291,12 @@ bool Renderer::render_input(const std::string& input, Format format, const Theme
     return false;
   }
   std::string base_url = theme.directory.empty() ? "." : theme.directory + "/";
-  if (format == Format::Pdf && use_workers) {
+  if (pdf && use_workers) {
     if (!pdf_workers_->render(temporary_html, temporary, base_url, fit_to_one_page, error,
                               tool_environment(), smallest_font_pt, content_problem)) {
       return false;
     }
-  } else if (format == Format::Pdf) {
+  } else if (pdf) {
     // One process for this PDF, through the same URL fetcher: the weasyprint command would
     // let a theme's stylesheet read any file and reach the network.
     if (python_.empty()) {
@@ -339,7 +318,7 @@ bool Renderer::render_input(const std::string& input, Format format, const Theme
   }
   // Tables print with their rules (worksheets, writing lines) in DOCX and ODT as in HTML, and
   // on the build's paper.
-  if (format == Format::Odt || format == Format::Docx) {
+  if (info.office_page) {
     std::vector<std::vector<std::string>> classes = table_classes(input);
     bool odt = format == Format::Odt;
     std::vector<std::string> parts;
@@ -359,8 +338,7 @@ bool Renderer::render_input(const std::string& input, Format format, const Theme
   }
   // pandoc 2.17 dates an ODT's zip entries from the clock, whatever SOURCE_DATE_EPOCH says, and
   // keeps the dates of what it takes from a reference document: every entry gets the source date.
-  bool zip = format == Format::Odt || format == Format::Docx || format == Format::Pptx;
-  if (zip && source_date_ && !set_zip_entry_dates(temporary, *source_date_, error)) {
+  if (info.zip_package && source_date_ && !set_zip_entry_dates(temporary, *source_date_, error)) {
     return false;
   }
   if (!commit_file(temporary, destination, error)) return false;

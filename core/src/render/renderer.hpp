@@ -11,6 +11,7 @@
 #include <coachkit/paper.hpp>
 
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -22,15 +23,19 @@ namespace coachkit {
 
 class PdfWorkers;
 
-// The look of the outputs, kept apart from the words: CSS for HTML and PDF, an optional
-// reference.docx for DOCX.
+// The look of the outputs, kept apart from the words: CSS for the formats styled by CSS, and
+// the reference documents the format table names (reference.docx, …) when the theme has them.
 struct Theme {
   std::string name;
   std::string directory;
   std::string css;
-  std::string reference_docx;  // a path, or "" for pandoc's default
-  std::string reference_odt;   // likewise
-  std::string reference_pptx;  // likewise
+  std::map<Format, std::string> reference_documents;  // paths; a format absent: pandoc's own
+
+  // The reference document for `format`, or "" for pandoc's default.
+  std::string reference_document(Format format) const {
+    auto found = reference_documents.find(format);
+    return found == reference_documents.end() ? std::string() : found->second;
+  }
 };
 
 // coachkit's layout stylesheet (core/css/layout.css, embedded): what worksheets, scorecards, cards
@@ -44,7 +49,7 @@ std::string page_css(const PageSetup& page);
 // that size.
 std::string paper_css(const PaperSize& paper);
 
-// Reads THEME_DIR/style.css (and reference.docx, .odt and .pptx when present).
+// Reads THEME_DIR/style.css (and the reference documents of the format table when present).
 bool load_theme(const std::string& directory, Theme* theme, std::string* error);
 
 class Renderer {
