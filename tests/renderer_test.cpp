@@ -412,6 +412,108 @@ TEST_F(RenderWithPandoc, DocxShowsHostileTextAsText) {
   EXPECT_EQ(std::count(cells.begin(), cells.end(), kHostile), 1) << content["cells"].dump();
 }
 
+// The EPUB as readers we did not write see it: Python's zipfile (the OCF container's rules),
+// unzip, xmllint on the package document and every XHTML file, the HTML reader on the text,
+// and pandoc's own EPUB reader.
+TEST_F(RenderWithPandoc, EpubShowsHostileTextAsTextAndReadsBack) {
+  fs::path epub = render(Format::Epub);
+  const std::string container =
+      "import json, sys, zipfile\n"
+      "z = zipfile.ZipFile(sys.argv[1])\n"
+      "first = z.infolist()[0]\n"
+      "print(json.dumps({'first': first.filename, 'stored': first.compress_type == 0,\n"
+      "                  'extra': len(first.extra), 'mimetype': z.read('mimetype').decode(),\n"
+      "                  'names': z.namelist(), 'bad': z.testzip()}))\n";
+  json zip = run_json({kPython, "-c", container, epub.string()});
+  // The OCF rules: "mimetype" first, stored, no extra field, then anything.
+  EXPECT_EQ(zip["first"], "mimetype");
+  EXPECT_EQ(zip["stored"], true);
+  EXPECT_EQ(zip["extra"], 0);
+  EXPECT_EQ(zip["mimetype"], "application/epub+zip");
+  EXPECT_TRUE(zip["bad"].is_null()) << zip.dump();
+
+  fs::path unpacked = dir_.path() / "unpacked";
+  SystemProcessRunner runner;
+  CommandResult unzip =
+      runner.run(Command{{"unzip", "-qq", epub.string(), "-d", unpacked.string()}, "", 120});
+  ASSERT_TRUE(unzip.ok()) << describe(unzip);
+  fs::path opf = unpacked / "EPUB" / "content.opf";
+  ASSERT_TRUE(fs::is_regular_file(opf)) << zip["names"].dump();
+  std::vector<std::string> xml_files = {opf.string()};
+  std::vector<fs::path> chapters;
+  for (const auto& entry : fs::recursive_directory_iterator(unpacked)) {
+    if (entry.path().extension() == ".xhtml") xml_files.push_back(entry.path().string());
+    if (entry.path().extension() == ".xhtml" && entry.path().parent_path().filename() == "text") {
+      chapters.push_back(entry.path());
+    }
+  }
+  std::sort(chapters.begin(), chapters.end());
+  ASSERT_GE(chapters.size(), 2u) << "a title page and the text: " << zip["names"].dump();
+  std::vector<std::string> lint = {"xmllint", "--noout", "--nonet"};
+  lint.insert(lint.end(), xml_files.begin(), xml_files.end());
+  CommandResult wellformed = runner.run(Command{lint, "", 120});
+  EXPECT_TRUE(wellformed.ok()) << describe(wellformed);
+
+  auto xpath = [&](const std::string& expression) {
+    CommandResult r =
+        runner.run(Command{{"xmllint", "--nonet", "--xpath", expression, opf.string()}, "", 120});
+    EXPECT_TRUE(r.ok()) << expression << ": " << describe(r);
+    std::string value = r.output;
+    while (!value.empty() && value.back() == '\n') value.pop_back();
+    return value;
+  };
+  EXPECT_EQ(xpath("string(//*[local-name()='metadata']/*[local-name()='title'])"), kHostile);
+  EXPECT_EQ(xpath("string(//*[local-name()='metadata']/*[local-name()='language'])"), "en");
+  std::string identifier =
+      xpath("string(//*[local-name()='metadata']/*[local-name()='identifier'])");
+  EXPECT_EQ(identifier.rfind("urn:uuid:", 0), 0u) << identifier;
+  EXPECT_EQ(identifier, coachkit::content_identifier(
+                            renderer_.pandoc_input(hostile_document(), Format::Epub, theme_)));
+
+  std::vector<std::string> tags;
+  std::string text;
+  std::map<std::string, int> exact;  // element tag → how many hold exactly the hostile text
+  for (const fs::path& chapter : chapters) {
+    json page = run_json({kPython, kScripts + "/html_text.py", chapter.string()});
+    ASSERT_TRUE(page.is_object());
+    for (const json& tag : page["tags"]) tags.push_back(tag.get<std::string>());
+    for (const json& url : page["urls"]) {
+      // Only the package's own stylesheet is linked.
+      EXPECT_EQ(url["value"].get<std::string>().rfind("../styles/", 0), 0u) << url.dump();
+    }
+    EXPECT_TRUE(page["handlers"].empty()) << page["handlers"].dump();
+    text += page["text"].get<std::string>() + "\n";
+    for (const json& e : page["elements"]) {
+      if (e["text"] == kHostile) ++exact[e["tag"].get<std::string>()];
+    }
+    // The layout's and the theme's CSS are in every file of the text.
+    EXPECT_TRUE(contains(read_file(chapter), theme_.css.substr(0, theme_.css.find('\n'))))
+        << chapter;
+  }
+  for (const char* forbidden :
+       {"script", "a", "img", "iframe", "object", "embed", "form", "input"}) {
+    EXPECT_EQ(std::count(tags.begin(), tags.end(), forbidden), 0) << "<" << forbidden << ">";
+  }
+  // The title page's heading, the paragraph, the table cell and the list item.
+  EXPECT_EQ(count(text, kHostile), 4u) << text;
+  EXPECT_EQ(exact["h1"], 1);
+  EXPECT_EQ(exact["p"], 1);
+  EXPECT_EQ(exact["td"], 1);
+  EXPECT_EQ(exact["li"], 1);
+  EXPECT_TRUE(contains(text, kBallotBox)) << text;
+
+  // pandoc reads the book back: the text as written, no link and no raw HTML.
+  json tree = run_json({"pandoc", "-f", "epub", "-t", "json", epub.string()});
+  std::multimap<std::string, std::string> types;
+  collect_types(tree["blocks"], types);
+  for (const char* forbidden : {"Link", "Image", "RawInline", "RawBlock", "Strong", "Emph"}) {
+    EXPECT_EQ(types.count(forbidden), 0u) << forbidden;
+  }
+  std::vector<std::string> paragraphs;
+  paragraph_texts(tree["blocks"], paragraphs);
+  EXPECT_EQ(std::count(paragraphs.begin(), paragraphs.end(), kHostile), 3) << tree["blocks"].dump();
+}
+
 // ---------------------------------------------------------------------------------------------
 // Identical bytes: every byte of every format is a function of the inputs and the source date
 
@@ -523,6 +625,11 @@ TEST_F(RenderReproducibly, SameInputsGiveIdenticalBytesInEveryFormat) {
   json odt = zip_dates_and(dir_.path() / "a/handout.odt", "meta.xml");
   EXPECT_EQ(odt["dates"], json::array({date}));
   EXPECT_TRUE(contains(odt["text"].get<std::string>(), date + "Z")) << odt["text"];
+  json epub = zip_dates_and(dir_.path() / "a/handout.epub", "EPUB/content.opf");
+  EXPECT_EQ(epub["dates"], json::array({date}));
+  EXPECT_TRUE(contains(epub["text"].get<std::string>(),
+                       "<meta property=\"dcterms:modified\">" + date + "Z"))
+      << epub["text"];
   if (pdf_) {
     std::string pdf = output("a", Format::Pdf);
     for (const std::string key : {"/CreationDate (", "/ModDate ("}) {
@@ -541,7 +648,8 @@ TEST_F(RenderReproducibly, AnotherDateChangesOnlyTheFormatsThatCarryOne) {
   ASSERT_TRUE(render_all(through_workers_, document_, "a"));
   ASSERT_TRUE(render_all(other_date_, document_, "b"));
   for (Format f : formats()) {
-    bool dated = f == Format::Docx || f == Format::Odt || f == Format::Pdf || f == Format::Pptx;
+    bool dated = f == Format::Docx || f == Format::Odt || f == Format::Pdf || f == Format::Pptx ||
+                 f == Format::Epub;
     EXPECT_EQ(output("a", f) != output("b", f), dated) << coachkit::format_name(f);
   }
   json odt = zip_dates_and(dir_.path() / "b/handout.odt", "meta.xml");

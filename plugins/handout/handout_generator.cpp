@@ -11,9 +11,9 @@ using namespace coachkit::doc;
 
 namespace {
 
-// Handouts are for print and editing; a slide deck is the slides generator's.
-const std::vector<Format> kHandoutFormats = {Format::Html, Format::Docx, Format::Odt,
-                                             Format::Markdown, Format::Pdf};
+// Handouts are for print, editing and e-readers; a slide deck is the slides generator's.
+const std::vector<Format> kHandoutFormats = {Format::Html,     Format::Docx, Format::Odt,
+                                             Format::Markdown, Format::Pdf,  Format::Epub};
 
 std::string edition_subtitle(const std::string& subtitle, Edition edition) {
   return edition == Edition::Trainer ? subtitle + " \u00B7 Trainer's edition" : subtitle;

@@ -13,7 +13,7 @@
 
 COACHKIT_NAMESPACE_BEGIN
 
-enum class Format { Html, Docx, Odt, Markdown, Pdf, Pptx };
+enum class Format { Html, Docx, Odt, Markdown, Pdf, Pptx, Epub };
 
 struct FormatInfo {
   Format format;
@@ -30,35 +30,38 @@ struct FormatInfo {
   bool carries_date;        // the output holds the source date, so a new date rebuilds it
   bool zip_package;         // a zip archive whose entries get the source date
   bool office_page;  // the paper, margins and table rules are written into the file (DOCX, ODT)
+  bool content_identifier;  // its package identifier is made from the content, not at random
   bool on_request_only;     // made only of documents that name it (Artifact::formats)
   bool in_default_build;    // built when neither the command line nor the project names formats
 };
 
 // One row per Format, in the enum's order. The columns after the reference document: styled by
-// CSS, paged, through WeasyPrint, carries the date, zip package, office page, on request only,
-// in the default build.
+// CSS, paged, through WeasyPrint, carries the date, zip package, office page, identifier from
+// the content, on request only, in the default build.
 inline constexpr FormatInfo kFormats[] = {
     {Format::Html, "html", "htm", "a web page", "html5", "", "",  //
-     true, true, false, false, false, false, false, true},
+     true, true, false, false, false, false, false, false, true},
     {Format::Docx, "docx", "", "Word", "docx", "", "reference.docx",  //
-     false, false, false, true, true, true, false, true},
+     false, false, false, true, true, true, false, false, true},
     {Format::Odt, "odt", "", "LibreOffice", "odt", "", "reference.odt",  //
-     false, false, false, true, true, true, false, true},
+     false, false, false, true, true, true, false, false, true},
     // GitHub-flavoured: pipe tables, which GitHub and CommonMark viewers show as tables.
     {Format::Markdown, "md", "markdown", "GitHub Markdown", "gfm", "", "",  //
-     false, false, false, false, false, false, false, true},
+     false, false, false, false, false, false, false, false, true},
     {Format::Pdf, "pdf", "", "print-ready PDF", "html5", "", "",  //
-     true, true, true, true, false, false, false, true},
+     true, true, true, true, false, false, false, false, true},
     // A level-2 heading starts a slide, a level-1 heading a section slide of its own.
     {Format::Pptx, "pptx", "", "slide decks only", "pptx", "--slide-level=2", "reference.pptx",
-     false, false, false, true, true, false, true, true},
+     false, false, false, true, true, false, false, true, true},
+    {Format::Epub, "epub", "", "e-book (handouts; only when asked)", "epub3", "", "",  //
+     true, false, false, true, true, false, true, true, false},
 };
 
 inline const FormatInfo& format_info(Format format) {
   return kFormats[static_cast<std::size_t>(format)];
 }
 
-// "html", "docx", "odt", "md", "pdf", "pptx": also the file extension.
+// "html", "docx", "odt", "md", "pdf", "pptx", "epub": also the file extension.
 inline std::string format_name(Format format) { return format_info(format).name; }
 
 // Every format, in the table's order.
@@ -85,7 +88,7 @@ inline std::optional<Format> parse_format(const std::string& name) {
   return std::nullopt;
 }
 
-// "html, docx, odt, md, pdf or pptx", for messages.
+// "html, docx, odt, md, pdf, pptx or epub", for messages.
 inline std::string format_names() {
   std::string out;
   constexpr std::size_t count = sizeof kFormats / sizeof kFormats[0];

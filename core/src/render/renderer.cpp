@@ -2,6 +2,7 @@
 
 #include "support/atomic_file.hpp"
 #include "support/interruption.hpp"
+#include "support/sha256.hpp"
 #include "render/office_page.hpp"
 #include "render/pdf_workers.hpp"
 #include "render/table_rules.hpp"
@@ -120,6 +121,15 @@ std::string page_css(const PageSetup& page) {
   css += "html, body { background: none; }\n";
   css += ".page ~ .page { break-before: page; }\n";
   return css;
+}
+
+std::string content_identifier(const std::string& input) {
+  std::string hex = sha256_of(input);
+  // A name-based uuid (version 5's layout, SHA-256 rather than SHA-1): xxxxxxxx-xxxx-5xxx-Yxxx-…
+  hex[12] = '5';
+  hex[16] = "89ab"[std::stoi(hex.substr(16, 1), nullptr, 16) & 3];
+  return "urn:uuid:" + hex.substr(0, 8) + "-" + hex.substr(8, 4) + "-" + hex.substr(12, 4) + "-" +
+         hex.substr(16, 4) + "-" + hex.substr(20, 12);
 }
 
 std::string paper_css(const PaperSize& paper) {
@@ -270,6 +280,11 @@ bool Renderer::render_input(const std::string& input, Format format, const Theme
   if (*info.writer_option) pandoc.argv.push_back(info.writer_option);
   std::string reference = theme.reference_document(format);
   if (!reference.empty()) pandoc.argv.push_back("--reference-doc=" + reference);
+  // An EPUB's identifier is a random uuid unless one is given: the content's own makes the
+  // same document the same book, byte for byte.
+  if (info.content_identifier) {
+    pandoc.argv.push_back("--metadata=identifier:" + content_identifier(input));
+  }
   // PDF workers read the HTML from a file; the weasyprint command reads it from a pipe. Should
   // the workers fail to start, every PDF goes through the command.
   bool pdf = info.through_weasyprint;
@@ -338,6 +353,7 @@ bool Renderer::render_input(const std::string& input, Format format, const Theme
   }
   // pandoc 2.17 dates an ODT's zip entries from the clock, whatever SOURCE_DATE_EPOCH says, and
   // keeps the dates of what it takes from a reference document: every entry gets the source date.
+  // EPUB's entries are dated from the clock too.
   if (info.zip_package && source_date_ && !set_zip_entry_dates(temporary, *source_date_, error)) {
     return false;
   }

@@ -45,6 +45,9 @@ const std::string& layout_css();
 // The CSS for a page set-up: the @page rule (size, margin, bleed, crop marks), and sections of
 // class "page" as pages of their own.
 std::string page_css(const PageSetup& page);
+// An EPUB's package identifier for the pandoc input `input`: a uuid URN made from its digest,
+// so the same document is the same book (and its bytes do not change from run to run).
+std::string content_identifier(const std::string& input);
 // The CSS for a flowing document printed on the build's paper: the theme's @page rule, at
 // that size.
 std::string paper_css(const PaperSize& paper);

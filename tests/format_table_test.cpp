@@ -1,0 +1,125 @@
+// What the table of formats means to a user of the command line: EPUB built where HTML and DOCX
+// are and only when asked, the same bytes twice; "unknown format" messages naming every format.
+#include "support/process.hpp"
+#include "test_support.hpp"
+
+#include <coachkit/format.hpp>
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace fs = std::filesystem;
+
+namespace coachkit {
+namespace {
+
+using testing::read_file;
+using testing::TempDir;
+
+CommandResult coachkit_cli(std::vector<std::string> args) {
+  Command command;
+  command.argv = {COACHKIT_PROGRAM};
+  command.argv.insert(command.argv.end(), args.begin(), args.end());
+  command.timeout_seconds = 600;
+  SystemProcessRunner runner;
+  return runner.run(command);
+}
+
+std::string default_pack() {
+  return std::string(COACHKIT_SOURCE_DIR) + "/content/service-principles";
+}
+
+// Every file below `dir` whose extension is `extension`, by path relative to `dir`.
+std::map<std::string, std::string> files_with(const fs::path& dir, const std::string& extension) {
+  std::map<std::string, std::string> found;
+  for (const auto& entry : fs::recursive_directory_iterator(dir)) {
+    if (entry.is_regular_file() && entry.path().extension() == extension) {
+      found[entry.path().lexically_relative(dir).generic_string()] = read_file(entry.path());
+    }
+  }
+  return found;
+}
+
+TEST(FormatTable, OneRowPerFormatInTheEnumsOrderWithUniqueNames) {
+  std::set<std::string> names;
+  std::size_t i = 0;
+  for (const FormatInfo& f : kFormats) {
+    EXPECT_EQ(static_cast<std::size_t>(f.format), i++) << f.name;
+    EXPECT_TRUE(names.insert(f.name).second) << f.name;
+    if (*f.alias) EXPECT_TRUE(names.insert(f.alias).second) << f.alias;
+    EXPECT_EQ(parse_format(f.name), f.format);
+    EXPECT_EQ(format_name(f.format), f.name);
+  }
+  EXPECT_EQ(parse_format("markdown"), Format::Markdown);
+  EXPECT_EQ(parse_format("htm"), Format::Html);
+  EXPECT_FALSE(parse_format("epub3"));
+  EXPECT_EQ(format_names(), "html, docx, odt, md, pdf, pptx or epub");
+}
+
+TEST(FormatTable, EpubIsBuiltWhereHtmlIsOnlyWhenAskedAndIsTheSameBytesTwice) {
+  TempDir dir;
+  for (const char* out : {"one", "two"}) {
+    CommandResult r = coachkit_cli({"build", default_pack(), "--out", dir.str() + "/" + out,
+                                    "--format", "epub,html", "--only", "handout,rubric"});
+    ASSERT_EQ(r.exit_code, 0) << r.errors;
+  }
+  fs::path one = dir.path() / "one" / "service-principles";
+  std::map<std::string, std::string> books = files_with(one, ".epub");
+  std::map<std::string, std::string> pages = files_with(one, ".html");
+  // Every handout, worksheet and the pack handout is a book too; scorecards are not.
+  std::set<std::string> expected;
+  for (const auto& [name, bytes] : pages) {
+    if (name.rfind("rubrics/", 0) == 0) continue;
+    expected.insert(name.substr(0, name.size() - 5) + ".epub");
+  }
+  std::set<std::string> made;
+  for (const auto& [name, bytes] : books) made.insert(name);
+  EXPECT_EQ(made, expected);
+  EXPECT_TRUE(made.count("service-principles-handout.epub")) << made.size();
+  EXPECT_GT(made.size(), 3u);
+  std::map<std::string, std::string> again =
+      files_with(dir.path() / "two" / "service-principles", ".epub");
+  ASSERT_EQ(again.size(), books.size());
+  for (const auto& [name, bytes] : books) {
+    EXPECT_TRUE(again[name] == bytes) << name << " differs from one build to the next";
+  }
+  // Read by a reader we did not write: pandoc's own EPUB reader finds the pack's title.
+  SystemProcessRunner runner;
+  CommandResult text = runner.run(Command{
+      {"pandoc", "-f", "epub", "-t", "plain", (one / "service-principles-handout.epub").string()},
+      "",
+      120});
+  ASSERT_TRUE(text.ok()) << text.errors;
+  EXPECT_NE(text.output.find("Service"), std::string::npos) << text.output.substr(0, 400);
+
+  // Without --format, no book: EPUB is made only when named.
+  CommandResult plain = coachkit_cli({"build", default_pack(), "--out", dir.str() + "/three",
+                                      "--only", "handout", "--format", "md"});
+  ASSERT_EQ(plain.exit_code, 0) << plain.errors;
+  EXPECT_TRUE(files_with(dir.path() / "three", ".epub").empty());
+  for (Format f : default_formats()) EXPECT_NE(f, Format::Epub);
+}
+
+TEST(FormatTable, AProjectFileMayAskForEpubAndAnUnknownFormatNamesEveryOne) {
+  TempDir dir;
+  dir.write("coachkit.toml", "[project]\npacks = [\"" + default_pack() +
+                                 "\"]\nformats = [\"epub\"]\nout = \"out\"\n");
+  CommandResult lint = coachkit_cli({"lint", dir.str()});
+  EXPECT_EQ(lint.exit_code, 0) << lint.errors;
+  CommandResult unknown =
+      coachkit_cli({"build", default_pack(), "--out", dir.str() + "/x", "--format", "html,epub3"});
+  EXPECT_EQ(unknown.exit_code, 1);
+  EXPECT_NE(unknown.errors.find(
+                "unknown format \"epub3\" (expected html, docx, odt, md, pdf, pptx or epub)"),
+            std::string::npos)
+      << unknown.errors;
+  EXPECT_FALSE(fs::exists(dir.path() / "x"));
+}
+
+}  // namespace
+}  // namespace coachkit
