@@ -10,6 +10,7 @@
 #include <filesystem>
 #include <regex>
 #include <set>
+#include <sstream>
 
 namespace {
 
@@ -314,6 +315,50 @@ TEST_F(ReportTest, ManyEvaluationsGiveAMonthlyTableAndTheLatestTwenty) {
   EXPECT_NE(html.find("note 44"), std::string::npos);
   EXPECT_EQ(html.find("note 24<"), std::string::npos);
   EXPECT_NE(html.find("25 earlier evaluations have notes too"), std::string::npos);
+}
+
+namespace fs = std::filesystem;
+
+// The report goes through the theme and the output log as a pack's documents do: --theme is
+// honoured, and a report whose inputs have not changed is not rendered again.
+TEST_F(ReportTest, TheThemeIsHonouredAndAnUnchangedReportIsNotRenderedAgain) {
+  const fs::path html = dir_.path() / "out/coaching-sam.html";
+  std::string first = report(dir_.str() + "/out", "html");
+  EXPECT_EQ(first.find("unchanged"), std::string::npos) << first;
+  ASSERT_TRUE(fs::exists(html));
+  auto written = fs::last_write_time(html);
+  std::string second = report(dir_.str() + "/out", "html");
+  EXPECT_NE(second.find("coaching-sam.html: sam (unchanged)"), std::string::npos) << second;
+  EXPECT_NE(second.find("written to " + dir_.str() + "/out, 1 unchanged"), std::string::npos)
+      << second;
+  EXPECT_EQ(fs::last_write_time(html), written);
+
+  // A line of the modern theme's CSS that the default theme does not have.
+  std::string modern = read_file(fs::path(COACHKIT_SOURCE_DIR) / "content/themes/modern/style.css");
+  std::string plain = read_file(fs::path(COACHKIT_SOURCE_DIR) / "content/themes/default/style.css");
+  std::string own;
+  std::istringstream lines(modern);
+  for (std::string line; std::getline(lines, line);) {
+    if (line.size() > 12 && plain.find(line) == std::string::npos) {
+      own = line;
+      break;
+    }
+  }
+  ASSERT_FALSE(own.empty());
+  EXPECT_EQ(read_file(html).find(own), std::string::npos);
+  std::string themed = report(dir_.str() + "/out", "html", "evals", "--agent sam --theme modern");
+  EXPECT_EQ(themed.find("unchanged"), std::string::npos) << themed;
+  EXPECT_NE(read_file(html).find(own), std::string::npos) << own;
+
+  int status = 0;
+  std::string missing =
+      run(std::string(COACHKIT_PROGRAM) +
+              " report " COACHKIT_SOURCE_DIR "/content/service-principles:call-quality " +
+              dir_.str() + "/evals --theme no-such-theme --out " + dir_.str() + "/none",
+          &status);
+  EXPECT_EQ(status, 1) << missing;
+  EXPECT_NE(missing.find("no theme 'no-such-theme' (themes: "), std::string::npos) << missing;
+  EXPECT_FALSE(fs::exists(dir_.path() / "none"));
 }
 
 }  // namespace

@@ -24,6 +24,7 @@ void add_report_command(CLI::App& app, CommandLine& cli) {
   report->add_option("--format", *formats, "html, pdf, docx (comma-separated)")
       ->type_name("FORMATS")
       ->capture_default_str();
+  report->add_option("--theme", request->theme, "a theme name or folder")->capture_default_str();
   report->add_option("--out", request->out, "where to write the reports")
       ->type_name("DIR")
       ->capture_default_str();

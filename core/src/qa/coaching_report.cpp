@@ -2,11 +2,14 @@
 
 #include "support/atomic_file.hpp"
 #include "support/diagnostics.hpp"
+#include "build/build.hpp"
 #include "build/fingerprint.hpp"
+#include "build/output_log.hpp"
 #include "support/interruption.hpp"
 #include "qa/rubric_source.hpp"
 #include "qa/score_chart.hpp"
 #include "render/renderer.hpp"
+#include "render/theme_lookup.hpp"
 #include "support/utf8.hpp"
 #include "zip/zip_entries.hpp"
 
@@ -22,12 +25,14 @@
 #include <cstdio>
 #include <cwctype>
 #include <filesystem>
+#include <fstream>
 #include <functional>
 #include <map>
 #include <memory>
 #include <optional>
 #include <ostream>
 #include <set>
+#include <sstream>
 #include <thread>
 
 namespace fs = std::filesystem;
@@ -598,10 +603,28 @@ int run_report(const ReportRequest& request, const InstallLayout& layout, std::o
     err << "coachkit: " << error << "\n";
     return 2;
   }
+  // The theme as `build` finds it, by name or folder.
+  std::string theme_directory = find_theme(request.theme, "", layout);
+  if (theme_directory.empty()) {
+    err << "coachkit: no theme '" << escape_control_characters(request.theme) << "' ("
+        << theme_names("", layout) << ")\n";
+    return 1;
+  }
   Theme theme;
-  if (!load_theme(layout.themes() + "/default", &theme, &error)) {
+  if (!load_theme(theme_directory, &theme, &error)) {
     err << "coachkit: " << error << "\n";
     return 2;
+  }
+  // Reports are recorded in the output folder's log as a pack's outputs are: one whose inputs
+  // (the evaluations, the theme, the tools) have not changed is not rendered again.
+  OutputLog log(request.out);
+  std::map<Format, std::string> reference_bytes;
+  for (Format format : request.formats) {
+    std::string path = theme.reference_document(format);
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream bytes;
+    if (!path.empty()) bytes << in.rdbuf();
+    reference_bytes[format] = bytes.str();
   }
   std::vector<ChartLine> bands;
   for (const PerformanceBand& band : rubric.bands) bands.push_back({band.from, band.label});
@@ -639,6 +662,7 @@ int run_report(const ReportRequest& request, const InstallLayout& layout, std::o
   // wrote or why it failed is printed afterwards, in the agents' order.
   struct Outcome {
     std::vector<std::string> written;
+    std::vector<std::string> unchanged;
     std::string error;  // "" unless the report failed
   };
   std::vector<const std::pair<const std::string, std::vector<const ScoredEvaluation*>>*> tasks;
@@ -668,9 +692,15 @@ int run_report(const ReportRequest& request, const InstallLayout& layout, std::o
           why = "the chart could not be placed in the report";
           break;
         }
-        std::string destination =
-            (fs::path(request.out) / ("coaching-" + stems.at(agent) + "." + format_name(format)))
-                .string();
+        std::string relative = "coaching-" + stems.at(agent) + "." + format_name(format);
+        std::string destination = (fs::path(request.out) / relative).string();
+        std::string key = rendered_output_key(renderer, format, input, output_date(list),
+                                              reference_bytes.at(format), PageSetup{});
+        if (log.up_to_date(relative, key)) {
+          why.clear();
+          outcome.unchanged.push_back(destination);
+          continue;
+        }
         if (format == Format::Docx) {
           // Rendered beside the destination, its alt text mended, then renamed into place.
           std::error_code ec;
@@ -687,6 +717,7 @@ int run_report(const ReportRequest& request, const InstallLayout& layout, std::o
         } else if (!renderer.render_input(input, format, theme, destination, &why)) {
           break;
         }
+        if (!log.record(relative, key, &why)) break;
         why.clear();
         outcome.written.push_back(destination);
       }
@@ -712,11 +743,15 @@ int run_report(const ReportRequest& request, const InstallLayout& layout, std::o
   }
   render_reports(renderer);
   for (std::thread& worker : workers) worker.join();
-  std::size_t written = 0;
+  std::size_t written = 0, unchanged = 0;
   for (std::size_t i = 0; i < tasks.size(); ++i) {
     for (const std::string& destination : outcomes[i].written) {
       out << destination << ": " << escape_control_characters(tasks[i]->first) << "\n";
       ++written;
+    }
+    for (const std::string& destination : outcomes[i].unchanged) {
+      out << destination << ": " << escape_control_characters(tasks[i]->first) << " (unchanged)\n";
+      ++unchanged;
     }
     if (!outcomes[i].error.empty()) {
       err << "coachkit: " << outcomes[i].error << "\n";
@@ -725,7 +760,8 @@ int run_report(const ReportRequest& request, const InstallLayout& layout, std::o
   }
   out << written << (written == 1 ? " report" : " reports") << " of " << by_agent.size()
       << (by_agent.size() == 1 ? " agent" : " agents") << " written to "
-      << escape_control_characters(request.out) << "\n";
+      << escape_control_characters(request.out)
+      << (unchanged ? ", " + std::to_string(unchanged) + " unchanged" : "") << "\n";
   return 0;
 }
 

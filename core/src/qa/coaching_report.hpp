@@ -1,5 +1,7 @@
-// `coachkit report RUBRIC EVALUATION… [--agent NAME] [--format html,pdf,docx] [--out DIR]`: a
-// coaching report per agent, rendered through pandoc: scores over time (a chart and a table),
+// `coachkit report RUBRIC EVALUATION… [--agent NAME] [--format html,pdf,docx] [--out DIR]
+// [--theme NAME_OR_DIR]`: a coaching report per agent, rendered through pandoc in the theme
+// `build` would use, each recorded and fingerprinted in the output folder's log as a pack's
+// outputs are (unchanged, not rendered again): scores over time (a chart and a table),
 // strongest and weakest sections and criteria, the principle with its do's and don'ts behind
 // each weak criterion, and the evaluators' notes.
 #pragma once
@@ -42,6 +44,7 @@ struct ReportRequest {
   std::string agent;  // "" for a report per agent
   std::vector<Format> formats = {Format::Html};
   std::string out = "reports";
+  std::string theme = "default";  // a theme name or folder, found as `build` finds it
   std::vector<std::string> plugin_dirs;
 };
 
