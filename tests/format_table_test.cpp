@@ -1,5 +1,9 @@
-// What the table of formats means to a user of the command line: EPUB built where HTML and DOCX
-// are and only when asked, the same bytes twice; "unknown format" messages naming every format.
+// What the table of formats and the generators' declared options mean to a user of the command
+// line: EPUB built where HTML and DOCX are and only when asked, the same bytes twice; help and
+// "unknown format" messages naming every format; the shortcuts --versions, --drawn and --size
+// checked against what the generators declare, wherever the option is given.
+#include "hosting/generator_options.hpp"
+#include "support/diagnostics.hpp"
 #include "support/process.hpp"
 #include "test_support.hpp"
 
@@ -119,6 +123,92 @@ TEST(FormatTable, AProjectFileMayAskForEpubAndAnUnknownFormatNamesEveryOne) {
             std::string::npos)
       << unknown.errors;
   EXPECT_FALSE(fs::exists(dir.path() / "x"));
+}
+
+TEST(GeneratorOptions, HelpListsEveryFormatAndEveryDeclaredOptionWithItsLimits) {
+  CommandResult help = coachkit_cli({"build", "--help"});
+  ASSERT_EQ(help.exit_code, 0) << help.errors;
+  for (const FormatInfo& f : kFormats) {
+    EXPECT_NE(help.output.find(std::string(f.name) + " (" + f.summary + ")"), std::string::npos)
+        << f.name << "\n"
+        << help.output;
+  }
+  for (const char* expected :
+       {"quiz.versions (or --versions): an integer, from 1 to 26; how many versions",
+        "quiz.drawn (or --drawn): a string, none, mix or only;", "poster.size (or --size)",
+        "quiz.per_principle: an integer, from 0 to 1000;", "--versions N", "--drawn CHOICE"}) {
+    EXPECT_NE(help.output.find(expected), std::string::npos) << expected << "\n" << help.output;
+  }
+}
+
+TEST(GeneratorOptions, DeclaredLimitsAreCheckedOnTheCommandLineAndInTheProjectFile) {
+  TempDir dir;
+  CommandResult many = coachkit_cli({"build", default_pack(), "--out", dir.str() + "/a", "--only",
+                                     "quiz", "--format", "html", "--versions", "30"});
+  EXPECT_EQ(many.exit_code, 1);
+  EXPECT_NE(many.errors.find("command line: option 'versions' must be from 1 to 26, not 30"),
+            std::string::npos)
+      << many.errors;
+  CommandResult word = coachkit_cli({"build", default_pack(), "--out", dir.str() + "/a", "--only",
+                                     "quiz", "--format", "html", "--versions", "two"});
+  EXPECT_EQ(word.exit_code, 1);
+  EXPECT_NE(word.errors.find("--versions 'two': option 'versions' of quiz must be an integer"),
+            std::string::npos)
+      << word.errors;
+  CommandResult drawn = coachkit_cli({"build", default_pack(), "--out", dir.str() + "/a", "--only",
+                                      "quiz", "--format", "html", "--drawn", "some"});
+  EXPECT_EQ(drawn.exit_code, 1);
+  EXPECT_NE(
+      drawn.errors.find("command line: option 'drawn' must be none, mix or only, not \"some\""),
+      std::string::npos)
+      << drawn.errors;
+  EXPECT_FALSE(fs::exists(dir.path() / "a"));
+
+  std::string project =
+      dir.write("p/coachkit.toml", "[project]\npacks = [\"" + default_pack() +
+                                       "\"]\nout = \"out\"\n\n[generators.quiz]\nversions = 0\n")
+          .string();
+  CommandResult file = coachkit_cli({"build", dir.str() + "/p", "--only", "quiz"});
+  EXPECT_EQ(file.exit_code, 1);
+  EXPECT_NE(file.errors.find(project + ":6:12: option 'versions' must be from 1 to 26, not 0"),
+            std::string::npos)
+      << file.errors;
+}
+
+// The shortcuts reach every generator that declares the option, whichever plugin it is, and
+// point at --set when none does.
+TEST(GeneratorOptions, AShortcutSetsTheOptionOfEveryGeneratorThatDeclaresIt) {
+  OptionSpec size{"size", OptionValue::Type::String, "a size"};
+  OptionSpec copies{"copies", OptionValue::Type::Integer, "how many", 1, 4};
+  std::vector<GeneratorInfo> generators = {{"poster", "", "'poster'", {size}},
+                                           {"card", "", "'card'", {size, copies}},
+                                           {"handout", "", "'handout'", {}}};
+  std::map<std::string, Options> options;
+  Diagnostics diagnostics;
+  apply_option_settings({option_shortcut("size", "a3"), option_shortcut("copies", "2")}, generators,
+                        options, diagnostics);
+  EXPECT_TRUE(diagnostics.empty()) << diagnostics.to_string();
+  EXPECT_EQ(options["poster"].string("size"), "a3");
+  EXPECT_EQ(options["card"].string("size"), "a3");
+  EXPECT_EQ(options["card"].integer("copies"), 2);
+  EXPECT_FALSE(options["handout"].has("size"));
+
+  apply_option_settings({option_shortcut("copies", "5"), option_shortcut("versions", "2")},
+                        generators, options, diagnostics);
+  std::string text = diagnostics.to_string();
+  EXPECT_NE(text.find("command line: option 'copies' must be from 1 to 4, not 5"),
+            std::string::npos)
+      << text;
+  EXPECT_NE(text.find("command line: --versions: no loaded generator declares an option "
+                      "'versions' (coachkit build --help lists the options of the loaded "
+                      "plugins; --set KIND.KEY=VALUE sets any of them)"),
+            std::string::npos)
+      << text;
+  EXPECT_EQ(options["card"].integer("copies"), 2);  // the refused value is not set
+  EXPECT_EQ(describe_generator_options(generators, {"size"}),
+            "  poster.size (or --size): a string; a size\n"
+            "  card.size (or --size): a string; a size\n"
+            "  card.copies: an integer, from 1 to 4; how many\n");
 }
 
 }  // namespace

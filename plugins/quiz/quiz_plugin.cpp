@@ -22,11 +22,15 @@ class QuizGenerator : public Generator {
   }
   std::vector<OptionSpec> options() const override {
     return {
-        {"versions", OptionValue::Type::Integer, "how many versions, 1 to 26 (default 1)"},
-        {"drawn", OptionValue::Type::String,
-         "questions drawn from the content: none, mix or only (default mix)"},
+        {"versions", OptionValue::Type::Integer, "how many versions, 1 to 26 (default 1)", 1, 26},
+        {"drawn",
+         OptionValue::Type::String,
+         "questions drawn from the content: none, mix or only (default mix)",
+         {},
+         {},
+         {"none", "mix", "only"}},
         {"per_principle", OptionValue::Type::Integer,
-         "questions drawn per principle for each version; 0 for all (default 0)"},
+         "questions drawn per principle for each version; 0 for all (default 0)", 0, 1000},
         {"shuffle_questions", OptionValue::Type::Boolean, "shuffle question order (default true)"},
         {"shuffle_choices", OptionValue::Type::Boolean,
          "shuffle choices, matches and steps; pinned choices stay (default true)"},

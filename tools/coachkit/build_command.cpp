@@ -1,5 +1,7 @@
 // coachkit build [PACK_OR_PROJECT] [--pack ID] [--out DIR] [--format LIST] [--only KIND] …
 #include "build/build_session.hpp"
+#include "hosting/generator_options.hpp"
+#include "hosting/plugin_host.hpp"
 #include "commands.hpp"
 
 #include <coachkit/format.hpp>
@@ -25,6 +27,19 @@ std::string format_help() {
          (left_out.empty() ? "" : " but " + left_out);
 }
 
+// Generator options the command line also takes as --KEY VALUE.
+struct Shortcut {
+  const char* key;
+  const char* value_name;
+};
+constexpr Shortcut kShortcuts[] = {{"versions", "N"}, {"drawn", "CHOICE"}, {"size", "SIZE"}};
+
+struct GivenShortcut {
+  std::string key;
+  CLI::Option* option;
+  std::shared_ptr<std::string> value;
+};
+
 }  // namespace
 
 void add_build_command(CLI::App& app, CommandLine& cli) {
@@ -47,11 +62,6 @@ void add_build_command(CLI::App& app, CommandLine& cli) {
       ->delimiter(',')
       ->type_name("KIND");
   build->add_option("--theme", settings->theme, "a theme name or folder (default: default)");
-  build
-      ->add_option("--size", settings->size,
-                   "print posters at this size, e.g. 24x36, a3 or 500x700mm (default: each "
-                   "poster's own)")
-      ->type_name("SIZE");
   build->add_option("--jobs,-j", settings->jobs, "renders at once (default: the cores)")
       ->check(CLI::Range(1, 64));
   build
@@ -83,30 +93,46 @@ void add_build_command(CLI::App& app, CommandLine& cli) {
               "SEED"));
   build->add_option("--edition", settings->edition, "e.g. participant or trainer");
   auto sets = std::make_shared<std::vector<std::string>>();
-  auto versions = std::make_shared<int>(1);
-  auto drawn = std::make_shared<std::string>();
   build
       ->add_option("--set", *sets,
                    "a generator option, wins over the project file: KIND.KEY=VALUE "
                    "(e.g. quiz.versions=3; a list is comma-separated)")
       ->type_name("KIND.KEY=VALUE");
-  CLI::Option* versions_option =
-      build->add_option("--versions", *versions, "quiz versions (--set quiz.versions=N)")
-          ->check(CLI::Range(1, 26));
-  CLI::Option* drawn_option =
-      build
-          ->add_option("--drawn", *drawn,
-                       "quiz questions drawn from the content (--set quiz.drawn=…)")
-          ->check(CLI::IsMember({"none", "mix", "only"}));
+  // The command line is read before any plugin is loaded, so the shortcuts' names are fixed
+  // here; what each means (which generators, its type, its range or choices) is what the
+  // loaded generators declare, checked as --set is, and listed below the options.
+  auto shortcuts = std::make_shared<std::vector<GivenShortcut>>();
+  for (const Shortcut& shortcut : kShortcuts) {
+    auto value = std::make_shared<std::string>();
+    CLI::Option* option =
+        build
+            ->add_option("--" + std::string(shortcut.key), *value,
+                         std::string("the option '") + shortcut.key +
+                             "' of every loaded generator that declares it (see below)")
+            ->type_name(shortcut.value_name);
+    shortcuts->push_back({shortcut.key, option, value});
+  }
+  build->footer([&cli] {
+    PluginHost host;
+    for (const std::string& dir : plugin_search_path(cli.plugin_dirs, cli.layout.plugins())) {
+      host.load_directory(dir);
+    }
+    std::vector<std::string> keys;
+    for (const Shortcut& shortcut : kShortcuts) keys.push_back(shortcut.key);
+    std::string options = describe_generator_options(host.generators(), keys);
+    return "Generator options, as the loaded plugins declare them (--set KIND.KEY=VALUE, or\n"
+           "[generators.KIND] in a project file):\n" +
+           (options.empty() ? std::string("  none: no loaded plugin declares any\n") : options);
+  });
   build->add_flag("--no-wait", "fail instead of waiting when another build writes to the folder");
-  build->callback([&cli, settings, out, seed, out_option, seed_option, build, sets, versions,
-                   versions_option, drawn, drawn_option] {
+  build->callback([&cli, settings, out, seed, out_option, seed_option, build, sets, shortcuts] {
     if (out_option->count()) settings->out = *out;
     settings->option_settings.clear();
-    if (versions_option->count()) {
-      settings->option_settings.push_back("quiz.versions=" + std::to_string(*versions));
+    for (const GivenShortcut& shortcut : *shortcuts) {
+      if (shortcut.option->count()) {
+        settings->option_settings.push_back(option_shortcut(shortcut.key, *shortcut.value));
+      }
     }
-    if (drawn_option->count()) settings->option_settings.push_back("quiz.drawn=" + *drawn);
     for (const std::string& s : *sets) settings->option_settings.push_back(s);
     if (seed_option->count()) settings->seed = *seed;
     settings->plugin_dirs = cli.plugin_dirs;

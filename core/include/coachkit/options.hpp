@@ -13,6 +13,7 @@
 #include <coachkit/version.hpp>
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -30,11 +31,16 @@ struct OptionValue {
   SourcePosition where;           // where the value was written
 };
 
-// One option a generator accepts.
+// One option a generator accepts. The limits are checked by the core wherever the option is
+// given (project file, --set, the command line's shortcuts), before the generator runs, and are
+// listed by `coachkit build --help`.
 struct OptionSpec {
   std::string key;
   OptionValue::Type type = OptionValue::Type::String;
   std::string description;  // shown by `coachkit plugins`
+  std::optional<std::int64_t> minimum = std::nullopt;  // Integer: the smallest value accepted
+  std::optional<std::int64_t> maximum = std::nullopt;  // Integer: the largest value accepted
+  std::vector<std::string> choices = {};  // String: the values accepted, when not empty
 };
 
 // The options given for one generator, already checked against its OptionSpecs.

@@ -287,18 +287,6 @@ int run_build(const BuildSettings& settings, const InstallLayout& layout, std::o
   }
   options.generator_options =
       read_generator_options(project->root.get(), project->file, host.generators(), diagnostics);
-  // --size reaches every generator that takes a size (posters), over the project file's.
-  if (!settings.size.empty()) {
-    for (const GeneratorInfo& generator : host.generators()) {
-      for (const OptionSpec& spec : generator.options) {
-        if (spec.key != "size" || spec.type != OptionValue::Type::String) continue;
-        OptionValue value;
-        value.text = settings.size;
-        value.where = {"--size", 0, 0};
-        options.generator_options[generator.kind].set("size", value);
-      }
-    }
-  }
   apply_option_settings(settings.option_settings, host.generators(), options.generator_options,
                         diagnostics);
   // A poster may name its own theme: it must exist.

@@ -2,6 +2,7 @@
 
 #include "pack/toml_reader.hpp"
 
+#include <algorithm>
 #include <cerrno>
 #include <cmath>
 #include <cstdlib>
@@ -25,6 +26,38 @@ const char* type_name(OptionValue::Type type) {
   }
   return "";
 }
+
+}  // namespace
+
+std::string describe_limits(const OptionSpec& spec) {
+  if (spec.minimum && spec.maximum) {
+    return "from " + std::to_string(*spec.minimum) + " to " + std::to_string(*spec.maximum);
+  }
+  if (spec.minimum) return "at least " + std::to_string(*spec.minimum);
+  if (spec.maximum) return "at most " + std::to_string(*spec.maximum);
+  std::string out;
+  for (std::size_t i = 0; i < spec.choices.size(); ++i) {
+    out += (i == 0 ? "" : i + 1 == spec.choices.size() ? " or " : ", ") + spec.choices[i];
+  }
+  return out;
+}
+
+std::string check_option_limits(const OptionSpec& spec, const OptionValue& value) {
+  bool outside = false;
+  std::string given;
+  if (value.type == OptionValue::Type::Integer) {
+    outside = (spec.minimum && value.integer < *spec.minimum) ||
+              (spec.maximum && value.integer > *spec.maximum);
+    given = std::to_string(value.integer);
+  } else if (value.type == OptionValue::Type::String && !spec.choices.empty()) {
+    outside = std::find(spec.choices.begin(), spec.choices.end(), value.text) == spec.choices.end();
+    given = "\"" + escape_control_characters(value.text) + "\"";
+  }
+  if (!outside) return "";
+  return "option '" + spec.key + "' must be " + describe_limits(spec) + ", not " + given;
+}
+
+namespace {
 
 // The value of `node` as `type`, or false when it is not of that type.
 bool convert(const toml::node& node, OptionValue::Type type, OptionValue* value) {
@@ -109,6 +142,12 @@ std::map<std::string, Options> read_generator_options(const toml::table* root,
                             type_name(spec.type) + ", not " + describe_type(*value_node));
         continue;
       }
+      std::string outside = check_option_limits(spec, value);
+      if (!outside.empty()) {
+        diagnostics.add(file, value.where.line, value.where.column,
+                        outside + " (in " + context + ")");
+        continue;
+      }
       options.set(spec.key, std::move(value));
     }
   }
@@ -152,6 +191,40 @@ bool convert_text(const std::string& text, OptionValue::Type type, OptionValue* 
   return false;
 }
 
+// `--KEY VALUE` (written "*.KEY=VALUE"): the option KEY of every generator that declares it.
+void apply_shortcut(const std::string& key, const std::string& text,
+                    const std::vector<GeneratorInfo>& generators,
+                    std::map<std::string, Options>& options, Diagnostics& diagnostics) {
+  const std::string where = "command line";
+  bool declared = false;
+  for (const GeneratorInfo& generator : generators) {
+    for (const OptionSpec& spec : generator.options) {
+      if (spec.key != key) continue;
+      declared = true;
+      OptionValue value;
+      value.where = SourcePosition{where, 0, 0};
+      if (!convert_text(text, spec.type, &value)) {
+        diagnostics.add(where, 0, 0,
+                        "--" + key + " '" + text + "': option '" + key + "' of " + generator.kind +
+                            " must be " + type_name(spec.type));
+        continue;
+      }
+      std::string outside = check_option_limits(spec, value);
+      if (!outside.empty()) {
+        diagnostics.add(where, 0, 0, outside);
+        continue;
+      }
+      options[generator.kind].set(key, std::move(value));
+    }
+  }
+  if (!declared) {
+    diagnostics.add(where, 0, 0,
+                    "--" + key + ": no loaded generator declares an option '" + key +
+                        "' (coachkit build --help lists the options of the loaded plugins; "
+                        "--set KIND.KEY=VALUE sets any of them)");
+  }
+}
+
 }  // namespace
 
 void apply_option_settings(const std::vector<std::string>& settings,
@@ -172,6 +245,10 @@ void apply_option_settings(const std::vector<std::string>& settings,
     std::string kind = setting.substr(0, dot);
     std::string key = setting.substr(dot + 1, equals - dot - 1);
     std::string text = setting.substr(equals + 1);
+    if (kind == "*") {
+      apply_shortcut(key, text, generators, options, diagnostics);
+      continue;
+    }
     const GeneratorInfo* generator = nullptr;
     for (const GeneratorInfo& g : generators) {
       if (g.kind == kind) generator = &g;
@@ -204,8 +281,35 @@ void apply_option_settings(const std::vector<std::string>& settings,
                           type_name(spec->type));
       continue;
     }
+    std::string outside = check_option_limits(*spec, value);
+    if (!outside.empty()) {
+      diagnostics.add(where, 0, 0, outside);
+      continue;
+    }
     options[kind].set(key, std::move(value));
   }
+}
+
+std::string option_shortcut(const std::string& key, const std::string& value) {
+  return "*." + key + "=" + value;
+}
+
+std::string describe_generator_options(const std::vector<GeneratorInfo>& generators,
+                                       const std::vector<std::string>& shortcuts) {
+  std::string out;
+  for (const GeneratorInfo& generator : generators) {
+    for (const OptionSpec& spec : generator.options) {
+      std::string line = "  " + generator.kind + "." + spec.key;
+      if (std::find(shortcuts.begin(), shortcuts.end(), spec.key) != shortcuts.end()) {
+        line += " (or --" + spec.key + ")";
+      }
+      std::string limits = describe_limits(spec);
+      line += ": " + std::string(type_name(spec.type)) + (limits.empty() ? "" : ", " + limits);
+      if (!spec.description.empty()) line += "; " + spec.description;
+      out += line + "\n";
+    }
+  }
+  return out;
 }
 
 }  // namespace coachkit
