@@ -283,8 +283,10 @@ TEST(Posters, TextInAnyScriptSurvivesInEveryTheme) {
     // The Japanese came from a real CJK font, embedded like every other.
     std::vector<std::string> fonts = embedded_fonts(pdf);
     bool cjk = false;
-    for (const std::string& f : fonts)
-      cjk = cjk || f.find("Droid-Sans-Fallback") != std::string::npos;
+    for (const std::string& f : fonts) {
+      cjk = cjk || f.find("WenQuanYi") != std::string::npos ||
+            f.find("Droid-Sans-Fallback") != std::string::npos;
+    }
     EXPECT_TRUE(cjk) << "no CJK font embedded";
   }
 }
