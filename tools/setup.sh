@@ -15,9 +15,11 @@ packages=(
   # Coaching reports: the score chart (gnuplot's SVG terminal).
   gnuplot-nox
   # Posters: PNG previews (pdftoppm); the themes' fonts (classic: EB Garamond and Amiri for
-  # Arabic; modern: Lato) and, for every theme, Droid Sans Fallback for Chinese, Japanese and
-  # Korean (7 MB, where Noto CJK takes about 90 MB).
-  poppler-utils fonts-ebgaramond fonts-lato fonts-hosny-amiri fonts-droid-fallback
+  # Arabic; modern: Lato) and, for every theme, the scripts DejaVu lacks: WenQuanYi Micro Hei
+  # for Chinese, Japanese and Korean (5.1 MB installed, where Noto CJK takes 91 MB and Droid
+  # Sans Fallback, 7 MB, has no Hangul), Lohit Devanagari (0.2 MB) and Loma for Thai (0.4 MB).
+  poppler-utils fonts-ebgaramond fonts-lato fonts-hosny-amiri fonts-wqy-microhei
+  fonts-lohit-deva fonts-tlwg-loma-ttf
 )
 # The tests read outputs as a reader would: PDF text, DOCX documents, HTML in a browser; and
 # check the JSON Schemas with a validator from npm (installed under the build folder); check the

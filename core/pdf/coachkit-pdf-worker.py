@@ -174,19 +174,91 @@ def contact_sheet(weasyprint, request):
     weasyprint.HTML(string=page, url_fetcher=fetch).write_pdf(request["pdf"])
 
 
-def exact_bleed_box(document, pdf):
-    """A WeasyPrint finisher: the BleedBox is the TrimBox grown by the page's whole bleed.
+# Crop marks, in points: they start this far outside the bleed (never inside it, so a trim
+# that wanders stays clean), run this long, and the slug (the sheet beyond the bleed, which the
+# MediaBox grows by) holds them with this much to spare.
+MARK_GAP, MARK_LENGTH, MARK_SPARE = 1 / 25.4 * 72, 6 / 25.4 * 72, 1 / 25.4 * 72
+# The smallest distance from the trim to a mark, bleed or no bleed.
+MARK_LEAST_OFFSET = 3 / 25.4 * 72
+# A black hairline over a wider white one: seen on white paper, on a dark stock, and where a
+# neighbouring poster's background runs under the marks on an imposed sheet.
+MARK_BLACK_WIDTH, MARK_WHITE_WIDTH = 0.5, 2.0
+
+
+def take_crop_marks(rendered):
+    """Which pages of a laid-out document ask for crop marks (CSS `@page { marks: crop }`).
+
+    WeasyPrint draws its own marks inside the bleed, half the bleed long (1.5 mm for a 3 mm
+    bleed), where they print on the poster's background; they are taken from its pages here, and
+    the finisher draws them in a slug outside the bleed instead."""
+    wanted = []
+    for page in rendered.pages:
+        style = page._page_box.style
+        wanted.append("crop" in (style["marks"] or ()))
+        style["marks"] = ()
+    return wanted
+
+
+def mark_strokes(trim, bleed):
+    """The eight crop marks around `trim` (x0, y0, x1, y1 in points) as line segments, each
+    outside `bleed`, on the lines of the trim's edges."""
+    x0, y0, x1, y1 = trim
+    out = []
+    for x, y, dx, dy in ((x0, y0, -1, -1), (x1, y0, 1, -1), (x0, y1, -1, 1), (x1, y1, 1, 1)):
+        beyond_x = abs(x - (bleed[0] if dx < 0 else bleed[2]))
+        beyond_y = abs(y - (bleed[1] if dy < 0 else bleed[3]))
+        start_x = max(beyond_x + MARK_GAP, MARK_LEAST_OFFSET)
+        start_y = max(beyond_y + MARK_GAP, MARK_LEAST_OFFSET)
+        # Along the horizontal edge (y), out to the side; along the vertical edge (x), up or down.
+        out.append(((x + dx * start_x, y), (x + dx * (start_x + MARK_LENGTH), y)))
+        out.append(((x, y + dy * start_y), (x, y + dy * (start_y + MARK_LENGTH))))
+    return out
+
+
+def marks_stream(strokes):
+    """A content stream drawing `strokes` in every ink (CMYK all at 100%, registration black)
+    over a white (no ink) outline, marked as a page artifact: production aids, not content,
+    which a screen reader and text extraction skip."""
+    def number(value):
+        return ("%.3f" % value).rstrip("0").rstrip(".")
+    path = " ".join("%s %s m %s %s l" % tuple(number(v) for v in (*a, *b)) for a, b in strokes)
+    return ("Q\n/Artifact <</Type /Page>> BDC\nq 0 J [] 0 d\n"
+            "0 0 0 0 K %s w %s S\n1 1 1 1 K %s w %s S\nQ\nEMC\n"
+            % (number(MARK_WHITE_WIDTH), path, number(MARK_BLACK_WIDTH), path)).encode("ascii")
+
+
+def finish(crop_marks):
+    """A WeasyPrint finisher: the BleedBox holds the whole bleed, and the pages in `crop_marks`
+    get their marks in a slug: the MediaBox is the BleedBox grown by room for the marks.
 
     WeasyPrint places the BleedBox at most 10 pt outside the TrimBox whatever the bleed, so a
     10 mm or 25 mm bleed was announced as 3.5 mm to whoever prints it."""
-    import pydyf
-    pages = [o for o in pdf.objects
-             if isinstance(o, dict) and o.get("Type") == "/Page" and "TrimBox" in o]
-    for page, pdf_page in zip(document.pages, pages):
-        bleed = {side: value * 0.75 for side, value in page.bleed.items()}  # px to pt
-        left, top, right, bottom = list(pdf_page["TrimBox"])
-        pdf_page["BleedBox"] = pydyf.Array([left - bleed["left"], top - bleed["top"],
-                                            right + bleed["right"], bottom + bleed["bottom"]])
+    def finisher(document, pdf):
+        import pydyf
+        pages = [o for o in pdf.objects
+                 if isinstance(o, dict) and o.get("Type") == "/Page" and "TrimBox" in o]
+        for number, (page, pdf_page) in enumerate(zip(document.pages, pages)):
+            bleed = {side: value * 0.75 for side, value in page.bleed.items()}  # px to pt
+            left, top, right, bottom = list(pdf_page["TrimBox"])
+            bleed_box = [left - bleed["left"], top - bleed["top"],
+                         right + bleed["right"], bottom + bleed["bottom"]]
+            pdf_page["BleedBox"] = pydyf.Array(bleed_box)
+            if number >= len(crop_marks) or not crop_marks[number]:
+                continue
+            strokes = mark_strokes((left, top, right, bottom), bleed_box)
+            reach = MARK_WHITE_WIDTH / 2 + MARK_SPARE
+            xs = [x for stroke in strokes for x, _ in stroke]
+            ys = [y for stroke in strokes for _, y in stroke]
+            pdf_page["MediaBox"] = pydyf.Array([min(xs) - reach, min(ys) - reach,
+                                                max(xs) + reach, max(ys) + reach])
+            # WeasyPrint's stream leaves its own transformation in place: it is wrapped in q/Q
+            # so that the marks are drawn in the page's own coordinates.
+            before, after = pydyf.Stream([b"q"]), pydyf.Stream([marks_stream(strokes)])
+            pdf.add_object(before)
+            pdf.add_object(after)
+            pdf_page["Contents"] = pydyf.Array(
+                [before.reference, pdf_page["Contents"], after.reference])
+    return finisher
 
 
 def confined_fetcher(weasyprint, base_url, refused):
@@ -228,10 +300,10 @@ def render(weasyprint, request, refused):
                                    url_fetcher=confined_fetcher(weasyprint, base_url, refused))
         if request.get("fit_to_one_page"):
             smallest = float(request.get("smallest_font_pt") or 0)
-            fit_to_one_page(weasyprint, document, smallest).write_pdf(
-                request["pdf"], finisher=exact_bleed_box)
+            rendered = fit_to_one_page(weasyprint, document, smallest)
         else:
-            document.write_pdf(request["pdf"], finisher=exact_bleed_box)
+            rendered = document.render()
+        rendered.write_pdf(request["pdf"], finisher=finish(take_crop_marks(rendered)))
     finally:
         for name, value in saved.items():
             if value is None:

@@ -23,7 +23,7 @@ struct PageSetup {
   double height_mm = 297;
   bool landscape = false;   // swaps width and height
   double bleed_mm = 0;      // background beyond the trim edge, on every side
-  bool crop_marks = false;  // marks at the trim corners (needs a bleed to be seen)
+  bool crop_marks = false;  // trim marks in a slug outside the bleed (the sheet grows for it)
   double margin_mm = -1;    // space between the trim edge and the text; < 0: the theme's
   // Shrink or grow the text so the document fills exactly one page (posters); the PDF worker
   // searches the root font size. Without it, long documents flow onto more pages.
