@@ -33,5 +33,6 @@ void add_import_command(CLI::App& app, CommandLine& cli);
 void add_sample_command(CLI::App& app, CommandLine& cli);
 void add_report_command(CLI::App& app, CommandLine& cli);
 void add_calibrate_command(CLI::App& app, CommandLine& cli);
+void add_serve_command(CLI::App& app, CommandLine& cli);
 
 }  // namespace coachkit::cli

@@ -38,6 +38,7 @@ int main(int argc, char** argv) {
   cli::add_sample_command(app, cli);
   cli::add_report_command(app, cli);
   cli::add_calibrate_command(app, cli);
+  cli::add_serve_command(app, cli);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

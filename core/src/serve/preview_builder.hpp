@@ -1,0 +1,61 @@
+// The one seam between `coachkit serve` and the build: rebuild what changed, say what the
+// output folder now holds and what went wrong, as data. Today it runs the same entry point as
+// `coachkit build` (run_build, with its stamps, fingerprints and output log, so a preview
+// rebuilds exactly what a build would); a workspace that loads once and rebuilds many times can
+// take its place without the server noticing.
+#pragma once
+
+#include "build/build_session.hpp"
+#include "build/output_log.hpp"
+#include "support/install_layout.hpp"
+
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace coachkit::serve {
+
+struct PreviewProblem {
+  std::string file;  // "" when the problem is not about a file
+  int line = 0;
+  int column = 0;
+  std::string message;
+  std::string quoted;  // the offending line, control characters escaped; "" when unknown
+
+  std::string where() const;  // "FILE:LINE:COL", "FILE" or ""
+};
+
+struct PreviewOutcome {
+  int status = 0;  // run_build's: 0 built, 1 content or usage error, 2 a tool failed
+  std::vector<PreviewProblem> problems;
+  // Every file of the output folder, by path relative to it ("pack/handouts/x.html"), hidden
+  // files left out: what the last good build left when this one failed.
+  std::map<std::string, FileIdentity> outputs;
+  std::string log;  // what the build printed, for the terminal
+};
+
+class PreviewBuilder {
+ public:
+  virtual ~PreviewBuilder() = default;
+  // Where outputs land (served from) and what to watch for changes; both may change after a
+  // rebuild (a project file may name other packs or another folder).
+  virtual std::string output_directory() const = 0;
+  virtual std::vector<std::string> inputs() const = 0;
+  // `html_first`: only the HTML outputs, which a reader sees first; the next full rebuild
+  // makes the rest. Never throws.
+  virtual PreviewOutcome rebuild(bool html_first) = 0;
+};
+
+// run_build with these settings.
+std::unique_ptr<PreviewBuilder> make_build_session_preview(const BuildSettings& settings,
+                                                           const InstallLayout& layout);
+
+// What run_build wrote to its error stream, as problems: "FILE:LINE:COL: message" lines with the
+// offending line read from FILE; warnings and the closing "nothing was built" left out.
+std::vector<PreviewProblem> problems_from_build_errors(const std::string& text);
+
+// The regular, non-hidden files under `folder`, by relative path.
+std::map<std::string, FileIdentity> list_outputs(const std::string& folder);
+
+}  // namespace coachkit::serve
