@@ -96,6 +96,25 @@ std::string w3c_date(std::int64_t epoch_seconds) {
   return text;
 }
 
+bool has_level_one(const Blocks& blocks) {
+  for (const Block& b : blocks) {
+    if (b.kind == Block::Kind::Heading && b.level == 1) return true;
+    if (has_level_one(b.children)) return true;
+    for (const Blocks& item : b.items) {
+      if (has_level_one(item)) return true;
+    }
+  }
+  return false;
+}
+
+void shift_headings(Blocks* blocks) {
+  for (Block& b : *blocks) {
+    if (b.kind == Block::Kind::Heading) b.level = std::min(6, b.level + 1);
+    shift_headings(&b.children);
+    for (Blocks& item : b.items) shift_headings(&item);
+  }
+}
+
 }  // namespace
 
 // The CSS for a page set-up; it follows the theme's CSS, so it wins over the theme's. A document
@@ -236,6 +255,13 @@ std::string Renderer::pandoc_input(const Document& document, Format format, cons
     laid_out.title.clear();
     laid_out.subtitle.clear();
     return to_pandoc_json(laid_out, api_, head, false);
+  }
+  // A page shows its title as its one h1 (WCAG's headings and PDF/UA's H1): a document whose
+  // own headings start at level 1 has them one level down on the page and in the PDF's tags.
+  if (html && !page && !document.title.empty() && has_level_one(document.blocks)) {
+    Document shifted = document;
+    shift_headings(&shifted.blocks);
+    return to_pandoc_json(shifted, api_, head, false);
   }
   return to_pandoc_json(document, api_, head, format == Format::Markdown);
 }
