@@ -36,6 +36,11 @@ import traceback
 
 SMALLEST_PT, LARGEST_PT, TRIES = 4.0, 400.0, 12
 
+# Every PDF is tagged (WeasyPrint's PDF/UA-1 variant): a structure tree of headings, paragraphs,
+# lists and tables from the HTML, the document's language and title, the title shown by viewers.
+# docs/accessibility.md says what WeasyPrint 57 leaves out.
+TAGGED = {"variant": "pdf/ua-1"}
+
 
 class ContentError(Exception):
     """The content, not the tools, is at fault: too much text for the frame."""
@@ -171,7 +176,7 @@ def contact_sheet(weasyprint, request):
             % (html.escape(request.get("title", "")), 100.0 / per_row - 0.5,
                (190 - 12) / ((count + per_row - 1) // per_row) - 10,
                html.escape(request.get("title", "")), cells))
-    weasyprint.HTML(string=page, url_fetcher=fetch).write_pdf(request["pdf"])
+    weasyprint.HTML(string=page, url_fetcher=fetch).write_pdf(request["pdf"], **TAGGED)
 
 
 def exact_bleed_box(document, pdf):
@@ -229,9 +234,9 @@ def render(weasyprint, request, refused):
         if request.get("fit_to_one_page"):
             smallest = float(request.get("smallest_font_pt") or 0)
             fit_to_one_page(weasyprint, document, smallest).write_pdf(
-                request["pdf"], finisher=exact_bleed_box)
+                request["pdf"], finisher=exact_bleed_box, **TAGGED)
         else:
-            document.write_pdf(request["pdf"], finisher=exact_bleed_box)
+            document.write_pdf(request["pdf"], finisher=exact_bleed_box, **TAGGED)
     finally:
         for name, value in saved.items():
             if value is None:
