@@ -10,6 +10,9 @@
 #   accessibility.sh pdf SOURCE_DIR COACHKIT BUILD_DIR WORK_DIR
 #     a handout and a worksheet PDF read back by poppler: tagged, titled, in the pack's language,
 #     with a structure tree that has the document's headings, lists and table header cells.
+#   accessibility.sh office SOURCE_DIR COACHKIT BUILD_DIR WORK_DIR
+#     DOCX, ODT and PPTX read from their XML parts: title, language, heading styles, repeating
+#     table headers, pictures' alternative text, slide titles.
 # Skips (exit 77), saying why, when a reader is missing.
 set -euo pipefail
 mode=$1
@@ -25,19 +28,11 @@ python=/usr/bin/python3
 skip() { echo "SKIP: $*"; exit 77; }
 fail() { echo "FAIL: $*"; exit 1; }
 
-rm -rf "$work"
-mkdir -p "$work"
-
-case $mode in
-html)
-  [[ -d $modules/@axe-core/puppeteer ]] || skip "no @axe-core/puppeteer under $modules (run tools/test-readers.sh)"
-  [[ -x /usr/bin/chromium ]] || skip "no /usr/bin/chromium"
-  "$coachkit" build "$source_dir/content/service-principles" --out "$work/out" --format html \
-    --theme "$theme" >"$work/build.log" 2>&1 || { cat "$work/build.log"; fail "build"; }
-  out=$work/out/service-principles
-  mkdir -p "$work/evals"
+# Two evaluations of one agent, for a coaching report.
+write_evaluations() {
+  mkdir -p "$1"
   for n in 1 2; do
-    cat >"$work/evals/e$n.toml" <<EOF
+    cat >"$1/e$n.toml" <<EOF
 [evaluation]
 rubric = "call-quality"
 interaction = "call-$n"
@@ -63,6 +58,19 @@ end-abuse-decisively = "na"
 take-it-personally = 4
 EOF
   done
+}
+
+rm -rf "$work"
+mkdir -p "$work"
+
+case $mode in
+html)
+  [[ -d $modules/@axe-core/puppeteer ]] || skip "no @axe-core/puppeteer under $modules (run tools/test-readers.sh)"
+  [[ -x /usr/bin/chromium ]] || skip "no /usr/bin/chromium"
+  "$coachkit" build "$source_dir/content/service-principles" --out "$work/out" --format html \
+    --theme "$theme" >"$work/build.log" 2>&1 || { cat "$work/build.log"; fail "build"; }
+  out=$work/out/service-principles
+  write_evaluations "$work/evals"
   "$coachkit" report "$source_dir/content/service-principles:call-quality" "$work/evals" \
     --format html --out "$work/reports" >"$work/report.log" 2>&1 || { cat "$work/report.log"; fail "report"; }
   pages=("$out/handouts/integrity.html" "$out/trainer/handouts/integrity.html"
@@ -97,6 +105,19 @@ pdf)
   out=$work/out/service-principles
   "$python" "$source_dir/tests/scripts/tagged_pdf_check.py" "$out/handouts/integrity.pdf" \
     "$out/activities/breakdown-sources.pdf"
+  ;;
+office)
+  # The Acme pack's handouts, worksheet and deck; the default pack's coaching report (a chart).
+  "$coachkit" build "$source_dir/plugins/example-org/packs/acme-way" --out "$work/out" \
+    --format docx,odt,pptx >"$work/build.log" 2>&1 || { cat "$work/build.log"; fail "build"; }
+  write_evaluations "$work/evals"
+  "$coachkit" report "$source_dir/content/service-principles:call-quality" "$work/evals" \
+    --format docx --out "$work/reports" >"$work/report.log" 2>&1 || { cat "$work/report.log"; fail "report"; }
+  out=$work/out/acme-way
+  "$python" "$source_dir/tests/scripts/office_accessibility.py" en \
+    "$out/acme-way-handout.docx" "$out/acme-way-handout.odt" "$out/acme-way-slides.pptx" \
+    "$out/activities/call-replay.docx" "$out/activities/call-replay.odt" \
+    "$work/reports/coaching-sam.docx"
   ;;
 *)
   fail "unknown mode $mode"
