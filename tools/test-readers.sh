@@ -11,6 +11,7 @@ fi
 cp tests/npm/package.json "$prefix/package.json"
 rm -f "$prefix/package-lock.json"
 echo "coachkit: installing the test readers from npm into $prefix" >&2
-# puppeteer-core never downloads a browser; the tests drive Debian's chromium.
-CI=true npm_config_update_notifier=false npm install --prefix "$prefix" --no-audit --no-fund \
+# puppeteer-core never downloads a browser, nor does the puppeteer that @axe-core/puppeteer asks
+# for alongside it: the tests drive Debian's chromium.
+CI=true PUPPETEER_SKIP_DOWNLOAD=1 npm_config_update_notifier=false npm install --prefix "$prefix" --no-audit --no-fund \
   --loglevel=error </dev/null >/dev/null

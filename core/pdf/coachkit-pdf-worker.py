@@ -36,6 +36,11 @@ import traceback
 
 SMALLEST_PT, LARGEST_PT, TRIES = 4.0, 400.0, 12
 
+# Every PDF is tagged (WeasyPrint's PDF/UA-1 variant): a structure tree of headings, paragraphs,
+# lists and tables from the HTML, the document's language and title, the title shown by viewers.
+# docs/accessibility.md says what WeasyPrint 57 leaves out.
+TAGGED = {"variant": "pdf/ua-1"}
+
 
 class ContentError(Exception):
     """The content, not the tools, is at fault: too much text for the frame."""
@@ -171,7 +176,7 @@ def contact_sheet(weasyprint, request):
             % (html.escape(request.get("title", "")), 100.0 / per_row - 0.5,
                (190 - 12) / ((count + per_row - 1) // per_row) - 10,
                html.escape(request.get("title", "")), cells))
-    weasyprint.HTML(string=page, url_fetcher=fetch).write_pdf(request["pdf"])
+    weasyprint.HTML(string=page, url_fetcher=fetch).write_pdf(request["pdf"], **TAGGED)
 
 
 # Crop marks, in points: they start this far outside the bleed (never inside it, so a trim
@@ -303,7 +308,8 @@ def render(weasyprint, request, refused):
             rendered = fit_to_one_page(weasyprint, document, smallest)
         else:
             rendered = document.render()
-        rendered.write_pdf(request["pdf"], finisher=finish(take_crop_marks(rendered)))
+        rendered.write_pdf(request["pdf"], finisher=finish(take_crop_marks(rendered)),
+                           **TAGGED)
     finally:
         for name, value in saved.items():
             if value is None:

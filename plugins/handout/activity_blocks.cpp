@@ -77,9 +77,9 @@ Block writing_lines(int count) {
   return table(std::move(t));
 }
 
-Blocks worksheet_blocks(const Worksheet& w, Edition edition) {
+Blocks worksheet_blocks(const Worksheet& w, Edition edition, int level) {
   Blocks out;
-  out.push_back(heading(4, w.title.empty() ? "Worksheet" : w.title));
+  out.push_back(heading(level, w.title.empty() ? "Worksheet" : w.title));
   if (!w.instructions.empty()) out.push_back(paragraph(Text{emphasis(w.instructions)}));
   switch (w.kind) {
     case Worksheet::Kind::Grid:
@@ -149,7 +149,7 @@ Blocks activity_blocks(const Pack& pack, const Activity& a, int level, Edition e
     // with its lines, may run over pages.
     bool prompts = a.worksheet->kind == Worksheet::Kind::Prompts;
     out.push_back(section({prompts ? "worksheet-prompts" : "worksheet-block"},
-                          worksheet_blocks(*a.worksheet, edition)));
+                          worksheet_blocks(*a.worksheet, edition, level + 1)));
   }
 
   if (!a.debrief.empty()) {

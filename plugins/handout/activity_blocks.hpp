@@ -14,7 +14,8 @@ namespace coachkit_handout {
 // `count` ruled lines to write on.
 coachkit::Block writing_lines(int count);
 
-coachkit::Blocks worksheet_blocks(const coachkit::Worksheet& w, Edition edition);
+// The worksheet's heading is at `level`: beside the activity's "Steps", never a level skipped.
+coachkit::Blocks worksheet_blocks(const coachkit::Worksheet& w, Edition edition, int level);
 
 // How an activity is laid out: inside a principle's or the pack's handout (compact: debrief
 // questions as a list), or as its own worksheet (each debrief question with lines to write on).

@@ -6,6 +6,7 @@
 #include "quiz.hpp"
 
 #include <coachkit/escape.hpp>
+#include <coachkit/language.hpp>
 
 namespace quiz {
 
@@ -116,14 +117,20 @@ std::string item_json(const Item& item) {
 const char* kStyle = R"CSS(
 body{font-family:system-ui,sans-serif;max-width:46rem;margin:2rem auto;padding:0 1rem;line-height:1.45;color:#1a1a1a}
 fieldset{border:1px solid #bbb;border-radius:6px;margin:1.2rem 0;padding:.8rem 1rem}
-legend{font-weight:600;padding:0 .3rem;white-space:pre-wrap}
-label{display:block;margin:.25rem 0;white-space:pre-wrap}
-select,input[type=text]{font:inherit;margin:.2rem 0}
+legend{font-weight:600;padding:0 .3rem;white-space:pre-wrap;overflow-wrap:anywhere}
+label{display:block;margin:.25rem 0;white-space:pre-wrap;overflow-wrap:anywhere}
+select,input[type=text]{font:inherit;margin:.2rem 0;max-width:100%;box-sizing:border-box}
+label.pick select{display:block}
 button{font:inherit;margin-top:.5rem;padding:.3rem .9rem}
 :focus-visible{outline:3px solid #1a5fb4;outline-offset:2px}
 .result{margin:.5rem 0 0;padding:.4rem .6rem;border-radius:4px;white-space:pre-wrap}
+.result:empty{margin:0;padding:0}
 .result.right{background:#e3f4e1;border-left:4px solid #2e7d32}
-.result.wrong{background:#fbe4e4;border-left:4px solid #c62828}
+.result.partial{background:#fdf3d8;border-left:4px dashed #8a5a00}
+.result.wrong{background:#fbe4e4;border-left:4px double #c62828}
+.result.right strong::before{content:"\2713\00a0" / "";color:#2e7d32}
+.result.partial strong::before{content:"\25d0\00a0" / "";color:#8a5a00}
+.result.wrong strong::before{content:"\2717\00a0" / "";color:#c62828}
 #score{position:sticky;bottom:0;background:#fff;border-top:1px solid #ccc;padding:.6rem 0;font-weight:600}
 )CSS";
 
@@ -145,6 +152,7 @@ const char* kScript = R"JS(
     total += q.points;
     var box = el('fieldset'); box.id = 'q' + (n + 1); box.className = 'question'; box.dataset.kind = q.kind;
     box.appendChild(el('legend', (n + 1) + '. ' + q.prompt));
+    if (q.kind === 'multiple') box.appendChild(el('p', 'Choose every answer that applies.'));
     var name = 'q' + (n + 1);
     var controls = [];
     function choice(type, text, value) {
@@ -153,7 +161,7 @@ const char* kScript = R"JS(
       controls.push(input);
     }
     function picker(text, options) {
-      var label = el('label', text + ' '); var select = el('select'); select.appendChild(el('option', '—'));
+      var label = el('label', text + ' '); label.className = 'pick'; var select = el('select'); select.appendChild(el('option', '—'));
       options.forEach(function (o, i) { var opt = el('option', o); opt.value = String(i); select.appendChild(opt); });
       select.options[0].value = ''; label.appendChild(select); box.appendChild(label); controls.push(select);
     }
@@ -172,7 +180,10 @@ const char* kScript = R"JS(
       label.appendChild(input); box.appendChild(label); controls.push(input);
     }
     var button = el('button', 'Check answer'); button.type = 'button'; box.appendChild(button);
-    var result = el('p'); result.className = 'result'; result.setAttribute('role', 'status'); result.hidden = true; box.appendChild(result);
+    // Present and empty from the start, so screen readers announce what is written into it.
+    var result = el('p'); result.className = 'result'; result.setAttribute('role', 'status');
+    result.setAttribute('aria-live', 'polite'); result.id = box.id + '-result'; box.appendChild(result);
+    button.setAttribute('aria-describedby', result.id);
     button.addEventListener('click', function () {
       var fraction = 0, notes = [];
       if (q.kind === 'single' || q.kind === 'multiple') {
@@ -195,11 +206,11 @@ const char* kScript = R"JS(
       var right = fraction > 0.999;
       earned[q.id] = fraction * q.points;
       box.dataset.marked = right ? 'right' : 'wrong';
-      result.className = 'result ' + (right ? 'right' : 'wrong');
+      // Said in words and drawn with its own mark and border, never told by colour alone.
+      result.className = 'result ' + (right ? 'right' : (fraction > 0 ? 'partial' : 'wrong'));
       result.textContent = '';
       result.appendChild(el('strong', right ? 'Right.' : (fraction > 0 ? 'Partly right.' : 'Not quite.')));
       notes.concat(q.feedback ? [q.feedback] : []).forEach(function (f) { result.appendChild(document.createTextNode(' ' + f)); });
-      result.hidden = false;
       updateScore();
     });
     root.appendChild(box);
@@ -220,8 +231,9 @@ std::string self_check_html(const coachkit::Pack& pack, const Version& version,
   items += "]}";
   std::string heading = title + " — self-check (version " + version.letter + ")";
   std::string language = pack.language.empty() ? "en" : pack.language;
-  return "<!DOCTYPE html>\n<html lang=\"" + escape::html(language) +
-         "\">\n<head>\n<meta charset=\"utf-8\">\n"
+  std::string direction = coachkit::right_to_left_language(language) ? " dir=\"rtl\"" : "";
+  return "<!DOCTYPE html>\n<html lang=\"" + escape::html(language) + "\"" + direction +
+         ">\n<head>\n<meta charset=\"utf-8\">\n"
          "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
          "style-src 'unsafe-inline'; script-src 'unsafe-inline'\">\n"
          "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>" +
@@ -229,7 +241,7 @@ std::string self_check_html(const coachkit::Pack& pack, const Version& version,
          escape::html(heading) +
          "</h1>\n<p>Answer a question, then press <em>Check answer</em> to see whether it is "
          "right and why.</p>\n<main id=\"questions\"></main>\n"
-         "<p id=\"score\" aria-live=\"polite\"></p>\n"
+         "<p id=\"score\" role=\"status\" aria-live=\"polite\"></p>\n"
          "<noscript><p>This page needs JavaScript to mark answers.</p></noscript>\n"
          "<script type=\"application/json\" id=\"quiz-data\">" +
          items + "</script>\n<script>" + kScript + "</script>\n</body>\n</html>\n";

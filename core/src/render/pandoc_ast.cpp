@@ -2,6 +2,8 @@
 
 #include "support/utf8.hpp"
 
+#include <coachkit/language.hpp>
+
 #include <algorithm>
 #include <cctype>
 #include <cstdio>
@@ -119,6 +121,10 @@ class AstWriter {
           meta_inlines(d.authors[i]);
         }
         out_ += "]}";
+      }
+      if (right_to_left_language(d.language)) {
+        key("dir");
+        out_ += "{\"t\":\"MetaString\",\"c\":\"rtl\"}";
       }
       if (!html_head.empty()) {
         key("header-includes");

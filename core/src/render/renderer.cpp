@@ -100,6 +100,78 @@ std::string w3c_date(std::int64_t epoch_seconds) {
   return text;
 }
 
+bool has_level_one(const Blocks& blocks) {
+  for (const Block& b : blocks) {
+    if (b.kind == Block::Kind::Heading && b.level == 1) return true;
+    if (has_level_one(b.children)) return true;
+    for (const Blocks& item : b.items) {
+      if (has_level_one(item)) return true;
+    }
+  }
+  return false;
+}
+
+void shift_headings(Blocks* blocks) {
+  for (Block& b : *blocks) {
+    if (b.kind == Block::Kind::Heading) b.level = std::min(6, b.level + 1);
+    shift_headings(&b.children);
+    for (Blocks& item : b.items) shift_headings(&item);
+  }
+}
+
+// The language pandoc's JSON document carries in its metadata, or "".
+std::string meta_language(const std::string& input) {
+  auto json = nlohmann::json::parse(input, nullptr, false);
+  if (json.is_discarded() || !json.contains("meta")) return "";
+  const auto& meta = json["meta"];
+  if (!meta.contains("lang") || !meta["lang"].contains("c") || !meta["lang"]["c"].is_string()) {
+    return "";
+  }
+  return meta["lang"]["c"].get<std::string>();
+}
+
+bool label_pptx_language(const std::string& input, const std::string& path,
+                         std::string* error) {
+  std::string language = meta_language(input);
+  bool usable = !language.empty() && std::all_of(language.begin(), language.end(), [](char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) || c == '-';
+  });
+  if (!usable) return true;
+  // A slide for each heading at most, and the title slide.
+  std::size_t slides = 2;
+  for (std::size_t at = 0; (at = input.find("\"t\":\"Header\"", at)) != std::string::npos; ++at) {
+    ++slides;
+  }
+  std::vector<std::string> parts{"docProps/core.xml"};
+  for (std::size_t i = 1; i <= slides; ++i) {
+    parts.push_back("ppt/slides/slide" + std::to_string(i) + ".xml");
+  }
+  auto edit = [&](const std::string& name, std::string* xml) {
+    if (name == "docProps/core.xml") {
+      std::string::size_type end = xml->find("</cp:coreProperties>");
+      if (end == std::string::npos || xml->find("<dc:language>") != std::string::npos) {
+        return false;
+      }
+      xml->insert(end, "<dc:language>" + language + "</dc:language>");
+      return true;
+    }
+    bool changed = false;
+    for (const char* tag : {"<a:rPr ", "<a:endParaRPr "}) {
+      std::string open = tag;
+      for (std::size_t at = 0; (at = xml->find(open, at)) != std::string::npos;) {
+        std::string::size_type close = xml->find('>', at);
+        if (xml->substr(at, close - at).find(" lang=") == std::string::npos) {
+          xml->insert(at + open.size(), "lang=\"" + language + "\" ");
+          changed = true;
+        }
+        at += open.size();
+      }
+    }
+    return changed;
+  };
+  return edit_zip_entries(path, parts, edit, error);
+}
+
 }  // namespace
 
 // The CSS for a page set-up; it follows the theme's CSS, so it wins over the theme's. A document
@@ -251,6 +323,13 @@ std::string Renderer::pandoc_input(const Document& document, Format format, cons
     laid_out.subtitle.clear();
     return to_pandoc_json(laid_out, api_, head, false);
   }
+  // A page shows its title as its one h1 (WCAG's headings and PDF/UA's H1): a document whose
+  // own headings start at level 1 has them one level down on the page and in the PDF's tags.
+  if (html && !page && !document.title.empty() && has_level_one(document.blocks)) {
+    Document shifted = document;
+    shift_headings(&shifted.blocks);
+    return to_pandoc_json(shifted, api_, head, false);
+  }
   return to_pandoc_json(document, api_, head, format == Format::Markdown);
 }
 
@@ -351,6 +430,9 @@ bool Renderer::render_input(const std::string& input, Format format, const Theme
     };
     if (!parts.empty() && !edit_zip_entries(temporary, parts, edit, error)) return false;
   }
+  // pandoc 2.17 gives a deck no language: its metadata and every run of text get the
+  // document's, so a screen reader reads the slides in the right voice.
+  if (format == Format::Pptx && !label_pptx_language(input, temporary, error)) return false;
   // pandoc 2.17 dates an ODT's zip entries from the clock, whatever SOURCE_DATE_EPOCH says, and
   // keeps the dates of what it takes from a reference document: every entry gets the source date.
   // EPUB's entries are dated from the clock too.
