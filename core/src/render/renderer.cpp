@@ -325,6 +325,7 @@ std::string Renderer::pandoc_input(const Document& document, Format format, cons
   }
   // A page shows its title as its one h1 (WCAG's headings and PDF/UA's H1): a document whose
   // own headings start at level 1 has them one level down on the page and in the PDF's tags.
+  bool html = format == Format::Html || format == Format::Pdf;
   if (html && !page && !document.title.empty() && has_level_one(document.blocks)) {
     Document shifted = document;
     shift_headings(&shifted.blocks);
