@@ -1,6 +1,6 @@
 // The handout plugin, loaded through the real host, on the default pack.
-#include "pack/pack_loader.hpp"
 #include "hosting/plugin_host.hpp"
+#include "pack/pack_loader.hpp"
 #include "test_support.hpp"
 
 #include <gtest/gtest.h>
@@ -124,7 +124,7 @@ TEST_F(HandoutPlugin, ActivitiesCarryNumberedStepsAndAWorksheetGridToFillIn) {
     }
   }
   ASSERT_NE(breakdowns, nullptr);
-  const Artifact* handout = artifact("handouts/" + breakdowns->principles.front());
+  const Artifact* handout = artifact("activities/" + breakdowns->id);
   ASSERT_NE(handout, nullptr);
   const Block* grid = find_table(handout->document.blocks, "grid");
   ASSERT_NE(grid, nullptr);
@@ -141,6 +141,24 @@ TEST_F(HandoutPlugin, ActivitiesCarryNumberedStepsAndAWorksheetGridToFillIn) {
   std::string text;
   collect_text(handout->document.blocks, text);
   for (const std::string& step : breakdowns->steps) EXPECT_NE(text.find(step), std::string::npos);
+}
+
+// A principle's handout names the activities that practise it (each has its own worksheet), so it
+// stays short: no grid, no steps.
+TEST_F(HandoutPlugin, PrincipleHandoutNamesItsActivitiesWithoutTheirWorksheets) {
+  for (const Activity& a : pack_.activities) {
+    for (const std::string& id : a.principles) {
+      const Artifact* handout = artifact("handouts/" + id);
+      ASSERT_NE(handout, nullptr) << id;
+      std::string text;
+      collect_text(handout->document.blocks, text);
+      EXPECT_NE(text.find(a.title), std::string::npos) << id << " names " << a.id;
+      EXPECT_NE(text.find(a.goal), std::string::npos) << id << " gives the goal of " << a.id;
+      EXPECT_EQ(text.find(a.steps.front()), std::string::npos)
+          << id << " has " << a.id << "'s steps";
+      EXPECT_EQ(find_table(handout->document.blocks, "grid"), nullptr) << id;
+    }
+  }
 }
 
 TEST_F(HandoutPlugin, PackHandoutHasEveryPrincipleActivityAndQuote) {

@@ -189,19 +189,81 @@ def odt(theme, out):
     rewrite(pandoc_default("reference.odt"), out, edit)
 
 
+# The slide decks' look: page and text colours, titles, an accent bar on every slide, and the
+# title and section slides on the theme's dark colour (dividers a room can see from the back).
+DECKS = {
+    # name: background, text, title, accent, cover background, cover title, cover subtitle
+    "default": ("FFFFFF", "1F2933", "1A365D", "2B6CB0", "1A365D", "FFFFFF", "C3DAFE"),
+    "classic": ("FBF7EF", "2B2118", "5A1E1B", "8A6D3B", "5A1E1B", "FBF7EF", "E8D9BC"),
+    "modern": ("FFFFFF", "1F2933", "0F2C3F", "E0663A", "0F2C3F", "FFFFFF", "A9C3D3"),
+}
+
+
+def solid(colour):
+    return '<a:solidFill><a:srgbClr val="%s"/></a:solidFill>' % colour
+
+
+def slide_background(colour):
+    return '<p:bg><p:bgPr>%s<a:effectLst/></p:bgPr></p:bg>' % solid(colour)
+
+
+def accent_bar(shape_id, colour, y, height):
+    """A rectangle the width of the slide, with no text."""
+    return ('<p:sp><p:nvSpPr><p:cNvPr id="%d" name="Accent bar"/><p:cNvSpPr/><p:nvPr '
+            'userDrawn="1"/></p:nvSpPr><p:spPr><a:xfrm><a:off x="0" y="%d"/><a:ext cx="9144000" '
+            'cy="%d"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom>%s<a:ln><a:noFill/>'
+            '</a:ln></p:spPr></p:sp>' % (shape_id, y, height, solid(colour)))
+
+
 def pptx(theme, out):
     body, heading, colour, accent, fill = THEMES[theme]
+    background, text_colour, title, accent, cover, cover_title, cover_sub = DECKS[theme]
+
+    def cover_layout(text):
+        # The title and section slides: the cover colour, the master's bar hidden, light text.
+        text = must_sub(r'(<p:cSld name="[^"]*">)', r'\1' + slide_background(cover), text, count=1)
+        text = must_sub(r'(<p:sldLayout [^>]*?)(>)', r'\1 showMasterSp="0"\2', text, count=1)
+        if 'type="ctrTitle"' in text:
+            text = must_sub(r'(<p:ph type="ctrTitle"/>.*?)<a:lstStyle/>',
+                            r'\1<a:lstStyle><a:lvl1pPr><a:defRPr>%s</a:defRPr></a:lvl1pPr>'
+                            r'</a:lstStyle>' % solid(cover_title), text, count=1, flags=re.S)
+        else:
+            text = must_sub(r'<a:defRPr sz="3000" b="1" cap="all"/>',
+                            '<a:defRPr sz="3000" b="1" cap="all">%s</a:defRPr>'
+                            % solid(cover_title), text, count=1)
+        text = re.sub(r'<a:schemeClr val="tx1"><a:tint val="75000"/></a:schemeClr>',
+                      '<a:srgbClr val="%s"/>' % cover_sub, text)
+        # A short bar in the accent colour under the title.
+        return must_sub(r'(</p:grpSpPr>)', r'\1' + accent_bar(20, accent, 4900000, 91440),
+                        text, count=1)
 
     def edit(name, text):
         if name == "ppt/theme/theme1.xml":
-            return office_theme(text, body, heading, colour, accent)
+            text = office_theme(text, body, heading, colour, accent)
+            text = must_sub(r'<a:dk1>.*?</a:dk1>', '<a:dk1><a:srgbClr val="%s"/></a:dk1>'
+                            % text_colour, text, count=1, flags=re.S)
+            return must_sub(r'<a:lt1>.*?</a:lt1>', '<a:lt1><a:srgbClr val="%s"/></a:lt1>'
+                            % background, text, count=1, flags=re.S)
+        if name in ("ppt/slideLayouts/slideLayout1.xml", "ppt/slideLayouts/slideLayout3.xml"):
+            return cover_layout(text)
+        if name == "ppt/slideLayouts/slideLayout4.xml":
+            # The do's and don'ts columns: a size at which three or four behaviours fit a column.
+            return re.sub(r'sz="(2100|1800|1500)"',
+                          lambda m: 'sz="%s"' % {"2100": "1800", "1800": "1600",
+                                                 "1500": "1400"}[m.group(1)], text)
         if name == "ppt/slideMasters/slideMaster1.xml":
-            # Titles in the theme's colour; body text a size at which an activity's steps fit.
+            text = must_sub(r'<p:bg>.*?</p:bg>', slide_background(background), text, count=1,
+                            flags=re.S)
+            text = must_sub(r'(</p:grpSpPr>)', r'\1' + accent_bar(20, accent, 0, 73152), text,
+                            count=1)
+            # Titles in the theme's colour, at a size at which "…: discussion" fits one line;
+            # body text a size at which an activity's steps fit.
             start = text.index("<p:titleStyle>")
             end = text.index("</p:titleStyle>", start)
-            title = must_sub(r'<a:schemeClr val="tx1"/>', '<a:srgbClr val="%s"/>' % colour,
-                             text[start:end], count=1)
-            text = text[:start] + title + text[end:]
+            styled = must_sub(r'<a:schemeClr val="tx1"/>', '<a:srgbClr val="%s"/>' % title,
+                              text[start:end], count=1)
+            styled = must_sub(r'sz="3300"', 'sz="2800"', styled, count=1)
+            text = text[:start] + styled + text[end:]
             start = text.index("<p:bodyStyle>")
             end = text.index("</p:bodyStyle>", start)
             sizes = {"2400": "2000", "2100": "1800", "1800": "1600"}

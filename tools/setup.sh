@@ -27,7 +27,8 @@ packages=(
 # check the JSON Schemas with a validator from npm (installed under the build folder); check the
 # agreement statistics against statsmodels and R's psych.
 if [[ ${COACHKIT_TEST_TOOLS:-} == 1 ]]; then
-  packages+=(python3-docx chromium libxml2-utils libreoffice-writer-nogui python3-statsmodels
+  packages+=(python3-docx chromium libxml2-utils libreoffice-writer-nogui libreoffice-impress-nogui
+    python3-statsmodels
     r-cran-psych)
   # Moodle's own GIFT/XML importer harness (../shared/real-clients/moodle).
   packages+=(php-cli)

@@ -178,7 +178,9 @@ Blocks activity_blocks(const Pack& pack, const Activity& a, int level, Edition e
     }
   }
   std::string credit = attribution(pack, a.source);
-  if (!credit.empty()) out.push_back(paragraph(Text{emphasis("Adapted from " + credit + ".")}));
+  if (!credit.empty()) {
+    out.push_back(section({"source"}, {paragraph(Text{emphasis("Adapted from " + credit + ".")})}));
+  }
   return out;
 }
 

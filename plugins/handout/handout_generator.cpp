@@ -4,6 +4,8 @@
 #include "edition.hpp"
 #include "handout_text.hpp"
 
+#include <algorithm>
+
 namespace coachkit_handout {
 
 using namespace coachkit;
@@ -48,9 +50,23 @@ Block quote_block(const Pack& pack, const Quote& q) {
   return section({"quote"}, {quote(std::move(inside))});
 }
 
-// The principle's own part of a handout; `level` is the level of its title.
-Blocks principle_blocks(const Pack& pack, const Principle& p, int level, bool with_activities,
-                        Edition edition) {
+// The activities that practise a principle, named with their goal (each has its own worksheet
+// in activities/, so a principle's handout stays short); the trainer's also give their time.
+Block activities_named(const std::vector<const Activity*>& activities, Edition edition) {
+  std::vector<Blocks> items;
+  for (const Activity* a : activities) {
+    Text text{strong(a->title)};
+    if (edition == Edition::Trainer) text.push_back(plain(" (" + minutes_text(a->minutes) + ")"));
+    text.push_back(plain(": " + a->goal));
+    items.push_back({paragraph(std::move(text))});
+  }
+  return bullet_list(std::move(items));
+}
+
+// The principle's own part of a handout; `level` is the level of its title, `q` the quote shown
+// with it (or none).
+Blocks principle_blocks(const Pack& pack, const Principle& p, int level, const Quote* q,
+                        bool with_activities, Edition edition) {
   Blocks out;
   if (level > 1) {
     out.push_back(heading(level, Text{plain(p.title)}, "principle-" + p.id, {"principle"}));
@@ -59,19 +75,25 @@ Blocks principle_blocks(const Pack& pack, const Principle& p, int level, bool wi
   for (Block& b : paragraphs(p.body)) out.push_back(std::move(b));
   out.push_back(heading(level + 1, "Do's and don'ts"));
   out.push_back(dos_and_donts(p));
-  if (const Quote* q = quote_for(pack, p)) out.push_back(quote_block(pack, *q));
+  if (q) out.push_back(quote_block(pack, *q));
   if (with_activities) {
     std::vector<const Activity*> activities = activities_for(pack, p);
     if (!activities.empty()) {
-      out.push_back(heading(level + 1, activities.size() == 1 ? "Activity" : "Activities"));
-      for (const Activity* a : activities) {
-        out.push_back(section(
-            {"activity"}, activity_blocks(pack, *a, level + 2, edition, ActivityLayout::Compact)));
-      }
+      out.push_back(section(
+          {"activities-named"},
+          {heading(level + 1, activities.size() == 1 ? "Activity" : "Activities"),
+           paragraph(Text{emphasis(activities.size() == 1
+                                       ? "Practise it with this activity; its worksheet is "
+                                         "handed out on its own."
+                                       : "Practise it with these activities; each worksheet is "
+                                         "handed out on its own.")}),
+           activities_named(activities, edition)}));
     }
   }
   std::string credit = attribution(pack, p.source);
-  if (!credit.empty()) out.push_back(paragraph(Text{emphasis("Source: " + credit + ".")}));
+  if (!credit.empty()) {
+    out.push_back(section({"source"}, {paragraph(Text{emphasis("Source: " + credit + ".")})}));
+  }
   return out;
 }
 
@@ -80,7 +102,7 @@ Document principle_handout(const Pack& pack, const Principle& p, Edition edition
   d.title = p.title;
   d.subtitle = edition_subtitle(pack.title, edition);
   d.language = pack.language;
-  d.blocks = principle_blocks(pack, p, 1, true, edition);
+  d.blocks = principle_blocks(pack, p, 1, quote_for(pack, p), true, edition);
   return d;
 }
 
@@ -98,25 +120,100 @@ Document activity_handout(const Pack& pack, const Activity& a, Edition edition) 
   return d;
 }
 
+// The first quote written for `p` that the pack's handout has not shown yet, or none.
+const Quote* unshown_quote_for(const Pack& pack, const Principle& p,
+                               std::vector<const Quote*>* shown) {
+  for (const Quote& q : pack.quotes) {
+    if (std::find(q.principles.begin(), q.principles.end(), p.id) == q.principles.end()) continue;
+    if (std::find(shown->begin(), shown->end(), &q) != shown->end()) continue;
+    shown->push_back(&q);
+    return &q;
+  }
+  return nullptr;
+}
+
+std::string group_title(const PrincipleGroup* group) { return group ? group->title : "Principles"; }
+
+// The cover of the pack's handout: who wrote it, which version, what it holds. A page of its own
+// in print (core/css/layout.css), the contents on the next.
+Block cover(const Pack& pack) {
+  Blocks inside;
+  if (!pack.description.empty()) inside.push_back(paragraph(pack.description));
+  std::string by;
+  for (const std::string& a : pack.authors) by += (by.empty() ? "" : ", ") + a;
+  if (!by.empty()) inside.push_back(paragraph(Text{strong("By: "), plain(by)}));
+  std::string version = "Version " + pack.version;
+  if (!pack.license.empty()) version += " \u00B7 " + pack.license;
+  inside.push_back(paragraph(Text{emphasis(version)}));
+  return section({"cover"}, std::move(inside));
+}
+
+// What the handout holds, in its order: each group with its principles, then the activities,
+// the quotes and the sources.
+Block contents(const Pack& pack, bool quotes_left) {
+  std::vector<Blocks> parts;
+  const std::string* current_group = nullptr;
+  std::vector<std::string> principles;
+  auto close_group = [&] {
+    if (!current_group) return;
+    Blocks part{paragraph(Text{strong(group_title(pack.find_group(*current_group)))})};
+    part.push_back(bullet_list(list_items(principles)));
+    parts.push_back(std::move(part));
+    principles.clear();
+  };
+  for (const Principle& p : pack.principles) {
+    if (!current_group || *current_group != p.group) {
+      close_group();
+      current_group = &p.group;
+    }
+    principles.push_back(p.title);
+  }
+  close_group();
+  if (!pack.activities.empty()) {
+    std::vector<std::string> titles;
+    for (const Activity& a : pack.activities) titles.push_back(a.title);
+    parts.push_back({paragraph(Text{strong("Activities")}), bullet_list(list_items(titles))});
+  }
+  if (quotes_left) parts.push_back({paragraph(Text{strong("Quotes")})});
+  if (!pack.sources.empty()) parts.push_back({paragraph(Text{strong("Sources")})});
+  return section({"contents"}, {heading(1, "Contents", "contents"), bullet_list(std::move(parts))});
+}
+
 Document pack_handout(const Pack& pack, Edition edition) {
   Document d;
   d.title = pack.title;
   d.subtitle = edition_subtitle("Principles, do's and don'ts, and activities", edition);
   d.language = pack.language;
   d.authors = pack.authors;
-  if (!pack.description.empty()) d.blocks.push_back(paragraph(pack.description));
+
+  // Each quote once: with the first principle it was written for that has none yet, the others
+  // under Quotes.
+  std::vector<const Quote*> shown;
+  std::vector<const Quote*> with_principle(pack.principles.size(), nullptr);
+  for (std::size_t i = 0; i < pack.principles.size(); ++i) {
+    with_principle[i] = unshown_quote_for(pack, pack.principles[i], &shown);
+  }
+  std::vector<const Quote*> left;
+  for (const Quote& q : pack.quotes) {
+    if (std::find(shown.begin(), shown.end(), &q) == shown.end()) left.push_back(&q);
+  }
+
+  d.blocks.push_back(cover(pack));
+  d.blocks.push_back(contents(pack, !left.empty()));
 
   // The loader keeps principles in the author's order, group by group.
   const std::string* current_group = nullptr;
-  for (const Principle& p : pack.principles) {
+  for (std::size_t i = 0; i < pack.principles.size(); ++i) {
+    const Principle& p = pack.principles[i];
     if (!current_group || *current_group != p.group) {
       current_group = &p.group;
       const PrincipleGroup* group = pack.find_group(p.group);
-      d.blocks.push_back(heading(1, group ? group->title : "Principles",
+      d.blocks.push_back(heading(1, group_title(group),
                                  "group-" + (group ? group->id : std::string("principles"))));
       if (group && !group->description.empty()) d.blocks.push_back(paragraph(group->description));
     }
-    d.blocks.push_back(section({"principle-block"}, principle_blocks(pack, p, 2, false, edition)));
+    d.blocks.push_back(section({"principle-block"},
+                               principle_blocks(pack, p, 2, with_principle[i], false, edition)));
   }
   if (!pack.activities.empty()) {
     d.blocks.push_back(heading(1, "Activities", "activities"));
@@ -127,9 +224,9 @@ Document pack_handout(const Pack& pack, Edition edition) {
       d.blocks.push_back(section({"activity"}, std::move(part)));
     }
   }
-  if (!pack.quotes.empty()) {
+  if (!left.empty()) {
     d.blocks.push_back(heading(1, "Quotes", "quotes"));
-    for (const Quote& q : pack.quotes) d.blocks.push_back(quote_block(pack, q));
+    for (const Quote* q : left) d.blocks.push_back(quote_block(pack, *q));
   }
   if (!pack.sources.empty()) {
     d.blocks.push_back(heading(1, "Sources", "sources"));

@@ -3,6 +3,8 @@
 #include "edition.hpp"
 #include "handout_text.hpp"
 
+#include <algorithm>
+
 namespace coachkit_handout {
 
 using namespace coachkit;
@@ -15,30 +17,132 @@ namespace {
 // and a Div "columns" of Divs "column" a two-column slide.
 Block notes(Blocks children) { return section({"notes"}, std::move(children)); }
 
-Block column(const std::string& title, const std::vector<Behavior>& behaviors) {
+// What fits on a slide, in lines of text at the reference decks' sizes (a do's-and-don'ts column
+// at 18 pt on 4.4 in, body text at 20 pt on 9 in, titles at 28 pt), counted for the widest of the
+// themes' fonts (DejaVu Sans) so that every theme's deck stays on the slide; a paragraph's space
+// before it counts as a third of a line. Long content goes on to "… (continued)" slides.
+const std::size_t kColumnCharsPerLine = 27;
+const double kColumnLines = 12;  // under the "Do" or "Don't" label
+const std::size_t kBodyCharsPerLine = 60;
+const double kBodyLines = 10.5;
+const double kParagraphSpace = 0.3;
+
+// Lines `text` takes when wrapped at `width` characters (a word longer than a line takes its own).
+double wrapped_lines(const std::string& text, std::size_t width) {
+  int lines = 0;
+  std::size_t used = 0;
+  std::size_t start = 0;
+  while (start < text.size()) {
+    std::size_t end = text.find(' ', start);
+    if (end == std::string::npos) end = text.size();
+    std::size_t word = 0;
+    for (std::size_t i = start; i < end; ++i)
+      word += (static_cast<unsigned char>(text[i]) & 0xC0) != 0x80;
+    if (word > 0) {
+      if (used == 0 || used + 1 + word > width) {
+        ++lines;
+        used = word;
+      } else {
+        used += 1 + word;
+      }
+    }
+    start = end + 1;
+  }
+  return std::max(lines, 1) + kParagraphSpace;
+}
+
+// Splits `texts` into runs that each fit in `room` lines, in order; at least one run.
+std::vector<std::vector<std::string>> fit(const std::vector<std::string>& texts, std::size_t width,
+                                          double room) {
+  std::vector<std::vector<std::string>> runs(1);
+  double used = 0;
+  for (const std::string& t : texts) {
+    double lines = wrapped_lines(t, width);
+    if (!runs.back().empty() && used + lines > room) {
+      runs.emplace_back();
+      used = 0;
+    }
+    runs.back().push_back(t);
+    used += lines;
+  }
+  return runs;
+}
+
+std::string slide_title(const std::string& title, std::size_t part) {
+  return part == 0 ? title : title + " (continued)";
+}
+
+std::string slide_id(const std::string& id, std::size_t part) {
+  return part == 0 ? id : id + "-" + std::to_string(part + 1);
+}
+
+std::vector<std::string> behavior_texts(const std::vector<Behavior>& behaviors) {
+  std::vector<std::string> out;
+  for (const Behavior& b : behaviors) out.push_back(b.text);
+  return out;
+}
+
+Block column(const std::string& title, const std::vector<std::string>& texts) {
   Blocks inside{paragraph(Text{strong(title)})};
-  std::vector<Blocks> items;
-  for (const Behavior& b : behaviors) items.push_back({paragraph(b.text)});
-  if (!items.empty()) inside.push_back(bullet_list(std::move(items)));
+  if (!texts.empty()) inside.push_back(bullet_list(list_items(texts)));
   return section({"column"}, std::move(inside));
 }
 
-Blocks principle_slide(const Principle& p, Edition edition) {
+// A principle's do's and don'ts side by side, on as many slides as they need.
+Blocks principle_slides(const Principle& p, Edition edition) {
+  auto dos = fit(behavior_texts(p.dos), kColumnCharsPerLine, kColumnLines);
+  auto donts = fit(behavior_texts(p.donts), kColumnCharsPerLine, kColumnLines);
+  std::size_t parts = std::max(dos.size(), donts.size());
   Blocks out;
-  out.push_back(heading(2, p.title, "principle-" + p.id));
-  // Nothing but the columns: pandoc 2.17 moves the columns of a slide that starts with text to a
-  // slide of their own. The summary is said, from the notes.
-  out.push_back(section({"columns"}, {column("Do", p.dos), column("Don't", p.donts)}));
-  if (edition == Edition::Trainer) {
-    Blocks said{paragraph(Text{strong(p.summary)})};
-    for (Block& b : paragraphs(p.body)) said.push_back(std::move(b));
-    for (const auto* behaviors : {&p.dos, &p.donts}) {
-      for (const Behavior& b : *behaviors) {
-        said.push_back(paragraph(Text{strong((behaviors == &p.dos ? "Do: " : "Don't: ") + b.text),
-                                      plain(" Why: " + b.why)}));
+  std::size_t said_do = 0, said_dont = 0;
+  for (std::size_t part = 0; part < parts; ++part) {
+    const std::vector<std::string> none;
+    const auto& these_dos = part < dos.size() ? dos[part] : none;
+    const auto& these_donts = part < donts.size() ? donts[part] : none;
+    out.push_back(heading(2, slide_title(p.title, part), slide_id("principle-" + p.id, part)));
+    // Nothing but the columns: pandoc 2.17 moves the columns of a slide that starts with text to
+    // a slide of their own. The summary is said, from the notes.
+    out.push_back(section({"columns"}, {column("Do", these_dos), column("Don't", these_donts)}));
+    if (edition != Edition::Trainer) continue;
+    // The notes of a slide: what to say about the behaviors on it (and, first, the principle).
+    Blocks said;
+    if (part == 0) {
+      said.push_back(paragraph(Text{strong(p.summary)}));
+      for (Block& b : paragraphs(p.body)) said.push_back(std::move(b));
+    }
+    auto why = [&](const char* label, const std::vector<Behavior>& behaviors, std::size_t* next,
+                   std::size_t count) {
+      for (std::size_t i = 0; i < count && *next < behaviors.size(); ++i, ++*next) {
+        const Behavior& b = behaviors[*next];
+        said.push_back(paragraph(Text{strong(label + b.text), plain(" Why: " + b.why)}));
+      }
+    };
+    why("Do: ", p.dos, &said_do, these_dos.size());
+    why("Don't: ", p.donts, &said_dont, these_donts.size());
+    out.push_back(notes(std::move(said)));
+  }
+  return out;
+}
+
+// Slides of a list under one title, as many as it needs; an ordered list's continuation
+// carries its items' numbers in their text (a list in the document always counts from 1).
+Blocks list_slides(const std::string& title, const std::string& id,
+                   const std::vector<std::string>& texts, bool ordered) {
+  Blocks out;
+  std::size_t number = 1;
+  auto runs = fit(texts, kBodyCharsPerLine, kBodyLines);
+  for (std::size_t part = 0; part < runs.size(); ++part) {
+    out.push_back(heading(2, slide_title(title, part), slide_id(id, part)));
+    if (!ordered) {
+      out.push_back(bullet_list(list_items(runs[part])));
+    } else if (part == 0) {
+      out.push_back(ordered_list(list_items(runs[part])));
+    } else {
+      for (std::size_t i = 0; i < runs[part].size(); ++i) {
+        out.push_back(paragraph(std::to_string(number + i) + ". " + runs[part][i]));
       }
     }
-    out.push_back(notes(std::move(said)));
+    number += runs[part].size();
   }
   return out;
 }
@@ -65,8 +169,9 @@ Blocks activity_slides(const Pack& pack, const Activity& a, Edition edition) {
     out.push_back(notes(std::move(said)));
   }
 
-  out.push_back(heading(2, a.title + ": steps", "activity-" + a.id + "-steps"));
-  out.push_back(ordered_list(list_items(a.steps)));
+  for (Block& b : list_slides(a.title + ": steps", "activity-" + a.id + "-steps", a.steps, true)) {
+    out.push_back(std::move(b));
+  }
   if (trainer && !a.step_minutes.empty()) {
     Blocks said;
     for (std::size_t i = 0; i < a.step_minutes.size() && i < a.steps.size(); ++i) {
@@ -78,8 +183,10 @@ Blocks activity_slides(const Pack& pack, const Activity& a, Edition edition) {
 
   bool has_prompts = a.worksheet && !a.worksheet->prompts.empty();
   if (a.debrief.empty() && !has_prompts) return out;
-  out.push_back(heading(2, a.title + ": discussion", "activity-" + a.id + "-discussion"));
-  out.push_back(bullet_list(list_items(a.debrief.empty() ? a.worksheet->prompts : a.debrief)));
+  for (Block& b : list_slides(a.title + ": discussion", "activity-" + a.id + "-discussion",
+                              a.debrief.empty() ? a.worksheet->prompts : a.debrief, false)) {
+    out.push_back(std::move(b));
+  }
   if (trainer) {
     Blocks said;
     auto answers = [&](const std::vector<std::string>& questions,
@@ -109,7 +216,7 @@ Document deck(const Pack& pack, Edition edition) {
       const PrincipleGroup* group = pack.find_group(p.group);
       d.blocks.push_back(heading(1, group ? group->title : "Principles"));
     }
-    for (Block& b : principle_slide(p, edition)) d.blocks.push_back(std::move(b));
+    for (Block& b : principle_slides(p, edition)) d.blocks.push_back(std::move(b));
   }
   if (!pack.activities.empty()) {
     d.blocks.push_back(heading(1, "Activities"));

@@ -1,0 +1,128 @@
+// How the default pack's handouts fall onto pages, in every theme, read with poppler: a
+// principle's handout is at most two pages, and no page holds only a line or two (a heading cut
+// from its text, a source line or a single question left over at the end). The DOCX headings keep
+// with the paragraph after them.
+#include "office_readers.hpp"
+#include "pack/pack_loader.hpp"
+
+#include <gtest/gtest.h>
+
+#include <regex>
+
+namespace fs = std::filesystem;
+
+namespace coachkit {
+namespace {
+
+using testing::run_coachkit;
+using testing::run_program;
+using testing::TempDir;
+
+int pages_of(const fs::path& pdf) {
+  CommandResult info = run_program({"pdfinfo", pdf.string()});
+  std::smatch m;
+  if (!info.ok() || !std::regex_search(info.output, m, std::regex(R"(Pages:\s+(\d+))"))) return -1;
+  return std::stoi(m[1]);
+}
+
+// The lines of text on each page, without the page number ("2 / 3") at its foot.
+std::vector<std::vector<std::string>> page_lines(const fs::path& pdf) {
+  CommandResult text = run_program({"pdftotext", "-layout", pdf.string(), "-"});
+  std::vector<std::vector<std::string>> pages(1);
+  std::string line;
+  std::regex folio(R"(^\s*\d+ / \d+\s*$)");
+  for (char c : text.output + "\n") {
+    if (c == '\f') {
+      pages.emplace_back();
+    } else if (c == '\n') {
+      if (line.find_first_not_of(" \t") != std::string::npos && !std::regex_match(line, folio))
+        pages.back().push_back(line);
+      line.clear();
+    } else {
+      line += c;
+    }
+  }
+  while (!pages.empty() && pages.back().empty()) pages.pop_back();
+  return pages;
+}
+
+class PageFlow : public ::testing::TestWithParam<const char*> {
+ protected:
+  static void SetUpTestSuite() {
+    Diagnostics diagnostics;
+    auto loaded =
+        load_pack(std::string(COACHKIT_SOURCE_DIR) + "/content/service-principles", diagnostics);
+    ASSERT_TRUE(loaded) << diagnostics.to_string();
+    pack_ = new Pack(std::move(*loaded));
+    work_ = new TempDir;
+    for (const char* theme : {"default", "classic", "modern"}) {
+      CommandResult built =
+          run_coachkit({"build", std::string(COACHKIT_SOURCE_DIR) + "/content/service-principles",
+                        "--out", (work_->path() / theme).string(), "--only", "handout", "--format",
+                        "pdf,docx", "--theme", theme});
+      ASSERT_EQ(built.exit_code, 0) << built.output << built.errors;
+    }
+  }
+  static void TearDownTestSuite() {
+    delete work_;
+    delete pack_;
+  }
+  fs::path out(const std::string& relative) const {
+    return work_->path() / GetParam() / "service-principles" / relative;
+  }
+  static Pack* pack_;
+  static TempDir* work_;
+};
+
+Pack* PageFlow::pack_ = nullptr;
+TempDir* PageFlow::work_ = nullptr;
+
+TEST_P(PageFlow, APrinciplesHandoutIsAtMostTwoPages) {
+  for (const char* edition : {"", "trainer/"}) {
+    for (const Principle& p : pack_->principles) {
+      fs::path pdf = out(edition + std::string("handouts/") + p.id + ".pdf");
+      EXPECT_GE(pages_of(pdf), 1) << pdf;
+      EXPECT_LE(pages_of(pdf), 2) << pdf;
+    }
+  }
+}
+
+TEST_P(PageFlow, NoPageHoldsOnlyAHeadingASourceLineOrOneQuestion) {
+  std::vector<fs::path> pdfs;
+  for (const auto& entry : fs::recursive_directory_iterator(out(""))) {
+    if (entry.path().extension() == ".pdf") pdfs.push_back(entry.path());
+  }
+  ASSERT_GE(pdfs.size(), 2 * (pack_->principles.size() + pack_->activities.size() + 1));
+  for (const fs::path& pdf : pdfs) {
+    auto pages = page_lines(pdf);
+    ASSERT_FALSE(pages.empty()) << pdf;
+    for (std::size_t i = 1; i < pages.size(); ++i) {
+      std::string seen;
+      for (const std::string& l : pages[i]) seen += "\n    " + l;
+      EXPECT_GT(pages[i].size(), 2u)
+          << fs::relative(pdf, out("")) << " page " << i + 1 << " holds only:" << seen;
+    }
+  }
+}
+
+TEST_P(PageFlow, DocxHeadingsKeepWithTheParagraphAfterThem) {
+  CommandResult r = run_program(
+      {"/usr/bin/python3", "-c",
+       "import re, sys, zipfile\n"
+       "z = zipfile.ZipFile(sys.argv[1])\n"
+       "styles = z.read('word/styles.xml').decode()\n"
+       "document = z.read('word/document.xml').decode()\n"
+       "used = sorted(set(re.findall(r'<w:pStyle w:val=\"(Heading\\d)\"', document)))\n"
+       "for s in used:\n"
+       "    style = re.search(r'w:styleId=\"%s\".*?</w:style>' % s, styles, re.S).group(0)\n"
+       "    print(s, 'keepNext' if '<w:keepNext' in style else 'loose')\n",
+       out("handouts/serve-from-the-heart.docx").string()});
+  ASSERT_TRUE(r.ok()) << r.errors;
+  EXPECT_NE(r.output.find("Heading2 keepNext"), std::string::npos) << r.output;
+  EXPECT_EQ(r.output.find("loose"), std::string::npos) << r.output;
+}
+
+INSTANTIATE_TEST_SUITE_P(Themes, PageFlow, ::testing::Values("default", "classic", "modern"));
+
+}  // namespace
+}  // namespace coachkit
