@@ -55,7 +55,9 @@ TEST(FormatTable, OneRowPerFormatInTheEnumsOrderWithUniqueNames) {
   for (const FormatInfo& f : kFormats) {
     EXPECT_EQ(static_cast<std::size_t>(f.format), i++) << f.name;
     EXPECT_TRUE(names.insert(f.name).second) << f.name;
-    if (*f.alias) EXPECT_TRUE(names.insert(f.alias).second) << f.alias;
+    if (*f.alias) {
+      EXPECT_TRUE(names.insert(f.alias).second) << f.alias;
+    }
     EXPECT_EQ(parse_format(f.name), f.format);
     EXPECT_EQ(format_name(f.format), f.name);
   }
