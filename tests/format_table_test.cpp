@@ -97,10 +97,10 @@ TEST(FormatTable, EpubIsBuiltWhereHtmlIsOnlyWhenAskedAndIsTheSameBytesTwice) {
   }
   // Read by a reader we did not write: pandoc's own EPUB reader finds the principle.
   SystemProcessRunner runner;
-  CommandResult text = runner.run(Command{
-      {"pandoc", "-f", "epub", "-t", "plain", (one / "handouts" / "respect.epub").string()},
-      "",
-      120});
+  CommandResult text = runner.run(
+      Command{{"pandoc", "-f", "epub", "-t", "plain", (one / "handouts" / "respect.epub").string()},
+              "",
+              120});
   ASSERT_TRUE(text.ok()) << text.errors;
   EXPECT_NE(text.output.find("espect"), std::string::npos) << text.output.substr(0, 400);
 
