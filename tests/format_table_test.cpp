@@ -55,7 +55,9 @@ TEST(FormatTable, OneRowPerFormatInTheEnumsOrderWithUniqueNames) {
   for (const FormatInfo& f : kFormats) {
     EXPECT_EQ(static_cast<std::size_t>(f.format), i++) << f.name;
     EXPECT_TRUE(names.insert(f.name).second) << f.name;
-    if (*f.alias) EXPECT_TRUE(names.insert(f.alias).second) << f.alias;
+    if (*f.alias) {
+      EXPECT_TRUE(names.insert(f.alias).second) << f.alias;
+    }
     EXPECT_EQ(parse_format(f.name), f.format);
     EXPECT_EQ(format_name(f.format), f.name);
   }
@@ -79,12 +81,13 @@ TEST(FormatTable, EpubIsBuiltWhereHtmlIsOnlyWhenAskedAndIsTheSameBytesTwice) {
   std::set<std::string> expected;
   for (const auto& [name, bytes] : pages) {
     if (name.rfind("rubrics/", 0) == 0) continue;
+    if (name.find("-handout.html") != std::string::npos) continue;  // see handout_generator.cpp
     expected.insert(name.substr(0, name.size() - 5) + ".epub");
   }
   std::set<std::string> made;
   for (const auto& [name, bytes] : books) made.insert(name);
   EXPECT_EQ(made, expected);
-  EXPECT_TRUE(made.count("service-principles-handout.epub")) << made.size();
+  EXPECT_FALSE(made.count("service-principles-handout.epub")) << made.size();
   EXPECT_GT(made.size(), 3u);
   std::map<std::string, std::string> again =
       files_with(dir.path() / "two" / "service-principles", ".epub");
@@ -92,14 +95,14 @@ TEST(FormatTable, EpubIsBuiltWhereHtmlIsOnlyWhenAskedAndIsTheSameBytesTwice) {
   for (const auto& [name, bytes] : books) {
     EXPECT_TRUE(again[name] == bytes) << name << " differs from one build to the next";
   }
-  // Read by a reader we did not write: pandoc's own EPUB reader finds the pack's title.
+  // Read by a reader we did not write: pandoc's own EPUB reader finds the principle.
   SystemProcessRunner runner;
-  CommandResult text = runner.run(Command{
-      {"pandoc", "-f", "epub", "-t", "plain", (one / "service-principles-handout.epub").string()},
-      "",
-      120});
+  CommandResult text = runner.run(
+      Command{{"pandoc", "-f", "epub", "-t", "plain", (one / "handouts" / "respect.epub").string()},
+              "",
+              120});
   ASSERT_TRUE(text.ok()) << text.errors;
-  EXPECT_NE(text.output.find("Service"), std::string::npos) << text.output.substr(0, 400);
+  EXPECT_NE(text.output.find("espect"), std::string::npos) << text.output.substr(0, 400);
 
   // Without --format, no book: EPUB is made only when named.
   CommandResult plain = coachkit_cli({"build", default_pack(), "--out", dir.str() + "/three",
