@@ -88,10 +88,13 @@ struct PositionCheck {
 PositionCheck check_positions(const Version& version);
 
 // The writers. Each returns the file's bytes.
-// GIFT leaves out the items it cannot carry (gift_can_carry) and lists their ids in left_out.
-bool gift_can_carry(const Item& item);
+// GIFT leaves out the items it cannot carry and lists them, with the reason, in left_out.
+std::string gift_cannot_carry(const Item& item);  // empty when GIFT can carry it, else why not
+struct LeftOut {
+  std::string id, why;
+};
 std::string gift(const coachkit::Pack& pack, const Version& version,
-                 std::vector<std::string>* left_out = nullptr);
+                 std::vector<LeftOut>* left_out = nullptr);
 std::string moodle_xml(const coachkit::Pack& pack, const Version& version);
 std::string qti_zip(const coachkit::Pack& pack, const Version& version, const std::string& title,
                     std::int64_t source_date);

@@ -120,13 +120,12 @@ class QuizGenerator : public Generator {
         out.push_back(Artifact::rendered(stem + "-key", answer_key(pack, v, s.title), formats));
       }
       if (wanted("gift")) {
-        std::vector<std::string> left_out;
+        std::vector<LeftOut> left_out;
         out.push_back(Artifact::file(stem + ".gift", gift(pack, v, &left_out)));
-        for (const std::string& id : left_out) {
-          reporter.warning(o.where("exports"),
-                           "version " + v.letter + ": question '" + id +
-                               "' is left out of the GIFT file: an accepted answer with \"->\" "
-                               "makes Moodle's GIFT import fail (the Moodle XML carries it)");
+        for (const LeftOut& l : left_out) {
+          reporter.warning(o.where("exports"), "version " + v.letter + ": question '" + l.id +
+                                                   "' is left out of the GIFT file: " + l.why +
+                                                   " (the Moodle XML carries it)");
         }
       }
       if (wanted("moodle-xml")) {

@@ -33,6 +33,25 @@ bool holds_colon_entity(const Question& q) {
   return false;
 }
 
+// "&amp;", "&lt;", "&#39;": what Ruby's CGI.unescapeHTML, which Canvas's converter runs, decodes.
+bool holds_character_reference(const std::string& text) {
+  for (std::size_t at = text.find('&'); at != std::string::npos; at = text.find('&', at + 1)) {
+    std::size_t end = text.find(';', at);
+    if (end == std::string::npos) return false;
+    std::string name = text.substr(at + 1, end - at - 1);
+    if (name == "amp" || name == "lt" || name == "gt" || name == "quot" || name == "apos") {
+      return true;
+    }
+    std::size_t digits = name.size() > 1 && (name[1] == 'x' || name[1] == 'X') ? 2 : 1;
+    if (name.size() > digits && name[0] == '#' &&
+        name.find_first_not_of(digits == 2 ? "0123456789abcdefABCDEF" : "0123456789", digits) ==
+            std::string::npos) {
+      return true;
+    }
+  }
+  return false;
+}
+
 void add(std::vector<Diagnostic>& out, const SourcePosition& at, std::string message) {
   out.push_back({at.file, at.line, at.column, std::move(message)});
 }
@@ -53,6 +72,29 @@ std::vector<Diagnostic> question_warnings(const Pack& pack) {
                 "question out (Moodle XML and Canvas QTI carry it)");
         break;
       }
+    }
+    // Moodle's GIFT import splits a matching line (an ordering step is written as one) at its
+    // first "->".
+    std::vector<std::string> lefts = q.order;
+    for (const auto& pair : q.pairs) lefts.push_back(pair.first);
+    for (const std::string& left : lefts) {
+      if (left.find("->") == std::string::npos) continue;
+      add(out, q.where,
+          name + (q.kind == Question::Kind::Ordering ? "the step \"" : "the left side \"") +
+              escape_control_characters(left) +
+              "\" holds \"->\", which GIFT cannot express; the GIFT export leaves this "
+              "question out (Moodle XML and Canvas QTI carry it)");
+      break;
+    }
+    // Canvas's converter decodes HTML character references in its copy of a matching answer's
+    // right side (the "correct answer" it shows), although the drop-down shows them as written.
+    for (const auto& pair : q.pairs) {
+      if (!holds_character_reference(pair.second)) continue;
+      add(out, q.where,
+          name + "the right side \"" + escape_control_characters(pair.second) +
+              "\" holds an HTML character reference, which Canvas's answer key shows decoded "
+              "(its drop-down and grading keep it as written)");
+      break;
     }
     if (q.kind == Question::Kind::Multiple) {
       // Classic Canvas quizzes keep only right and wrong: 100 for each right choice, 0 for each
