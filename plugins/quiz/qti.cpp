@@ -6,6 +6,7 @@
 #include "quiz.hpp"
 
 #include <coachkit/escape.hpp>
+#include <coachkit/zip.hpp>
 
 namespace quiz {
 
@@ -331,7 +332,7 @@ std::string qti_zip(const coachkit::Pack& pack, const Version& version, const st
       assessment + "/assessment_meta.xml\">\n      <file href=\"" + assessment +
       "/assessment_meta.xml\"/>\n    </resource>\n  </resources>\n</manifest>\n";
 
-  return stored_zip({{"imsmanifest.xml", manifest},
+  return coachkit::zip::stored_archive({{"imsmanifest.xml", manifest},
                      {assessment + "/" + assessment + ".xml", xml},
                      {assessment + "/assessment_meta.xml", meta}},
                     source_date);

@@ -104,13 +104,12 @@ class QuizGenerator : public Generator {
 
     std::vector<Artifact> out;
     for (const Version& v : make_versions(items, s)) {
-      PositionCheck check = check_positions(v);
-      if (check.items >= 4 && static_cast<double>(check.count) >
-                                  kPositionThreshold * static_cast<double>(check.items)) {
+      coachkit::AnswerPositions check = answer_positions(v);
+      if (check.lopsided()) {
         reporter.warning(o.where("versions"),
                          "version " + v.letter + ": the right answer is choice " +
-                             letter(check.position) + " in " + std::to_string(check.count) +
-                             " of " + std::to_string(check.items) +
+                             letter(check.position()) + " in " + std::to_string(check.count()) +
+                             " of " + std::to_string(check.counted()) +
                              " single-choice questions (more than half); try another seed");
       }
       std::string stem = "quiz/" + v.name;

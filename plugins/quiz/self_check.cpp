@@ -11,50 +11,7 @@ namespace quiz {
 
 namespace {
 
-std::string json_string(const std::string& text) {
-  std::string out = "\"";
-  for (unsigned char c : text) {
-    switch (c) {
-      case '"':
-        out += "\\\"";
-        break;
-      case '\\':
-        out += "\\\\";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '\r':
-        out += "\\r";
-        break;
-      case '\t':
-        out += "\\t";
-        break;
-      case '<':
-        out += "\\u003c";
-        break;
-      case '>':
-        out += "\\u003e";
-        break;
-      case '&':
-        out += "\\u0026";
-        break;
-      default:
-        if (c < 0x20) {
-          char buffer[8];
-          std::snprintf(buffer, sizeof buffer, "\\u%04x", c);
-          out += buffer;
-        } else {
-          out += static_cast<char>(c);
-        }
-    }
-  }
-  // U+2028 and U+2029 end a line in older JavaScript.
-  std::string::size_type at;
-  while ((at = out.find("\xE2\x80\xA8")) != std::string::npos) out.replace(at, 3, "\\u2028");
-  while ((at = out.find("\xE2\x80\xA9")) != std::string::npos) out.replace(at, 3, "\\u2029");
-  return out + "\"";
-}
+std::string json_string(const std::string& text) { return coachkit::escape::json(text); }
 
 std::string json_list(const std::vector<std::string>& items) {
   std::string out = "[";

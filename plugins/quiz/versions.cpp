@@ -138,33 +138,22 @@ std::vector<Version> make_versions(const std::vector<Item>& items, const Setting
         }
         version.items.push_back(std::move(item));
       }
-      PositionCheck check = check_positions(version);
-      bool lopsided = check.items >= 4 && static_cast<double>(check.count) >
-                                              kPositionThreshold * static_cast<double>(check.items);
-      if (!settings.shuffle_choices || !lopsided) break;
+      if (!settings.shuffle_choices || !answer_positions(version).lopsided()) break;
     }
     versions.push_back(std::move(version));
   }
   return versions;
 }
 
-PositionCheck check_positions(const Version& version) {
-  PositionCheck check;
-  std::map<std::size_t, std::size_t> counts;
+coachkit::AnswerPositions answer_positions(const Version& version) {
+  coachkit::AnswerPositions positions;
   for (const Item& item : version.items) {
-    if (item.kind != Question::Kind::Single || item.choices.size() < 3) continue;
-    ++check.items;
+    if (item.kind != Question::Kind::Single) continue;
     for (std::size_t i = 0; i < item.correct.size(); ++i) {
-      if (item.correct[i]) ++counts[i];
+      if (item.correct[i]) positions.add(i, item.choices.size());
     }
   }
-  for (const auto& [position, count] : counts) {
-    if (count > check.count) {
-      check.position = position;
-      check.count = count;
-    }
-  }
-  return check;
+  return positions;
 }
 
 std::string letter(std::size_t index) {

@@ -1,5 +1,7 @@
 #include "lint/quiz_lint.hpp"
 
+#include <coachkit/answer_positions.hpp>
+
 #include <algorithm>
 #include <cstdio>
 #include <map>
@@ -134,26 +136,22 @@ std::vector<Diagnostic> question_warnings(const Pack& pack) {
       break;
     }
   }
-  std::map<std::size_t, std::vector<const Question*>> by_position;
-  std::size_t counted = 0;
+  AnswerPositions positions;
+  std::map<std::size_t, const Question*> first_at;  // the first question with its answer there
   for (const Question& q : pack.questions) {
-    if (q.kind != Question::Kind::Single || q.choices.size() < 3 || q.answers.empty()) continue;
+    if (q.kind != Question::Kind::Single || q.answers.empty()) continue;
     auto at = std::find(q.choices.begin(), q.choices.end(), q.answers.front());
     if (at == q.choices.end()) continue;
-    ++counted;
-    by_position[static_cast<std::size_t>(at - q.choices.begin())].push_back(&q);
+    std::size_t position = static_cast<std::size_t>(at - q.choices.begin());
+    if (positions.add(position, q.choices.size())) first_at.emplace(position, &q);
   }
-  if (counted < 4) return out;
-  for (const auto& [position, questions] : by_position) {
-    if (static_cast<double>(questions.size()) <=
-        kAnswerPositionShare * static_cast<double>(counted)) {
-      continue;
-    }
-    const SourcePosition& where = questions.front()->where;
+  if (positions.lopsided()) {
+    const SourcePosition& where = first_at[positions.position()]->where;
     out.push_back({where.file, where.line, where.column,
                    "the right answer is choice " +
-                       std::string(1, static_cast<char>('A' + position % 26)) + " in " +
-                       std::to_string(questions.size()) + " of " + std::to_string(counted) +
+                       std::string(1, static_cast<char>('A' + positions.position() % 26)) +
+                       " in " + std::to_string(positions.count()) + " of " +
+                       std::to_string(positions.counted()) +
                        " single-choice questions (more than half): a quiz that keeps the "
                        "authored order lets learners guess it; vary where the right choice "
                        "sits"});
