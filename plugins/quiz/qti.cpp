@@ -14,19 +14,6 @@ namespace {
 
 namespace escape = coachkit::escape;
 
-std::string hex(std::uint64_t value) {
-  static const char digits[] = "0123456789abcdef";
-  std::string out;
-  for (int i = 15; i >= 0; --i) out += digits[(value >> (i * 4)) & 0xF];
-  return out;
-}
-
-std::uint64_t hash(const std::string& text) {
-  std::uint64_t h = 0xcbf29ce484222325ULL;  // FNV-1a
-  for (unsigned char c : text) h = (h ^ c) * 0x100000001b3ULL;
-  return h;
-}
-
 // HTML text for a prompt. No &apos; or &quot;: text needs neither, and Canvas's converter deletes
 // the named entities it meets in the plain copy it keeps.
 std::string html_text(const std::string& text) {

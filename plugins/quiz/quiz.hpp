@@ -93,8 +93,10 @@ std::string gift(const coachkit::Pack& pack, const Version& version,
 std::string moodle_xml(const coachkit::Pack& pack, const Version& version);
 std::string qti_zip(const coachkit::Pack& pack, const Version& version, const std::string& title,
                     std::int64_t source_date);
+// With `sco_config` (JSON), the page is a SCORM SCO: it also loads scorm.js beside it, which
+// reads that configuration.
 std::string self_check_html(const coachkit::Pack& pack, const Version& version,
-                            const std::string& title);
+                            const std::string& title, const std::string& sco_config = {});
 coachkit::Document printable(const coachkit::Pack& pack, const Version& version,
                              const std::string& title);
 coachkit::Document answer_key(const coachkit::Pack& pack, const Version& version,
@@ -103,5 +105,7 @@ coachkit::Document answer_key(const coachkit::Pack& pack, const Version& version
 // Helpers the writers share.
 std::string number_text(double value);  // "2", "0.5", "33.33333": no trailing zeros
 std::string letter(std::size_t index);  // 0 -> "A"
+std::uint64_t hash(const std::string& text);  // FNV-1a: the same on every machine
+std::string hex(std::uint64_t value);         // 16 lower-case hex digits
 
 }  // namespace quiz

@@ -2,6 +2,7 @@
 // quizzes with answer keys, Moodle GIFT, Moodle XML, a Canvas QTI 1.2 package and an
 // interactive self-check page.
 #include "quiz.hpp"
+#include "scorm.hpp"
 
 #include <algorithm>
 
@@ -11,7 +12,10 @@ namespace {
 
 using namespace coachkit;
 
+// The default exports; SCORM packages are written when asked for.
 const std::vector<std::string> kExports = {"gift", "moodle-xml", "qti", "self-check", "print"};
+const std::vector<std::string> kKnownExports = {"gift",  "moodle-xml", "qti",      "self-check",
+                                                "print", "scorm12",    "scorm2004"};
 
 class QuizGenerator : public Generator {
  public:
@@ -33,7 +37,10 @@ class QuizGenerator : public Generator {
         {"title", OptionValue::Type::String,
          "the quiz's title (default: the pack's title and \" quiz\")"},
         {"exports", OptionValue::Type::StringList,
-         "which outputs: gift, moodle-xml, qti, self-check, print (default all)"},
+         "which outputs: gift, moodle-xml, qti, self-check, print, scorm12, scorm2004 (default "
+         "all but the SCORM packages)"},
+        {"passing_score", OptionValue::Type::Number,
+         "the SCORM packages' passing score, 0 to 100 percent of the points (default 80)"},
     };
   }
 
@@ -65,12 +72,21 @@ class QuizGenerator : public Generator {
     s.title = o.string("title", pack.title + " quiz");
     std::vector<std::string> exports = o.has("exports") ? o.list("exports") : kExports;
     for (const std::string& e : exports) {
-      if (std::find(kExports.begin(), kExports.end(), e) == kExports.end()) {
+      if (std::find(kKnownExports.begin(), kKnownExports.end(), e) == kKnownExports.end()) {
         reporter.error(o.where("exports"), "unknown export \"" + e +
                                                "\" in option 'exports'; expected gift, "
-                                               "moodle-xml, qti, self-check or print");
+                                               "moodle-xml, qti, self-check, print, scorm12 or "
+                                               "scorm2004");
         return {};
       }
+    }
+    const double passing = o.number("passing_score", 80);
+    if (!(passing >= 0 && passing <= 100)) {
+      reporter.error(o.where("passing_score"),
+                     "option 'passing_score' must be from 0 to 100 "
+                     "(percent of the points), not " +
+                         number_text(passing));
+      return {};
     }
     auto wanted = [&](const char* name) {
       return std::find(exports.begin(), exports.end(), name) != exports.end();
@@ -81,6 +97,16 @@ class QuizGenerator : public Generator {
     if (s.drawn != "none") {
       std::vector<Item> drawn = drawn_items(pack, s.seed);
       items.insert(items.end(), drawn.begin(), drawn.end());
+    }
+    const bool scorm = wanted("scorm12") || wanted("scorm2004");
+    double points = 0;
+    for (const Item& item : items) points += item.points;
+    if (scorm && !(points > 0)) {
+      // A SCORM package reports a score: with nothing to score it would report 0 % as failed.
+      reporter.error(o.where("exports"),
+                     "the SCORM packages need a question that can be scored, and this quiz has " +
+                         std::string(items.empty() ? "no questions" : "no points to give"));
+      return {};
     }
     if (items.empty()) return {};  // nothing to ask: no quiz, and nothing wrong
 
@@ -136,6 +162,13 @@ class QuizGenerator : public Generator {
       }
       if (wanted("self-check")) {
         out.push_back(Artifact::file(stem + ".self-check.html", self_check_html(pack, v, s.title)));
+      }
+      for (auto [name, edition] :
+           {std::pair{"scorm12", ScormEdition::V12}, std::pair{"scorm2004", ScormEdition::V2004}}) {
+        if (!wanted(name)) continue;
+        out.push_back(Artifact::file(
+            stem + "." + name + ".zip",
+            scorm_zip(pack, v, s.title, edition, passing, s.seed, request.source_date)));
       }
     }
     return out;

@@ -151,6 +151,7 @@ const char* kScript = R"JS(
       fraction = Math.max(0, Math.min(1, fraction));
       var right = fraction > 0.999;
       earned[q.id] = fraction * q.points;
+      box.dataset.earned = String(earned[q.id]);
       box.dataset.marked = right ? 'right' : 'wrong';
       result.className = 'result ' + (right ? 'right' : 'wrong');
       result.textContent = '';
@@ -168,7 +169,7 @@ const char* kScript = R"JS(
 }  // namespace
 
 std::string self_check_html(const coachkit::Pack& pack, const Version& version,
-                            const std::string& title) {
+                            const std::string& title, const std::string& sco_config) {
   namespace escape = coachkit::escape;
   std::string items = "{\"items\":[";
   for (std::size_t i = 0; i < version.items.size(); ++i) {
@@ -180,7 +181,9 @@ std::string self_check_html(const coachkit::Pack& pack, const Version& version,
   return "<!DOCTYPE html>\n<html lang=\"" + escape::html(language) +
          "\">\n<head>\n<meta charset=\"utf-8\">\n"
          "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
-         "style-src 'unsafe-inline'; script-src 'unsafe-inline'\">\n"
+         "style-src 'unsafe-inline'; script-src " +
+         (sco_config.empty() ? "" : "'self' ") +
+         "'unsafe-inline'\">\n"
          "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>" +
          escape::html(heading) + "</title>\n<style>" + kStyle + "</style>\n</head>\n<body>\n<h1>" +
          escape::html(heading) +
@@ -189,7 +192,11 @@ std::string self_check_html(const coachkit::Pack& pack, const Version& version,
          "<p id=\"score\" aria-live=\"polite\"></p>\n"
          "<noscript><p>This page needs JavaScript to mark answers.</p></noscript>\n"
          "<script type=\"application/json\" id=\"quiz-data\">" +
-         items + "</script>\n<script>" + kScript + "</script>\n</body>\n</html>\n";
+         items + "</script>\n<script>" + kScript + "</script>\n" +
+         (sco_config.empty() ? ""
+                             : "<script type=\"application/json\" id=\"scorm-config\">" +
+                                   sco_config + "</script>\n<script src=\"scorm.js\"></script>\n") +
+         "</body>\n</html>\n";
 }
 
 }  // namespace quiz

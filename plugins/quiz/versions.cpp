@@ -165,6 +165,19 @@ std::string letter(std::size_t index) {
   return out;
 }
 
+std::string hex(std::uint64_t value) {
+  static const char digits[] = "0123456789abcdef";
+  std::string out;
+  for (int i = 15; i >= 0; --i) out += digits[(value >> (i * 4)) & 0xF];
+  return out;
+}
+
+std::uint64_t hash(const std::string& text) {
+  std::uint64_t h = 0xcbf29ce484222325ULL;  // FNV-1a
+  for (unsigned char c : text) h = (h ^ c) * 0x100000001b3ULL;
+  return h;
+}
+
 std::string number_text(double value) {
   char buffer[64];
   std::snprintf(buffer, sizeof buffer, "%.7f", value);
