@@ -680,6 +680,22 @@ TEST(QuizContent, LintSaysWhichQuestionGiftCannotExpress) {
       << r.errors;
 }
 
+TEST(QuizContent, LintSaysWhichMatchingOrOrderingGiftOrCanvasCannotCarry) {
+  CommandResult r = coachkit({"lint", pack_dir("quiz-every-field")});
+  EXPECT_EQ(r.exit_code, 0) << r.errors;
+  for (const char* expected :
+       {"every-field.toml:156:1: warning: question 'every-matching-arrow': the left side \"a -> "
+        "b\" holds \"->\", which GIFT cannot express",
+        "every-field.toml:163:1: warning: question 'every-ordering-arrow': the step \"log in -> "
+        "open\" holds \"->\"",
+        "every-field.toml:40:1: warning: question 'every-matching-syntax': the right side "
+        "\"Right one ~ = # { } : \\ <b>bold</b> &amp; &lt;"}) {
+    EXPECT_NE(r.errors.find(expected), std::string::npos) << expected << "\n" << r.errors;
+  }
+  // No such warning where the arrow sits on a right side, or a right side has no reference.
+  EXPECT_EQ(r.errors.find("'every-matching-markers': the"), std::string::npos) << r.errors;
+}
+
 // A pack of the hostile pack's principles and the given questions file, in `dir`.
 std::string write_question_pack(TempDir& dir, const std::string& questions) {
   for (const char* f : {"pack.toml", "principles/alpha.toml", "principles/beta.toml"}) {

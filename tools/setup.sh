@@ -43,6 +43,10 @@ if [[ ${COACHKIT_TEST_TOOLS:-} == 1 ]]; then
   packages+=(ruby-rspec)
   packages+=(python3-lxml)
   packages+=(unzip)
+  # The SCORM harness (../shared/real-clients/scorm): Moodle's zip code needs PHP's zip
+  # extension; the SCO runs under scorm-again (npm, in the harness's own folder) in chromium.
+  packages+=(php-zip)
+  if ! command -v node >/dev/null; then packages+=(nodejs); fi
   # An npm that came with another Node.js (which conflicts with Debian's npm) will do.
   if ! command -v npm >/dev/null; then packages+=(npm); fi
 fi

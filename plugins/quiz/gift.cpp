@@ -109,25 +109,44 @@ void write_item(const Item& item, std::string& out) {
 
 }  // namespace
 
-bool gift_can_carry(const Item& item) {
-  // An accepted answer with "->" makes Moodle read the question as matching and fail, and with
-  // the import form's "stop on error" the whole file with it; GIFT has no escape for it.
-  if (item.kind != Question::Kind::Short) return true;
-  for (const std::string& a : item.accepted) {
-    if (a.find("->") != std::string::npos) return false;
+std::string gift_cannot_carry(const Item& item) {
+  // Moodle splits a matching line at its first "->" and reads a short answer holding "->" as
+  // matching (its import then fails, and with the import form's "stop on error" the whole file
+  // with it); GIFT has no escape for it.
+  auto arrow = [](const std::string& text) { return text.find("->") != std::string::npos; };
+  switch (item.kind) {
+    case Question::Kind::Short:
+      for (const std::string& a : item.accepted) {
+        if (arrow(a)) return "an accepted answer with \"->\" makes Moodle's GIFT import fail";
+      }
+      break;
+    case Question::Kind::Matching:
+      for (const auto& pair : item.pairs) {
+        if (arrow(pair.first)) {
+          return "a left side with \"->\" is split there by Moodle's GIFT import";
+        }
+      }
+      break;
+    case Question::Kind::Ordering:
+      for (const std::string& step : item.steps) {
+        if (arrow(step)) return "a step with \"->\" is split there by Moodle's GIFT import";
+      }
+      break;
+    default:
+      break;
   }
-  return true;
+  return {};
 }
 
 std::string gift(const coachkit::Pack& pack, const Version& version,
-                 std::vector<std::string>* left_out) {
+                 std::vector<LeftOut>* left_out) {
   std::string out =
       "// " + category_name(pack.title) + ", version " + version.letter + " (coachkit)\n\n";
   std::vector<std::string> order;
   std::map<std::string, std::vector<const Item*>> by_principle;
   for (const Item& item : version.items) {
-    if (!gift_can_carry(item)) {
-      if (left_out) left_out->push_back(item.id);
+    if (std::string why = gift_cannot_carry(item); !why.empty()) {
+      if (left_out) left_out->push_back({item.id, why});
       continue;
     }
     if (!by_principle.count(item.principle)) order.push_back(item.principle);

@@ -6,25 +6,13 @@
 #include "quiz.hpp"
 
 #include <coachkit/escape.hpp>
+#include <coachkit/zip.hpp>
 
 namespace quiz {
 
 namespace {
 
 namespace escape = coachkit::escape;
-
-std::string hex(std::uint64_t value) {
-  static const char digits[] = "0123456789abcdef";
-  std::string out;
-  for (int i = 15; i >= 0; --i) out += digits[(value >> (i * 4)) & 0xF];
-  return out;
-}
-
-std::uint64_t hash(const std::string& text) {
-  std::uint64_t h = 0xcbf29ce484222325ULL;  // FNV-1a
-  for (unsigned char c : text) h = (h ^ c) * 0x100000001b3ULL;
-  return h;
-}
 
 // HTML text for a prompt. No &apos; or &quot;: text needs neither, and Canvas's converter deletes
 // the named entities it meets in the plain copy it keeps.
@@ -331,7 +319,7 @@ std::string qti_zip(const coachkit::Pack& pack, const Version& version, const st
       assessment + "/assessment_meta.xml\">\n      <file href=\"" + assessment +
       "/assessment_meta.xml\"/>\n    </resource>\n  </resources>\n</manifest>\n";
 
-  return stored_zip({{"imsmanifest.xml", manifest},
+  return coachkit::zip::stored_archive({{"imsmanifest.xml", manifest},
                      {assessment + "/" + assessment + ".xml", xml},
                      {assessment + "/assessment_meta.xml", meta}},
                     source_date);

@@ -2,6 +2,7 @@
 // the order that version shows them), the versions, and the writers for each output.
 #pragma once
 
+#include <coachkit/answer_positions.hpp>
 #include <coachkit/plugin.hpp>
 
 #include <cstdint>
@@ -77,26 +78,25 @@ std::vector<Item> drawn_items(const coachkit::Pack& pack, std::uint64_t seed);
 // The versions: pools drawn, questions and choices shuffled (pinned choices stay put).
 std::vector<Version> make_versions(const std::vector<Item>& items, const Settings& settings);
 
-// Percent of single-choice items whose right answer is at the most common position; the
-// generator warns above kPositionThreshold.
-constexpr double kPositionThreshold = 0.5;
-struct PositionCheck {
-  std::size_t items = 0;     // single-choice items with 3 or more choices
-  std::size_t position = 0;  // the most common position of the right answer (0-based)
-  std::size_t count = 0;     // how many items have it there
-};
-PositionCheck check_positions(const Version& version);
+// Where a version's single-choice items have their right answers (coachkit/answer_positions.hpp,
+// as lint counts the questions as written); the generator warns when it is lopsided.
+coachkit::AnswerPositions answer_positions(const Version& version);
 
 // The writers. Each returns the file's bytes.
-// GIFT leaves out the items it cannot carry (gift_can_carry) and lists their ids in left_out.
-bool gift_can_carry(const Item& item);
+// GIFT leaves out the items it cannot carry and lists them, with the reason, in left_out.
+std::string gift_cannot_carry(const Item& item);  // empty when GIFT can carry it, else why not
+struct LeftOut {
+  std::string id, why;
+};
 std::string gift(const coachkit::Pack& pack, const Version& version,
-                 std::vector<std::string>* left_out = nullptr);
+                 std::vector<LeftOut>* left_out = nullptr);
 std::string moodle_xml(const coachkit::Pack& pack, const Version& version);
 std::string qti_zip(const coachkit::Pack& pack, const Version& version, const std::string& title,
                     std::int64_t source_date);
+// With `sco_config` (JSON), the page is a SCORM SCO: it also loads scorm.js beside it, which
+// reads that configuration.
 std::string self_check_html(const coachkit::Pack& pack, const Version& version,
-                            const std::string& title);
+                            const std::string& title, const std::string& sco_config = {});
 coachkit::Document printable(const coachkit::Pack& pack, const Version& version,
                              const std::string& title);
 coachkit::Document answer_key(const coachkit::Pack& pack, const Version& version,
@@ -105,11 +105,7 @@ coachkit::Document answer_key(const coachkit::Pack& pack, const Version& version
 // Helpers the writers share.
 std::string number_text(double value);  // "2", "0.5", "33.33333": no trailing zeros
 std::string letter(std::size_t index);  // 0 -> "A"
-// A stored (uncompressed) zip archive; every entry dated `source_date`.
-struct ZipEntry {
-  std::string name;
-  std::string bytes;
-};
-std::string stored_zip(const std::vector<ZipEntry>& entries, std::int64_t source_date);
+std::uint64_t hash(const std::string& text);  // FNV-1a: the same on every machine
+std::string hex(std::uint64_t value);         // 16 lower-case hex digits
 
 }  // namespace quiz

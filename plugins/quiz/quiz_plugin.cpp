@@ -2,6 +2,7 @@
 // quizzes with answer keys, Moodle GIFT, Moodle XML, a Canvas QTI 1.2 package and an
 // interactive self-check page.
 #include "quiz.hpp"
+#include "scorm.hpp"
 
 #include <algorithm>
 
@@ -11,7 +12,10 @@ namespace {
 
 using namespace coachkit;
 
+// The default exports; SCORM packages are written when asked for.
 const std::vector<std::string> kExports = {"gift", "moodle-xml", "qti", "self-check", "print"};
+const std::vector<std::string> kKnownExports = {"gift",  "moodle-xml", "qti",      "self-check",
+                                                "print", "scorm12",    "scorm2004"};
 
 class QuizGenerator : public Generator {
  public:
@@ -37,7 +41,10 @@ class QuizGenerator : public Generator {
         {"title", OptionValue::Type::String,
          "the quiz's title (default: the pack's title and \" quiz\")"},
         {"exports", OptionValue::Type::StringList,
-         "which outputs: gift, moodle-xml, qti, self-check, print (default all)"},
+         "which outputs: gift, moodle-xml, qti, self-check, print, scorm12, scorm2004 (default "
+         "all but the SCORM packages)"},
+        {"passing_score", OptionValue::Type::Number,
+         "the SCORM packages' passing score, 0 to 100 percent of the points (default 80)"},
     };
   }
 
@@ -69,12 +76,21 @@ class QuizGenerator : public Generator {
     s.title = o.string("title", pack.title + " quiz");
     std::vector<std::string> exports = o.has("exports") ? o.list("exports") : kExports;
     for (const std::string& e : exports) {
-      if (std::find(kExports.begin(), kExports.end(), e) == kExports.end()) {
+      if (std::find(kKnownExports.begin(), kKnownExports.end(), e) == kKnownExports.end()) {
         reporter.error(o.where("exports"), "unknown export \"" + e +
                                                "\" in option 'exports'; expected gift, "
-                                               "moodle-xml, qti, self-check or print");
+                                               "moodle-xml, qti, self-check, print, scorm12 or "
+                                               "scorm2004");
         return {};
       }
+    }
+    const double passing = o.number("passing_score", 80);
+    if (!(passing >= 0 && passing <= 100)) {
+      reporter.error(o.where("passing_score"),
+                     "option 'passing_score' must be from 0 to 100 "
+                     "(percent of the points), not " +
+                         number_text(passing));
+      return {};
     }
     auto wanted = [&](const char* name) {
       return std::find(exports.begin(), exports.end(), name) != exports.end();
@@ -85,6 +101,16 @@ class QuizGenerator : public Generator {
     if (s.drawn != "none") {
       std::vector<Item> drawn = drawn_items(pack, s.seed);
       items.insert(items.end(), drawn.begin(), drawn.end());
+    }
+    const bool scorm = wanted("scorm12") || wanted("scorm2004");
+    double points = 0;
+    for (const Item& item : items) points += item.points;
+    if (scorm && !(points > 0)) {
+      // A SCORM package reports a score: with nothing to score it would report 0 % as failed.
+      reporter.error(o.where("exports"),
+                     "the SCORM packages need a question that can be scored, and this quiz has " +
+                         std::string(items.empty() ? "no questions" : "no points to give"));
+      return {};
     }
     if (items.empty()) return {};  // nothing to ask: no quiz, and nothing wrong
 
@@ -108,13 +134,12 @@ class QuizGenerator : public Generator {
 
     std::vector<Artifact> out;
     for (const Version& v : make_versions(items, s)) {
-      PositionCheck check = check_positions(v);
-      if (check.items >= 4 && static_cast<double>(check.count) >
-                                  kPositionThreshold * static_cast<double>(check.items)) {
+      coachkit::AnswerPositions check = answer_positions(v);
+      if (check.lopsided()) {
         reporter.warning(o.where("versions"),
                          "version " + v.letter + ": the right answer is choice " +
-                             letter(check.position) + " in " + std::to_string(check.count) +
-                             " of " + std::to_string(check.items) +
+                             letter(check.position()) + " in " + std::to_string(check.count()) +
+                             " of " + std::to_string(check.counted()) +
                              " single-choice questions (more than half); try another seed");
       }
       std::string stem = "quiz/" + v.name;
@@ -124,13 +149,12 @@ class QuizGenerator : public Generator {
         out.push_back(Artifact::rendered(stem + "-key", answer_key(pack, v, s.title), formats));
       }
       if (wanted("gift")) {
-        std::vector<std::string> left_out;
+        std::vector<LeftOut> left_out;
         out.push_back(Artifact::file(stem + ".gift", gift(pack, v, &left_out)));
-        for (const std::string& id : left_out) {
-          reporter.warning(o.where("exports"),
-                           "version " + v.letter + ": question '" + id +
-                               "' is left out of the GIFT file: an accepted answer with \"->\" "
-                               "makes Moodle's GIFT import fail (the Moodle XML carries it)");
+        for (const LeftOut& l : left_out) {
+          reporter.warning(o.where("exports"), "version " + v.letter + ": question '" + l.id +
+                                                   "' is left out of the GIFT file: " + l.why +
+                                                   " (the Moodle XML carries it)");
         }
       }
       if (wanted("moodle-xml")) {
@@ -142,6 +166,13 @@ class QuizGenerator : public Generator {
       }
       if (wanted("self-check")) {
         out.push_back(Artifact::file(stem + ".self-check.html", self_check_html(pack, v, s.title)));
+      }
+      for (auto [name, edition] :
+           {std::pair{"scorm12", ScormEdition::V12}, std::pair{"scorm2004", ScormEdition::V2004}}) {
+        if (!wanted(name)) continue;
+        out.push_back(Artifact::file(
+            stem + "." + name + ".zip",
+            scorm_zip(pack, v, s.title, edition, passing, s.seed, request.source_date)));
       }
     }
     return out;

@@ -12,50 +12,7 @@ namespace quiz {
 
 namespace {
 
-std::string json_string(const std::string& text) {
-  std::string out = "\"";
-  for (unsigned char c : text) {
-    switch (c) {
-      case '"':
-        out += "\\\"";
-        break;
-      case '\\':
-        out += "\\\\";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '\r':
-        out += "\\r";
-        break;
-      case '\t':
-        out += "\\t";
-        break;
-      case '<':
-        out += "\\u003c";
-        break;
-      case '>':
-        out += "\\u003e";
-        break;
-      case '&':
-        out += "\\u0026";
-        break;
-      default:
-        if (c < 0x20) {
-          char buffer[8];
-          std::snprintf(buffer, sizeof buffer, "\\u%04x", c);
-          out += buffer;
-        } else {
-          out += static_cast<char>(c);
-        }
-    }
-  }
-  // U+2028 and U+2029 end a line in older JavaScript.
-  std::string::size_type at;
-  while ((at = out.find("\xE2\x80\xA8")) != std::string::npos) out.replace(at, 3, "\\u2028");
-  while ((at = out.find("\xE2\x80\xA9")) != std::string::npos) out.replace(at, 3, "\\u2029");
-  return out + "\"";
-}
+std::string json_string(const std::string& text) { return coachkit::escape::json(text); }
 
 std::string json_list(const std::vector<std::string>& items) {
   std::string out = "[";
@@ -205,6 +162,7 @@ const char* kScript = R"JS(
       fraction = Math.max(0, Math.min(1, fraction));
       var right = fraction > 0.999;
       earned[q.id] = fraction * q.points;
+      box.dataset.earned = String(earned[q.id]);
       box.dataset.marked = right ? 'right' : 'wrong';
       // Said in words and drawn with its own mark and border, never told by colour alone.
       result.className = 'result ' + (right ? 'right' : (fraction > 0 ? 'partial' : 'wrong'));
@@ -222,7 +180,7 @@ const char* kScript = R"JS(
 }  // namespace
 
 std::string self_check_html(const coachkit::Pack& pack, const Version& version,
-                            const std::string& title) {
+                            const std::string& title, const std::string& sco_config) {
   namespace escape = coachkit::escape;
   std::string items = "{\"items\":[";
   for (std::size_t i = 0; i < version.items.size(); ++i) {
@@ -235,7 +193,9 @@ std::string self_check_html(const coachkit::Pack& pack, const Version& version,
   return "<!DOCTYPE html>\n<html lang=\"" + escape::html(language) + "\"" + direction +
          ">\n<head>\n<meta charset=\"utf-8\">\n"
          "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
-         "style-src 'unsafe-inline'; script-src 'unsafe-inline'\">\n"
+         "style-src 'unsafe-inline'; script-src " +
+         (sco_config.empty() ? "" : "'self' ") +
+         "'unsafe-inline'\">\n"
          "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>" +
          escape::html(heading) + "</title>\n<style>" + kStyle + "</style>\n</head>\n<body>\n<h1>" +
          escape::html(heading) +
@@ -244,7 +204,11 @@ std::string self_check_html(const coachkit::Pack& pack, const Version& version,
          "<p id=\"score\" role=\"status\" aria-live=\"polite\"></p>\n"
          "<noscript><p>This page needs JavaScript to mark answers.</p></noscript>\n"
          "<script type=\"application/json\" id=\"quiz-data\">" +
-         items + "</script>\n<script>" + kScript + "</script>\n</body>\n</html>\n";
+         items + "</script>\n<script>" + kScript + "</script>\n" +
+         (sco_config.empty() ? ""
+                             : "<script type=\"application/json\" id=\"scorm-config\">" +
+                                   sco_config + "</script>\n<script src=\"scorm.js\"></script>\n") +
+         "</body>\n</html>\n";
 }
 
 }  // namespace quiz

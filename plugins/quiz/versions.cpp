@@ -138,33 +138,22 @@ std::vector<Version> make_versions(const std::vector<Item>& items, const Setting
         }
         version.items.push_back(std::move(item));
       }
-      PositionCheck check = check_positions(version);
-      bool lopsided = check.items >= 4 && static_cast<double>(check.count) >
-                                              kPositionThreshold * static_cast<double>(check.items);
-      if (!settings.shuffle_choices || !lopsided) break;
+      if (!settings.shuffle_choices || !answer_positions(version).lopsided()) break;
     }
     versions.push_back(std::move(version));
   }
   return versions;
 }
 
-PositionCheck check_positions(const Version& version) {
-  PositionCheck check;
-  std::map<std::size_t, std::size_t> counts;
+coachkit::AnswerPositions answer_positions(const Version& version) {
+  coachkit::AnswerPositions positions;
   for (const Item& item : version.items) {
-    if (item.kind != Question::Kind::Single || item.choices.size() < 3) continue;
-    ++check.items;
+    if (item.kind != Question::Kind::Single) continue;
     for (std::size_t i = 0; i < item.correct.size(); ++i) {
-      if (item.correct[i]) ++counts[i];
+      if (item.correct[i]) positions.add(i, item.choices.size());
     }
   }
-  for (const auto& [position, count] : counts) {
-    if (count > check.count) {
-      check.position = position;
-      check.count = count;
-    }
-  }
-  return check;
+  return positions;
 }
 
 std::string letter(std::size_t index) {
@@ -174,6 +163,19 @@ std::string letter(std::size_t index) {
     index = index / 26;
   } while (index-- > 0);
   return out;
+}
+
+std::string hex(std::uint64_t value) {
+  static const char digits[] = "0123456789abcdef";
+  std::string out;
+  for (int i = 15; i >= 0; --i) out += digits[(value >> (i * 4)) & 0xF];
+  return out;
+}
+
+std::uint64_t hash(const std::string& text) {
+  std::uint64_t h = 0xcbf29ce484222325ULL;  // FNV-1a
+  for (unsigned char c : text) h = (h ^ c) * 0x100000001b3ULL;
+  return h;
 }
 
 std::string number_text(double value) {

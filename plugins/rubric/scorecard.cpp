@@ -16,12 +16,6 @@ std::string number(double v) {
   return buffer;
 }
 
-std::string section_title(const Pack& pack, const RubricSection& s) {
-  if (!s.title.empty()) return s.title;
-  const Principle* p = pack.find_principle(s.principle);
-  return p ? p->title : s.principle;
-}
-
 double total_weight(const Rubric& rubric) {
   double sum = 0;
   for (const RubricSection& s : rubric.sections) sum += s.weight;
@@ -189,7 +183,7 @@ Document scorecard(const Pack& pack, const Rubric& rubric) {
   if (!rubric.description.empty()) d.blocks.push_back(paragraph(rubric.description));
   double total = total_weight(rubric);
   for (const RubricSection& s : rubric.sections) {
-    Text heading_text{plain(section_title(pack, s))};
+    Text heading_text{plain(pack.section_name(s))};
     if (rubric.method != Rubric::Method::TotalPoints && total > 0) {
       heading_text.push_back(plain(" (weight " + number(s.weight) + " of " + number(total) + ")"));
     }

@@ -1,4 +1,4 @@
-// Escapers for files a plugin writes itself (XML, HTML, GIFT, CSV), so that content text stays
+// Escapers for files a plugin writes itself (XML, HTML, GIFT, CSV, JSON), so that content text stays
 // literal text in every one of them and no plugin writes its own. Each takes UTF-8 and leaves
 // every character a reader would see unchanged.
 #pragma once
@@ -143,6 +143,57 @@ inline std::string csv(std::string_view text) {
   }
   out += '"';
   return out;
+}
+
+// A JSON string, quotes included (RFC 8259). Also safe inside an HTML <script> element: < > &
+// are written as \u escapes, so no content can close the element or start a comment, and so are
+// U+2028 and U+2029, which end a line in older JavaScript. Other control characters are escaped;
+// every other character, non-ASCII included, is written as it is.
+inline std::string json(std::string_view text) {
+  std::string out = "\"";
+  out.reserve(text.size() + text.size() / 8 + 2);
+  static const char hex[] = "0123456789abcdef";
+  auto unicode = [&](unsigned code) {
+    out += "\\u";
+    for (int shift = 12; shift >= 0; shift -= 4) out += hex[(code >> shift) & 0xF];
+  };
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(text[i]);
+    switch (c) {
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
+      case '<':
+      case '>':
+      case '&':
+        unicode(c);
+        break;
+      default:
+        if (c < 0x20) {
+          unicode(c);
+        } else if (c == 0xE2 && i + 2 < text.size() && static_cast<unsigned char>(text[i + 1]) == 0x80 &&
+                   (static_cast<unsigned char>(text[i + 2]) == 0xA8 ||
+                    static_cast<unsigned char>(text[i + 2]) == 0xA9)) {
+          unicode(static_cast<unsigned char>(text[i + 2]) == 0xA8 ? 0x2028 : 0x2029);
+          i += 2;
+        } else {
+          out += static_cast<char>(c);
+        }
+    }
+  }
+  return out + "\"";
 }
 
 }  // namespace escape

@@ -282,6 +282,14 @@ struct Pack {
   const Principle* find_principle(const std::string& id) const { return find(principles, id); }
   const Quote* find_quote(const std::string& id) const { return find(quotes, id); }
 
+  // A rubric section's name wherever it is shown: its own title, else its principle's title,
+  // else the principle's id.
+  std::string section_name(const RubricSection& section) const {
+    if (!section.title.empty()) return section.title;
+    const Principle* p = find_principle(section.principle);
+    return p ? p->title : section.principle;
+  }
+
  private:
   template <typename T>
   static const T* find(const std::vector<T>& items, const std::string& id) {

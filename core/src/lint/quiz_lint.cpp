@@ -1,5 +1,7 @@
 #include "lint/quiz_lint.hpp"
 
+#include <coachkit/answer_positions.hpp>
+
 #include <algorithm>
 #include <cstdio>
 #include <map>
@@ -33,6 +35,25 @@ bool holds_colon_entity(const Question& q) {
   return false;
 }
 
+// "&amp;", "&lt;", "&#39;": what Ruby's CGI.unescapeHTML, which Canvas's converter runs, decodes.
+bool holds_character_reference(const std::string& text) {
+  for (std::size_t at = text.find('&'); at != std::string::npos; at = text.find('&', at + 1)) {
+    std::size_t end = text.find(';', at);
+    if (end == std::string::npos) return false;
+    std::string name = text.substr(at + 1, end - at - 1);
+    if (name == "amp" || name == "lt" || name == "gt" || name == "quot" || name == "apos") {
+      return true;
+    }
+    std::size_t digits = name.size() > 1 && (name[1] == 'x' || name[1] == 'X') ? 2 : 1;
+    if (name.size() > digits && name[0] == '#' &&
+        name.find_first_not_of(digits == 2 ? "0123456789abcdefABCDEF" : "0123456789", digits) ==
+            std::string::npos) {
+      return true;
+    }
+  }
+  return false;
+}
+
 void add(std::vector<Diagnostic>& out, const SourcePosition& at, std::string message) {
   out.push_back({at.file, at.line, at.column, std::move(message)});
 }
@@ -53,6 +74,29 @@ std::vector<Diagnostic> question_warnings(const Pack& pack) {
                 "question out (Moodle XML and Canvas QTI carry it)");
         break;
       }
+    }
+    // Moodle's GIFT import splits a matching line (an ordering step is written as one) at its
+    // first "->".
+    std::vector<std::string> lefts = q.order;
+    for (const auto& pair : q.pairs) lefts.push_back(pair.first);
+    for (const std::string& left : lefts) {
+      if (left.find("->") == std::string::npos) continue;
+      add(out, q.where,
+          name + (q.kind == Question::Kind::Ordering ? "the step \"" : "the left side \"") +
+              escape_control_characters(left) +
+              "\" holds \"->\", which GIFT cannot express; the GIFT export leaves this "
+              "question out (Moodle XML and Canvas QTI carry it)");
+      break;
+    }
+    // Canvas's converter decodes HTML character references in its copy of a matching answer's
+    // right side (the "correct answer" it shows), although the drop-down shows them as written.
+    for (const auto& pair : q.pairs) {
+      if (!holds_character_reference(pair.second)) continue;
+      add(out, q.where,
+          name + "the right side \"" + escape_control_characters(pair.second) +
+              "\" holds an HTML character reference, which Canvas's answer key shows decoded "
+              "(its drop-down and grading keep it as written)");
+      break;
     }
     if (q.kind == Question::Kind::Multiple) {
       // Classic Canvas quizzes keep only right and wrong: 100 for each right choice, 0 for each
@@ -92,26 +136,22 @@ std::vector<Diagnostic> question_warnings(const Pack& pack) {
       break;
     }
   }
-  std::map<std::size_t, std::vector<const Question*>> by_position;
-  std::size_t counted = 0;
+  AnswerPositions positions;
+  std::map<std::size_t, const Question*> first_at;  // the first question with its answer there
   for (const Question& q : pack.questions) {
-    if (q.kind != Question::Kind::Single || q.choices.size() < 3 || q.answers.empty()) continue;
+    if (q.kind != Question::Kind::Single || q.answers.empty()) continue;
     auto at = std::find(q.choices.begin(), q.choices.end(), q.answers.front());
     if (at == q.choices.end()) continue;
-    ++counted;
-    by_position[static_cast<std::size_t>(at - q.choices.begin())].push_back(&q);
+    std::size_t position = static_cast<std::size_t>(at - q.choices.begin());
+    if (positions.add(position, q.choices.size())) first_at.emplace(position, &q);
   }
-  if (counted < 4) return out;
-  for (const auto& [position, questions] : by_position) {
-    if (static_cast<double>(questions.size()) <=
-        kAnswerPositionShare * static_cast<double>(counted)) {
-      continue;
-    }
-    const SourcePosition& where = questions.front()->where;
+  if (positions.lopsided()) {
+    const SourcePosition& where = first_at[positions.position()]->where;
     out.push_back({where.file, where.line, where.column,
                    "the right answer is choice " +
-                       std::string(1, static_cast<char>('A' + position % 26)) + " in " +
-                       std::to_string(questions.size()) + " of " + std::to_string(counted) +
+                       std::string(1, static_cast<char>('A' + positions.position() % 26)) +
+                       " in " + std::to_string(positions.count()) + " of " +
+                       std::to_string(positions.counted()) +
                        " single-choice questions (more than half): a quiz that keeps the "
                        "authored order lets learners guess it; vary where the right choice "
                        "sits"});

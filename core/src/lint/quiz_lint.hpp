@@ -10,10 +10,8 @@
 
 namespace coachkit {
 
-// More than this share of single-choice questions (of at least four, each with three or more
-// choices) with the right answer at the same position is flagged: learners learn the position.
-constexpr double kAnswerPositionShare = 0.5;
-
+// The right answers of single-choice questions at one position are flagged as
+// coachkit/answer_positions.hpp counts them (as the quiz generator does for each version).
 // Warnings about the questions as written (the order a quiz without shuffled choices shows).
 std::vector<Diagnostic> question_warnings(const Pack& pack);
 

@@ -45,12 +45,6 @@ namespace {
 
 using namespace doc;
 
-std::string section_name(const Pack& pack, const RubricSection& s) {
-  if (!s.title.empty()) return s.title;
-  const Principle* p = pack.find_principle(s.principle);
-  return p ? p->title : s.principle;
-}
-
 Blocks cell(const std::string& text) { return {paragraph(text)}; }
 
 std::string mean_text(double sum, int count) { return count ? format_score(sum / count) : "n/a"; }
@@ -374,7 +368,7 @@ Document coaching_report(const Pack& pack, const Rubric& rubric,
   for (const ScoredEvaluation* s : evaluations) {
     for (const SectionResult& sr : s->score.sections) {
       if (sr.gated) {
-        Tally& t = sections[section_name(pack, *sr.section)];
+        Tally& t = sections[pack.section_name(*sr.section)];
         t.sum += *sr.gated;
         ++t.count;
       }

@@ -13,12 +13,6 @@ namespace coachkit {
 
 namespace {
 
-std::string section_name(const Pack& pack, const RubricSection& s) {
-  if (!s.title.empty()) return s.title;
-  const Principle* p = pack.find_principle(s.principle);
-  return p ? p->title : s.principle;
-}
-
 // A CSV field from content: formula-safe (escape::csv, as `sample` writes it), and with control
 // characters shown escaped, so neither a spreadsheet nor a terminal is driven by the file.
 std::string csv_field(const std::string& text) {
@@ -61,7 +55,7 @@ void write_score_text(const Pack& pack, const Rubric& rubric,
                       const std::vector<ScoredEvaluation>& scored, std::ostream& out) {
   std::size_t width = 8;
   for (const RubricSection& s : rubric.sections)
-    width = std::max(width, escape_control_characters(section_name(pack, s)).size());
+    width = std::max(width, escape_control_characters(pack.section_name(s)).size());
   for (const ScoredEvaluation& s : scored) {
     const Evaluation& e = s.evaluation;
     const EvaluationScore& r = s.score;
@@ -75,7 +69,7 @@ void write_score_text(const Pack& pack, const Rubric& rubric,
     if (r.compliance) out << ", compliance " << format_score(*r.compliance);
     out << "\n";
     for (const SectionResult& sr : r.sections) {
-      std::string name = escape_control_characters(section_name(pack, *sr.section));
+      std::string name = escape_control_characters(pack.section_name(*sr.section));
       std::string value = optional_score(sr.gated);
       out << "    " << name
           << std::string(width - name.size() + 2 + (value.size() < 5 ? 5 - value.size() : 0), ' ')
@@ -98,7 +92,7 @@ void write_score_json(const Pack& pack, const Rubric& rubric,
     const EvaluationScore& r = s.score;
     nlohmann::json sections = nlohmann::json::array();
     for (const SectionResult& sr : r.sections) {
-      sections.push_back({{"title", section_name(pack, *sr.section)},
+      sections.push_back({{"title", pack.section_name(*sr.section)},
                           {"principle", sr.section->principle},
                           {"weight", sr.section->weight},
                           {"earned", sr.earned},
@@ -110,7 +104,7 @@ void write_score_json(const Pack& pack, const Rubric& rubric,
     nlohmann::json criteria = nlohmann::json::array();
     for (const CriterionResult& cr : r.criteria) {
       nlohmann::json c = {{"id", cr.criterion->id},
-                          {"section", section_name(pack, s.version->sections[cr.section])},
+                          {"section", pack.section_name(s.version->sections[cr.section])},
                           {"earned", cr.earned},
                           {"possible", cr.possible},
                           {"na", cr.not_applicable},
@@ -148,7 +142,7 @@ void write_score_json(const Pack& pack, const Rubric& rubric,
 void write_score_csv(const Pack& pack, const Rubric& rubric,
                      const std::vector<ScoredEvaluation>& scored, std::ostream& out) {
   out << "file,interaction,agent,evaluator,date,version,score,raw,compliance,band";
-  for (const RubricSection& s : rubric.sections) out << "," << csv_field(section_name(pack, s));
+  for (const RubricSection& s : rubric.sections) out << "," << csv_field(pack.section_name(s));
   out << ",rules\r\n";
   for (const ScoredEvaluation& s : scored) {
     const Evaluation& e = s.evaluation;
@@ -163,7 +157,7 @@ void write_score_csv(const Pack& pack, const Rubric& rubric,
     for (const RubricSection& section : rubric.sections) {
       std::string cell;
       for (const SectionResult& sr : r.sections) {
-        if (section_name(pack, *sr.section) == section_name(pack, section) && sr.gated) {
+        if (pack.section_name(*sr.section) == pack.section_name(section) && sr.gated) {
           cell = format_score(*sr.gated);
         }
       }

@@ -2,8 +2,6 @@
 
 #include "zip/zip_format.hpp"
 
-#include <ctime>
-
 namespace coachkit {
 
 namespace {
@@ -12,20 +10,6 @@ using zip::read16;
 using zip::read32;
 using zip::write16;
 using zip::write32;
-
-// MS-DOS time and date (UTC, two-second steps); the format starts in 1980.
-void dos_time_and_date(std::int64_t epoch_seconds, std::uint32_t* time, std::uint32_t* date) {
-  const std::int64_t dos_epoch = 315532800;  // 1980-01-01T00:00:00Z
-  const std::int64_t dos_end = 4354819198;   // 2107-12-31T23:59:58Z
-  std::time_t t = static_cast<std::time_t>(epoch_seconds < dos_epoch ? dos_epoch
-                                           : epoch_seconds > dos_end ? dos_end
-                                                                     : epoch_seconds);
-  std::tm utc{};
-  gmtime_r(&t, &utc);
-  *time = static_cast<std::uint32_t>(utc.tm_hour << 11 | utc.tm_min << 5 | utc.tm_sec / 2);
-  *date = static_cast<std::uint32_t>((utc.tm_year + 1900 - 1980) << 9 | (utc.tm_mon + 1) << 5 |
-                                     utc.tm_mday);
-}
 
 // Unix times in "extended timestamp" extra fields (0x5455), where an archive has them.
 void set_extended_timestamps(std::string& data, std::size_t at, std::size_t length,
@@ -55,8 +39,8 @@ bool set_zip_entry_dates(const std::string& path, std::int64_t epoch_seconds, st
   if (!zip::find_central_directory(data, &directory, &why)) return refuse(why);
   std::uint32_t entries = directory.entries;
 
-  std::uint32_t time = 0, date = 0;
-  dos_time_and_date(epoch_seconds, &time, &date);
+  const zip::DosDate when = zip::dos_date(epoch_seconds);
+  const std::uint32_t time = when.time, date = when.date;
   std::uint32_t unix_time = static_cast<std::uint32_t>(epoch_seconds < 0 ? 0 : epoch_seconds);
   std::size_t at = directory.offset;
   for (std::uint32_t i = 0; i < entries; ++i) {

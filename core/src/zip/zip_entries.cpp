@@ -89,8 +89,7 @@ bool edit_zip_entries(const std::string& path, const std::vector<std::string>& n
     }
     if (edited) {
       changed_any = true;
-      std::uint32_t crc = static_cast<std::uint32_t>(
-          crc32(0, reinterpret_cast<const Bytef*>(text.data()), static_cast<uInt>(text.size())));
+      std::uint32_t crc = zip::crc32(text);
       std::string header = data.substr(local, local_header);
       for (std::string* h : {&header, &record}) {
         std::size_t shift = h == &header ? 0 : 2;  // the central record has "version made by"

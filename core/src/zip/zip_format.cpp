@@ -5,25 +5,6 @@
 
 namespace coachkit::zip {
 
-std::uint32_t read16(const std::string& data, std::size_t at) {
-  return static_cast<unsigned char>(data[at]) |
-         static_cast<std::uint32_t>(static_cast<unsigned char>(data[at + 1])) << 8;
-}
-
-std::uint32_t read32(const std::string& data, std::size_t at) {
-  return read16(data, at) | read16(data, at + 2) << 16;
-}
-
-void write16(std::string& data, std::size_t at, std::uint32_t value) {
-  data[at] = static_cast<char>(value & 0xFF);
-  data[at + 1] = static_cast<char>((value >> 8) & 0xFF);
-}
-
-void write32(std::string& data, std::size_t at, std::uint32_t value) {
-  write16(data, at, value & 0xFFFF);
-  write16(data, at + 2, value >> 16);
-}
-
 bool find_central_directory(const std::string& data, CentralDirectory* directory,
                             std::string* why) {
   // The end-of-central-directory record: the last thing in the file, before a comment of at
