@@ -610,9 +610,9 @@ TEST(QuizVersions, NoVersionPutsMoreThanHalfTheRightAnswersInOnePlace) {
 
 TEST(QuizPrint, ThePrintedQuizHasNameAndDateLinesAndTheKeyItsAnswers) {
   TempDir dir;
-  CommandResult r =
-      coachkit({"build", pack_dir("quiz-hostile"), "--out", dir.str(), "--only", "quiz", "--format",
-                "pdf,docx,html", "--drawn", "none", "--set", "quiz.exports=print"});
+  CommandResult r = coachkit({"build", pack_dir("quiz-hostile"), "--out", dir.str(), "--only",
+                              "quiz", "--format", "pdf,docx,html", "--drawn", "none", "--set",
+                              "quiz.exports=print", "--set", "quiz.print_per_principle=0"});
   ASSERT_EQ(r.exit_code, 0) << r.errors;
   fs::path folder = dir.path() / "quiz-hostile/quiz";
   CommandResult quiz = run({"pdftotext", "-layout", (folder / "quiz-a.pdf").string(), "-"});

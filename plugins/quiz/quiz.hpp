@@ -97,6 +97,10 @@ std::string qti_zip(const coachkit::Pack& pack, const Version& version, const st
 // reads that configuration.
 std::string self_check_html(const coachkit::Pack& pack, const Version& version,
                             const std::string& title, const std::string& sco_config = {});
+// The paper printed from a version: per_principle questions of each principle (at most one
+// drawn matching question, since they all ask the same), in the version's order, chosen from
+// the seed; the whole version when per_principle is 0.
+Version printed_paper(const Version& version, int per_principle, std::uint64_t seed);
 coachkit::Document printable(const coachkit::Pack& pack, const Version& version,
                              const std::string& title);
 coachkit::Document answer_key(const coachkit::Pack& pack, const Version& version,

@@ -35,6 +35,9 @@ class QuizGenerator : public Generator {
          {"none", "mix", "only"}},
         {"per_principle", OptionValue::Type::Integer,
          "questions drawn per principle for each version; 0 for all (default 0)", 0, 1000},
+        {"print_per_principle", OptionValue::Type::Integer,
+         "questions per principle on the printed quiz; 0 prints every question (default 1)", 0,
+         1000},
         {"shuffle_questions", OptionValue::Type::Boolean, "shuffle question order (default true)"},
         {"shuffle_choices", OptionValue::Type::Boolean,
          "shuffle choices, matches and steps; pinned choices stay (default true)"},
@@ -71,6 +74,12 @@ class QuizGenerator : public Generator {
       return {};
     }
     s.per_principle = static_cast<int>(per);
+    std::int64_t print_per = o.integer("print_per_principle", 1);
+    if (print_per < 0 || print_per > 1000) {
+      reporter.error(o.where("print_per_principle"),
+                     "option 'print_per_principle' must be from 0 to 1000");
+      return {};
+    }
     s.shuffle_questions = o.boolean("shuffle_questions", true);
     s.shuffle_choices = o.boolean("shuffle_choices", true);
     s.title = o.string("title", pack.title + " quiz");
@@ -145,8 +154,10 @@ class QuizGenerator : public Generator {
       std::string stem = "quiz/" + v.name;
       if (wanted("print")) {
         std::vector<Format> formats = {Format::Pdf, Format::Docx, Format::Html};
-        out.push_back(Artifact::rendered(stem, printable(pack, v, s.title), formats));
-        out.push_back(Artifact::rendered(stem + "-key", answer_key(pack, v, s.title), formats));
+        Version paper = printed_paper(v, static_cast<int>(print_per),
+                                      mix(s.seed, static_cast<std::uint64_t>(v.letter[0])));
+        out.push_back(Artifact::rendered(stem, printable(pack, paper, s.title), formats));
+        out.push_back(Artifact::rendered(stem + "-key", answer_key(pack, paper, s.title), formats));
       }
       if (wanted("gift")) {
         std::vector<LeftOut> left_out;

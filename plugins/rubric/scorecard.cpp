@@ -1,5 +1,6 @@
 #include "scorecard.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 
@@ -61,60 +62,170 @@ bool same_scale(const Scale& a, const Scale& b) {
 Blocks cell(Text text) { return {paragraph(std::move(text))}; }
 Blocks cell(const std::string& text) { return {paragraph(text)}; }
 
-// One table for a run of criteria on the same scale.
-Block criteria_table(const Pack& pack, const RubricSection& section,
-                     const std::vector<const Criterion*>& criteria) {
-  const Scale& scale = criteria.front()->scale;
-  std::vector<Column> columns = columns_of(scale);
-  bool any_na = false;
-  for (const Criterion* c : criteria) {
-    any_na = any_na || c->not_applicable != Criterion::NotApplicable::NotAllowed;
+const char* kBox = "\xE2\x98\x90 ";  // ☐ and a space: the office writers enlarge the box
+
+// Every table of the form has the same columns, so a pen moves down one grid from section to
+// section: the criterion, its weight, the answer columns of the form's main scale (another
+// scale's boxes are labelled and placed under them, lowest under lowest, highest under
+// highest), N/A when any criterion allows it, and room for notes.
+struct Layout {
+  Scale main;
+  std::vector<Column> columns;  // the main scale's
+  std::size_t answers = 0;      // answer columns: as many as the widest scale needs
+  bool na = false;
+  std::vector<double> widths;
+};
+
+Layout layout_of(const Rubric& rubric) {
+  Layout l;
+  // The main scale is the one most criteria use (the rubric's default on a tie).
+  std::vector<std::pair<const Scale*, int>> uses;
+  for (const RubricSection& s : rubric.sections) {
+    for (const Criterion& c : s.criteria) {
+      auto it = std::find_if(uses.begin(), uses.end(),
+                             [&](const auto& u) { return same_scale(*u.first, c.scale); });
+      if (it == uses.end()) {
+        uses.emplace_back(&c.scale, 1);
+      } else {
+        ++it->second;
+      }
+      l.answers = std::max(l.answers, columns_of(c.scale).size());
+      l.na = l.na || c.not_applicable != Criterion::NotApplicable::NotAllowed;
+    }
   }
+  l.main = rubric.scale;
+  int most = 0;
+  for (const auto& [scale, count] : uses) {
+    if (count > most || (count == most && same_scale(*scale, rubric.scale))) {
+      most = count;
+      l.main = *scale;
+    }
+  }
+  l.columns = columns_of(l.main);
+  l.answers = std::max(l.answers, l.columns.size());
+  // Landscape: the level columns wide enough for their descriptors, the notes column wide
+  // enough to write in.
+  double na = l.na ? 0.07 : 0.0;
+  double notes = 0.13;
+  double answers = std::min(0.44, 0.11 * static_cast<double>(l.answers));
+  double criterion = 1.0 - 0.065 - answers - na - notes;
+  l.widths.push_back(criterion);
+  l.widths.push_back(0.065);
+  for (std::size_t i = 0; i < l.answers; ++i) {
+    l.widths.push_back(answers / static_cast<double>(l.answers));
+  }
+  if (l.na) {
+    l.widths.push_back(na);
+  }
+  l.widths.push_back(notes);
+  return l;
+}
+
+// Where each of a scale's answers sits among the form's answer columns, lowest first.
+std::vector<std::pair<std::size_t, std::string>> placed_answers(const Layout& l,
+                                                                const Scale& scale) {
+  std::vector<Column> columns = columns_of(scale);
+  std::vector<std::pair<std::size_t, std::string>> out;
+  if (same_scale(scale, l.main)) {
+    for (std::size_t i = 0; i < columns.size(); ++i) out.emplace_back(i, "");
+    return out;
+  }
+  if (scale.kind == Scale::Kind::YesNo) std::reverse(columns.begin(), columns.end());
+  std::size_t n = columns.size();
+  for (std::size_t i = 0; i < n; ++i) {
+    std::size_t at =
+        n == 1 ? 0
+               : static_cast<std::size_t>(std::lround(static_cast<double>(i * (l.answers - 1)) /
+                                                      static_cast<double>(n - 1)));
+    // A level's label alone, without its number, beside the box.
+    out.emplace_back(at, columns[i].heading);
+  }
+  return out;
+}
+
+Table form_table(const Layout& l) {
   Table t;
   t.classes = {"scorecard"};
-  std::size_t n = columns.size() + (any_na ? 1 : 0);
-  double answer_width = n <= 3 ? 0.1 : std::min(0.16, 0.66 / static_cast<double>(n));
-  double criterion_width = 1.0 - 0.07 - answer_width * static_cast<double>(n);
-  t.widths.push_back(criterion_width);
-  t.widths.push_back(0.07);
-  t.header.push_back(cell(Text{strong("Criterion")}));
-  t.header.push_back(cell(Text{strong("Weight")}));
-  for (const Column& c : columns) {
-    Blocks b = cell(Text{strong(c.heading)});
-    if (!c.descriptor.empty()) b.push_back(paragraph(Text{emphasis(c.descriptor)}));
-    t.header.push_back(std::move(b));
-    t.widths.push_back(answer_width);
-  }
-  if (any_na) {
-    t.header.push_back(cell(Text{strong("N/A")}));
-    t.widths.push_back(answer_width);
-  }
-  for (const Criterion* c : criteria) {
-    std::vector<Blocks> row;
-    Text text{plain(criterion_text(pack, section, *c))};
-    if (c->critical) {
-      text.push_back(strong(c->gate == Criterion::Gate::Form ? "  [Critical: fails the form]"
-                                                             : "  [Critical: zeroes section]"));
+  t.widths = l.widths;
+  return t;
+}
+
+// The key above the form: what each answer column means, in the columns it heads.
+Block levels_key(const Layout& l) {
+  Table t = form_table(l);
+  t.classes.push_back("scorecard-key");
+  t.header.push_back(cell(Text{strong(l.main.title.empty() ? "Answers" : l.main.title)}));
+  t.header.push_back(cell(""));
+  std::vector<Blocks> row;
+  row.push_back(cell(Text{emphasis("Tick one box per row; write what you heard in the notes.")}));
+  row.push_back(cell(""));
+  for (std::size_t i = 0; i < l.answers; ++i) {
+    if (i < l.columns.size()) {
+      t.header.push_back(cell(Text{strong(l.columns[i].heading)}));
+      row.push_back(cell(Text{emphasis(l.columns[i].descriptor)}));
+    } else {
+      t.header.push_back(cell(""));
+      row.push_back(cell(""));
     }
-    if (c->bonus) text.push_back(strong("  [Bonus]"));
-    Blocks first = cell(std::move(text));
-    first.push_back(paragraph(Text{emphasis(c->id)}));
-    row.push_back(std::move(first));
-    row.push_back(cell(number(c->weight)));
-    for (std::size_t i = 0; i < columns.size(); ++i) row.push_back(cell("\xE2\x98\x90"));  // ☐
-    if (any_na) {
-      switch (c->not_applicable) {
+  }
+  if (l.na) {
+    t.header.push_back(cell(Text{strong("N/A")}));
+    row.push_back(cell(Text{emphasis("if the row allows")}));
+  }
+  t.header.push_back(cell(Text{strong("Notes")}));
+  row.push_back(cell(""));
+  t.rows.push_back(std::move(row));
+  return table(std::move(t));
+}
+
+// One section: its title and weight head the table, so a heading never stands alone at the
+// bottom of a page (each table is kept on one page).
+Block section_table(const Pack& pack, const Rubric& rubric, const Layout& l,
+                    const RubricSection& section, double total) {
+  Table t = form_table(l);
+  std::string title = pack.section_name(section);
+  if (rubric.method != Rubric::Method::TotalPoints && total > 0) {
+    title += " (weight " + number(section.weight) + " of " + number(total) + ")";
+  }
+  t.header.push_back(cell(Text{strong(title)}));
+  t.header.push_back(cell(Text{strong("Weight")}));
+  for (std::size_t i = 0; i < l.answers; ++i) {
+    t.header.push_back(cell(Text{strong(i < l.columns.size() ? l.columns[i].heading : "")}));
+  }
+  if (l.na) t.header.push_back(cell(Text{strong("N/A")}));
+  t.header.push_back(cell(Text{strong("Notes")}));
+  for (const Criterion& c : section.criteria) {
+    std::vector<Blocks> row;
+    Text text{plain(criterion_text(pack, section, c))};
+    if (c.critical) {
+      text.push_back(strong(c.gate == Criterion::Gate::Form ? "  [Critical: fails the form]"
+                                                            : "  [Critical: zeroes section]"));
+    }
+    if (c.bonus) text.push_back(strong("  [Bonus]"));
+    text.push_back(emphasis("  " + c.id));
+    row.push_back(cell(std::move(text)));
+    row.push_back(cell(number(c.weight)));
+    std::vector<Blocks> answers(l.answers);
+    for (const auto& [at, label] : placed_answers(l, c.scale)) {
+      Text box{plain(kBox)};
+      if (!label.empty()) box.push_back(strong(label));
+      answers[at] = cell(std::move(box));
+    }
+    for (Blocks& a : answers) row.push_back(std::move(a));
+    if (l.na) {
+      switch (c.not_applicable) {
         case Criterion::NotApplicable::NotAllowed:
           row.push_back(cell("\xE2\x80\x94"));  // —
           break;
         case Criterion::NotApplicable::Excluded:
-          row.push_back(cell("\xE2\x98\x90 left out"));
+          row.push_back(cell(Text{plain(kBox), emphasis("left out")}));
           break;
         case Criterion::NotApplicable::Pass:
-          row.push_back(cell("\xE2\x98\x90 counts as met"));
+          row.push_back(cell(Text{plain(kBox), emphasis("counts as met")}));
           break;
       }
     }
+    row.push_back(cell(""));
     t.rows.push_back(std::move(row));
   }
   return table(std::move(t));
@@ -148,12 +259,11 @@ std::string method_words(const Rubric& rubric) {
 Block header_fields() {
   Table t;
   t.classes = {"scorecard-header"};
-  t.widths = {0.18, 0.32, 0.18, 0.32};
-  t.rows.push_back(
-      {cell(Text{strong("Agent")}), cell(""), cell(Text{strong("Evaluator")}), cell("")});
-  t.rows.push_back(
-      {cell(Text{strong("Date")}), cell(""), cell(Text{strong("Interaction")}), cell("")});
-  t.rows.push_back({cell(Text{strong("Score")}), cell(""), cell(Text{strong("Band")}), cell("")});
+  t.widths = {0.12, 0.21, 0.12, 0.21, 0.12, 0.22};
+  t.rows.push_back({cell(Text{strong("Agent")}), cell(""), cell(Text{strong("Evaluator")}),
+                    cell(""), cell(Text{strong("Date")}), cell("")});
+  t.rows.push_back({cell(Text{strong("Interaction")}), cell(""), cell(Text{strong("Score")}),
+                    cell(""), cell(Text{strong("Band")}), cell("")});
   return table(std::move(t));
 }
 
@@ -182,60 +292,45 @@ Document scorecard(const Pack& pack, const Rubric& rubric) {
   d.blocks.push_back(header_fields());
   if (!rubric.description.empty()) d.blocks.push_back(paragraph(rubric.description));
   double total = total_weight(rubric);
+  Layout layout = layout_of(rubric);
+  if (layout.answers > 0) d.blocks.push_back(levels_key(layout));
   for (const RubricSection& s : rubric.sections) {
-    Text heading_text{plain(pack.section_name(s))};
-    if (rubric.method != Rubric::Method::TotalPoints && total > 0) {
-      heading_text.push_back(plain(" (weight " + number(s.weight) + " of " + number(total) + ")"));
-    }
-    d.blocks.push_back(heading(2, heading_text));
-    if (const Principle* p = pack.find_principle(s.principle)) {
-      if (!p->summary.empty()) {
-        d.blocks.push_back(paragraph(Text{emphasis(p->title + ": "), plain(p->summary)}));
-      }
-    }
-    std::vector<const Criterion*> run;
-    for (const Criterion& c : s.criteria) {
-      if (!run.empty() && !same_scale(run.front()->scale, c.scale)) {
-        d.blocks.push_back(criteria_table(pack, s, run));
-        run.clear();
-      }
-      run.push_back(&c);
-    }
-    if (!run.empty()) d.blocks.push_back(criteria_table(pack, s, run));
+    if (s.criteria.empty()) continue;
+    d.blocks.push_back(section_table(pack, rubric, layout, s, total));
   }
-  d.blocks.push_back(heading(2, "How to read this form"));
-  std::vector<Blocks> legend;
+  // How to read the form, how it is scored and the bands side by side: three columns of one
+  // table take a few lines of a landscape page where three sections would take half of one.
+  Blocks legend;
   legend.push_back(
-      {paragraph(Text{strong("N/A: "), plain("\xE2\x80\x94 means N/A is not allowed; \"left out\" "
-                                             "removes the criterion from the score; \"counts as "
-                                             "met\" scores it as fully met.")})});
-  legend.push_back({paragraph(
+      paragraph(Text{strong("N/A: "), plain("\xE2\x80\x94 means N/A is not allowed; \"left out\" "
+                                            "removes the criterion from the score; \"counts as "
+                                            "met\" scores it as fully met.")}));
+  legend.push_back(paragraph(
       Text{strong("Critical: "),
            plain("an answer below " + number(rubric.critical_below) +
                  "% of the scale is a critical miss. [Critical: fails the form] makes the "
                  "whole score 0; [Critical: zeroes section] makes its section score 0. The "
-                 "compliance score counts the critical criteria alone.")})});
+                 "compliance score counts the critical criteria alone.")}));
   legend.push_back(
-      {paragraph(Text{strong("Bonus: "), plain("adds what it earns but never counts against the "
-                                               "score; no score goes above 100.")})});
-  d.blocks.push_back(bullet_list(std::move(legend)));
-  d.blocks.push_back(heading(2, "How the score is computed"));
-  d.blocks.push_back(paragraph(method_words(rubric)));
-  if (!rubric.bands.empty()) {
-    d.blocks.push_back(heading(2, "Bands"));
-    Table t;
-    t.classes = {"bands"};
-    t.widths = {0.3, 0.2, 0.5};
-    t.header = {cell(Text{strong("Band")}), cell(Text{strong("Score")}),
-                cell(Text{strong("What it means")})};
-    for (const PerformanceBand& b : rubric.bands) {
-      t.rows.push_back(
-          {cell(b.label),
-           cell(number(b.from) + " to " + (b.to >= 100 ? "100" : "below " + number(b.to))),
-           cell(b.description)});
-    }
-    d.blocks.push_back(table(std::move(t)));
+      paragraph(Text{strong("Bonus: "), plain("adds what it earns but never counts against the "
+                                              "score; no score goes above 100.")}));
+  Blocks bands;
+  for (const PerformanceBand& b : rubric.bands) {
+    bands.push_back(paragraph(Text{strong(b.label + ", " + number(b.from) + " to " +
+                                          (b.to >= 100 ? "100" : "below " + number(b.to)) + ": "),
+                                   plain(b.description)}));
   }
+  Table t;
+  t.classes = {"scorecard", "scorecard-notes"};
+  t.widths = bands.empty() ? std::vector<double>{0.5, 0.5} : std::vector<double>{0.4, 0.3, 0.3};
+  t.header = {cell(Text{strong("How to read this form")}),
+              cell(Text{strong("How the score is computed")})};
+  t.rows.push_back({legend, cell(method_words(rubric))});
+  if (!bands.empty()) {
+    t.header.push_back(cell(Text{strong("Bands")}));
+    t.rows.back().push_back(bands);
+  }
+  d.blocks.push_back(table(std::move(t)));
   return d;
 }
 

@@ -1,7 +1,8 @@
-// The printable analytic scorecard of one rubric version: header fields to fill in, a table per
-// section with the criteria as rows and the scale's levels as columns (each with its
-// descriptor), weights, a legend for N/A and critical items, the bands, and the scoring method
-// in plain words.
+// The printable analytic scorecard of one rubric version, to score a call with a pen on two
+// landscape pages: header fields to fill in, a key of the main scale's levels (each descriptor in
+// its column), then a table per section with the same columns (criterion, weight, one box per
+// answer, N/A, notes), the section's title heading it; a legend for N/A and critical items, the
+// scoring method in plain words and the bands side by side.
 #pragma once
 
 #include <coachkit/document.hpp>

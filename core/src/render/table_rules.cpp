@@ -55,6 +55,57 @@ std::vector<std::size_t> starts(const std::string& xml, const std::string& open)
   return out;
 }
 
+// The box a scorecard's answer cells start with.
+const std::string kBox = "\xE2\x98\x90";  // ☐
+
+// A scorecard's DOCX table (plugins/rubric) kept on one page, its rows whole and tall enough to
+// write a note in, its boxes big enough to tick: returns the table's new text.
+std::string docx_scorecard(std::string table) {
+  const std::string row_properties =
+      "<w:cantSplit/><w:trHeight w:val=\"340\" w:hRule=\"atLeast\"/>";
+  const std::string run = "<w:r><w:t xml:space=\"preserve\">";
+  const std::string small = "<w:sz w:val=\"16\"/><w:szCs w:val=\"16\"/>";
+  const std::string big = "<w:rPr><w:sz w:val=\"24\"/><w:szCs w:val=\"24\"/></w:rPr>";
+  // The theme's cell margins fit a handout's table; a form's rows are kept tight.
+  std::size_t look = table.find("<w:tblLook");
+  if (look != std::string::npos && look < table.find("<w:tr>")) {
+    table.insert(look,
+                 "<w:tblCellMar><w:top w:w=\"30\" w:type=\"dxa\"/><w:left w:w=\"80\" "
+                 "w:type=\"dxa\"/><w:bottom w:w=\"30\" w:type=\"dxa\"/><w:right w:w=\"80\" "
+                 "w:type=\"dxa\"/></w:tblCellMar>");
+  }
+  std::size_t second_row = table.find("<w:tr>", table.find("<w:tr>") + 1);
+  std::string out;
+  std::size_t from = 0;
+  for (std::size_t at = table.find('<', 0); at != std::string::npos; at = table.find('<', at + 1)) {
+    if (table.compare(at, 6, "<w:tr>") == 0) {
+      out += table.substr(from, at + 6 - from);
+      from = at + 6;
+      if (table.compare(from, 8, "<w:trPr>") == 0) {
+        out += "<w:trPr>" + row_properties;
+        from += 8;
+      } else {
+        out += "<w:trPr>" + row_properties + "</w:trPr>";
+      }
+    } else if (table.compare(at, 7, "<w:pPr>") == 0) {
+      // Tight paragraphs; the header row (the section's title) keeps with the first criterion.
+      std::size_t after = at + 7;
+      if (table.compare(after, 10, "<w:pStyle ") == 0) after = table.find("/>", after) + 2;
+      out += table.substr(from, after - from) + (at < second_row ? "<w:keepNext/>" : "") +
+             "<w:spacing w:before=\"0\" w:after=\"0\"/>";
+      from = after;
+    } else if (table.compare(at, run.size(), run) == 0) {
+      bool box = table.compare(at + run.size(), kBox.size(), kBox) == 0;
+      out += table.substr(from, at + 5 - from) + (box ? big : "<w:rPr>" + small + "</w:rPr>");
+      from = at + 5;
+    } else if (table.compare(at, 7, "<w:rPr>") == 0) {
+      out += table.substr(from, at + 7 - from) + small;
+      from = at + 7;
+    }
+  }
+  return out + table.substr(from);
+}
+
 }  // namespace
 
 std::vector<std::vector<std::string>> table_classes(const std::string& pandoc_json) {
@@ -91,8 +142,22 @@ bool rule_odt_tables(const std::vector<std::vector<std::string>>& classes, std::
                   rule +
                   "\" fo:padding=\"0.1cm\" /></style:style>\n"
                   "<style:style style:name=\"CoachkitWritingRow\" style:family=\"table-row\">"
-                  "<style:table-row-properties style:min-row-height=\"0.9cm\" /></style:style>\n");
+                  "<style:table-row-properties style:min-row-height=\"0.9cm\" /></style:style>\n"
+                  "<style:style style:name=\"CoachkitScorecardRow\" style:family=\"table-row\">"
+                  "<style:table-row-properties style:min-row-height=\"0.8cm\" "
+                  "fo:keep-together=\"always\" /></style:style>\n"
+                  "<style:style style:name=\"CoachkitBox\" style:family=\"text\">"
+                  "<style:text-properties fo:font-size=\"14pt\" /></style:style>\n"
+                  "<style:style style:name=\"CoachkitScorecardHeading\" "
+                  "style:family=\"paragraph\" style:parent-style-name=\"Table_20_Heading\">"
+                  "<style:paragraph-properties fo:text-align=\"start\" />"
+                  "<style:text-properties fo:font-size=\"8pt\" fo:hyphenate=\"false\" />"
+                  "</style:style>\n"
+                  "<style:style style:name=\"CoachkitScorecardText\" "
+                  "style:family=\"paragraph\" style:parent-style-name=\"Table_20_Contents\">"
+                  "<style:text-properties fo:font-size=\"8pt\" /></style:style>\n");
   std::vector<std::size_t> tables = starts(text, "<table:table ");
+  std::vector<std::string> unbroken;  // the styles of the tables kept on one page
   // From the last table to the first, so that edits never move a table still to be edited.
   for (std::size_t i = std::min(tables.size(), classes.size()); i-- > 0;) {
     std::size_t start = tables[i];
@@ -105,6 +170,34 @@ bool rule_odt_tables(const std::vector<std::vector<std::string>>& classes, std::
     if (has(classes[i], "worksheet")) {
       replace_all(text, start, end, "<table:table-row>",
                   "<table:table-row table:style-name=\"CoachkitWritingRow\">");
+    }
+    if (has(classes[i], "scorecard")) {
+      // A scorecard's table stays on one page, rows whole and tall enough for a note, boxes
+      // big enough to tick.
+      std::size_t body = text.find("</table:table-header-rows>", start);
+      end = replace_all(text, body != std::string::npos && body < end ? body : start, end,
+                        "<table:table-row>",
+                        "<table:table-row table:style-name=\"CoachkitScorecardRow\">");
+      end = replace_all(text, start, end, ">" + kBox,
+                        "><text:span text:style-name=\"CoachkitBox\">" + kBox + "</text:span>");
+      std::size_t name = text.find("table:style-name=\"", start);
+      if (name != std::string::npos && name < text.find('>', start)) {
+        name += 18;
+        unbroken.push_back(text.substr(name, text.find('"', name) - name));
+      }
+      end = replace_all(text, start, end, "text:style-name=\"Table_20_Heading\"",
+                        "text:style-name=\"CoachkitScorecardHeading\"");
+      replace_all(text, start, end, "text:style-name=\"Table_20_Contents\"",
+                  "text:style-name=\"CoachkitScorecardText\"");
+    }
+  }
+  // Their table styles, edited once the tables are done (the styles come before the tables).
+  for (const std::string& style : unbroken) {
+    std::size_t defined = text.find("<style:style style:name=\"" + style + "\"");
+    std::size_t properties =
+        defined == std::string::npos ? defined : text.find("<style:table-properties", defined);
+    if (properties != std::string::npos) {
+      text.insert(properties + 23, " style:may-break-between-rows=\"false\"");
     }
   }
   return true;
@@ -127,10 +220,16 @@ bool rule_docx_tables(const std::vector<std::vector<std::string>>& classes, std:
   std::vector<std::size_t> tables = starts(text, "<w:tbl>");
   for (std::size_t i = std::min(tables.size(), classes.size()); i-- > 0;) {
     bool lines = has(classes[i], "lines"), worksheet = has(classes[i], "worksheet");
-    if (!lines && !worksheet) continue;
+    bool scorecard = has(classes[i], "scorecard");
+    if (!lines && !worksheet && !scorecard) continue;
     std::size_t start = tables[i];
     std::size_t end = text.find("</w:tbl>", start);
     if (end == std::string::npos) continue;
+    if (scorecard) {
+      text.replace(start, end - start, docx_scorecard(text.substr(start, end - start)));
+      changed = true;
+      continue;
+    }
     if (worksheet) {
       // Each row gets a least height; pandoc writes <w:trPr> only for a header row.
       std::string segment = text.substr(start, end - start);
