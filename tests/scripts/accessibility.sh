@@ -8,7 +8,7 @@
 #     the self-check of the hostile quiz pack (every kind of question) in chromium's
 #     accessibility tree, used with the keyboard alone, and through axe-core.
 #   accessibility.sh pdf SOURCE_DIR COACHKIT BUILD_DIR WORK_DIR
-#     a handout and a worksheet PDF read back by poppler: tagged, titled, in the pack's language,
+#     the Acme pack's handouts and worksheet as PDF, read back by poppler: tagged, titled, in the pack's language,
 #     with a structure tree that has the document's headings, lists and table header cells.
 #   accessibility.sh office SOURCE_DIR COACHKIT BUILD_DIR WORK_DIR
 #     DOCX, ODT and PPTX read from their XML parts: title, language, heading styles, repeating
@@ -100,11 +100,12 @@ tree)
   ;;
 pdf)
   command -v pdfinfo >/dev/null || skip "no pdfinfo (poppler-utils)"
-  "$coachkit" build "$source_dir/content/service-principles" --out "$work/out" \
+  # The Acme pack: small enough to render quickly, with do's and don'ts tables and a worksheet.
+  "$coachkit" build "$source_dir/plugins/example-org/packs/acme-way" --out "$work/out" \
     --format pdf,html --only handout >"$work/build.log" 2>&1 || { cat "$work/build.log"; fail "build"; }
-  out=$work/out/service-principles
-  "$python" "$source_dir/tests/scripts/tagged_pdf_check.py" "$out/handouts/integrity.pdf" \
-    "$out/activities/breakdown-sources.pdf"
+  out=$work/out/acme-way
+  "$python" "$source_dir/tests/scripts/tagged_pdf_check.py" "$out/handouts/listen-first.pdf" \
+    "$out/activities/call-replay.pdf" "$out/acme-way-handout.pdf"
   ;;
 office)
   # The Acme pack's handouts, worksheet and deck; the default pack's coaching report (a chart).

@@ -20,22 +20,28 @@ def flat(text):
 class Headings(html.parser.HTMLParser):
     def __init__(self):
         super().__init__()
-        self.found, self.open, self.tables, self.lists = [], None, 0, 0
+        self.found, self.open, self.tables, self.lists, self.cell = [], None, 0, 0, None
 
     def handle_starttag(self, tag, attrs):
         if re.fullmatch(r"h[1-6]", tag):
             self.open = [int(tag[1]), ""]
         if tag == "th":
-            self.tables += 1
+            self.cell = ""
         if tag in ("ul", "ol"):
             self.lists += 1
 
     def handle_endtag(self, tag):
+        # An empty header cell (a grid's corner) has no content to tag.
+        if tag == "th" and self.cell is not None:
+            self.tables += bool(self.cell.strip())
+            self.cell = None
         if re.fullmatch(r"h[1-6]", tag) and self.open:
             self.found.append((self.open[0], flat(self.open[1])))
             self.open = None
 
     def handle_data(self, data):
+        if self.cell is not None:
+            self.cell += data
         if self.open:
             self.open[1] += data
 
@@ -77,7 +83,7 @@ for pdf in sys.argv[1:]:
         problems.append("%s: headings in the structure tree %r, in the document %r"
                         % (pdf, headings, model.found))
     if model.tables and ths < model.tables:
-        problems.append("%s: %d TH in the tree for %d header cells" % (pdf, ths, model.tables))
+        problems.append("%s: %d TH in the tree for %d header cells with text" % (pdf, ths, model.tables))
     if model.lists and (lists < model.lists or items == 0):
         problems.append("%s: %d L in the tree for %d lists" % (pdf, lists, model.lists))
     print("%s: %d headings, %d TH, %d L, %d LI" % (pdf, len(headings), ths, lists, items))
