@@ -96,7 +96,7 @@ std::string describe(const Diagnostics& diagnostics) {
 ::testing::AssertionResult has_error(const Diagnostics& diagnostics, const std::string& file,
                                      int line, int column, const std::vector<std::string>& words) {
   for (const Diagnostic& d : diagnostics.items()) {
-    if (d.file != file || d.line != line || d.column != column) continue;
+    if (d.where.file != file || d.where.line != line || d.where.column != column) continue;
     bool all = std::all_of(words.begin(), words.end(),
                            [&](const std::string& w) { return contains(d.message, w); });
     if (all) return ::testing::AssertionSuccess();
@@ -589,7 +589,7 @@ TEST(LoaderAllErrors, EveryProblemOfAPackIsReportedSortedByPosition) {
   }
   // The loader finds them in reading order (pack.toml first); only the report is sorted.
   ASSERT_FALSE(diagnostics.items().empty());
-  EXPECT_EQ(diagnostics.items().front().file, dir + "/pack.toml");
+  EXPECT_EQ(diagnostics.items().front().where.file, dir + "/pack.toml");
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1046,7 +1046,7 @@ TEST_F(LoaderTest, ASyntaxErrorIsNotBuriedUnderTheReferencesItHides) {
          "[principle]\nid = \"service\"\ntitle = \"S\"\nsummary = "
          "\"S\"\nsource = \"doug-smith\"\n"}});
   ASSERT_EQ(diagnostics_.size(), 1u) << diagnostics_.to_string();
-  EXPECT_EQ(diagnostics_.items()[0].file, file("pack.toml"));
+  EXPECT_EQ(diagnostics_.items()[0].where.file, file("pack.toml"));
   EXPECT_NE(diagnostics_.items()[0].message.find("invalid TOML"), std::string::npos);
 }
 
@@ -1064,8 +1064,8 @@ TEST_P(BrokenPackTomlTest, IsTheOnlyProblemOfTheDefaultPack) {
   Diagnostics diagnostics;
   EXPECT_FALSE(coachkit::load_pack(dir.str(), diagnostics));
   ASSERT_EQ(diagnostics.size(), 1u) << diagnostics.to_string();
-  EXPECT_EQ(diagnostics.items()[0].file, dir.str() + "/pack.toml");
-  EXPECT_EQ(diagnostics.items()[0].line, 1) << diagnostics.to_string();
+  EXPECT_EQ(diagnostics.items()[0].where.file, dir.str() + "/pack.toml");
+  EXPECT_EQ(diagnostics.items()[0].where.line, 1) << diagnostics.to_string();
 }
 
 INSTANTIATE_TEST_SUITE_P(LoaderPackToml, BrokenPackTomlTest,

@@ -2,7 +2,7 @@
 // or is the figure a vendor publishes in its help pages for the same example (named there).
 // Rubrics and evaluations go through the same TOML readers as `coachkit score`.
 #include "qa/scoring.hpp"
-#include "qa/score_run.hpp"
+#include "qa/score_report.hpp"
 #include "qa_support.hpp"
 
 #include <gtest/gtest.h>

@@ -27,9 +27,9 @@ void expect_refused(const std::string& text, int line, int column, const std::st
   EXPECT_FALSE(coachkit::parse_toml(text, "hostile.toml", diagnostics));
   ASSERT_EQ(diagnostics.size(), 1u) << diagnostics.to_string();
   const coachkit::Diagnostic& d = diagnostics.items()[0];
-  EXPECT_EQ(d.file, "hostile.toml");
-  EXPECT_EQ(d.line, line) << d.message;
-  EXPECT_EQ(d.column, column) << d.message;
+  EXPECT_EQ(d.where.file, "hostile.toml");
+  EXPECT_EQ(d.where.line, line) << d.message;
+  EXPECT_EQ(d.where.column, column) << d.message;
   EXPECT_NE(d.message.find(words), std::string::npos) << d.message;
 }
 

@@ -11,6 +11,54 @@
 #include <cstdint>
 #include <iostream>
 #include <memory>
+#include <ostream>
+
+namespace coachkit {
+
+namespace {
+
+class StreamBuildStatus : public BuildStatus {
+ public:
+  explicit StreamBuildStatus(std::ostream& err) : err_(err) {}
+  void waiting(const std::string& out_directory, long pid) override {
+    err_ << "coachkit: waiting for the build"
+         << (pid > 0 ? " (process " + std::to_string(pid) + ")" : "") << " that is writing to "
+         << escape_control_characters(out_directory) << "\n";
+  }
+
+ private:
+  std::ostream& err_;
+};
+
+void print_built(const PackBuilt& built, std::ostream& out) {
+  out << escape_control_characters(built.id) << ": " << built.written << " written, "
+      << built.unchanged << " unchanged";
+  if (built.removed) out << ", " << built.removed << " removed";
+  if (built.failed) out << ", " << built.failed << " failed";
+  out << " in " << escape_control_characters(built.folder) << "\n";
+}
+
+// The problems on `err` (or as JSON), then each pack's line on `out`; the exit status.
+int print_build(const BuildOutcome& outcome, bool json, std::ostream& out, std::ostream& err) {
+  if (json) {
+    err << problems_json(outcome.problems);
+  } else {
+    for (const Problem& p : outcome.problems) err << problem_text(p) << "\n";
+  }
+  for (const PackBuilt& built : outcome.packs) print_built(built, out);
+  return cli::exit_status_of(outcome);
+}
+
+}  // namespace
+
+int run_build(const BuildSettings& settings, const InstallLayout& layout, std::ostream& out,
+              std::ostream& err) {
+  Workspace workspace(layout, settings.plugin_dirs);
+  StreamBuildStatus status(err);
+  return print_build(build_project(workspace, settings, status), false, out, err);
+}
+
+}  // namespace coachkit
 
 namespace coachkit::cli {
 
@@ -138,7 +186,10 @@ void add_build_command(CLI::App& app, CommandLine& cli) {
     settings->plugin_dirs = cli.plugin_dirs;
     settings->progress = isatty(STDERR_FILENO);
     settings->wait_for_lock = build->count("--no-wait") == 0;
-    cli.status = run_build(*settings, cli.layout, std::cout, std::cerr);
+    Workspace workspace(cli.layout, cli.plugin_dirs);
+    StreamBuildStatus status(std::cerr);
+    cli.status = print_build(build_project(workspace, *settings, status), cli.json_problems,
+                             std::cout, std::cerr);
   });
 }
 

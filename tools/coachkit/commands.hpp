@@ -1,7 +1,9 @@
 // The coachkit command line: one file per command, each adding its subcommand to the app. The
-// work itself is in the core; these files only read arguments and print.
+// work itself is in the core; these files read arguments, ask the core and print what it found
+// (problems through problem_report.hpp, which alone chooses the exit status).
 #pragma once
 
+#include "problem_report.hpp"
 #include "support/install_layout.hpp"
 
 #include <CLI/CLI.hpp>
@@ -11,14 +13,11 @@
 
 namespace coachkit::cli {
 
-constexpr int kOk = 0;
-constexpr int kContentError = 1;
-constexpr int kToolError = 2;
-
 // What every command shares; the chosen command's callback sets `status`.
 struct CommandLine {
   std::vector<std::string> plugin_dirs;
   InstallLayout layout = InstallLayout::of_this_program();
+  bool json_problems = false;  // --json: problems as one JSON array on stderr
   int status = kContentError;
 };
 

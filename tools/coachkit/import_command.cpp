@@ -1,11 +1,50 @@
 // coachkit import RUBRIC FILE.csv [--map MAP.toml] [--out DIR] [--force]
 #include "commands.hpp"
 #include "qa/evaluation_import.hpp"
+#include "qa/rubric_source.hpp"
 
+#include <filesystem>
 #include <iostream>
 #include <memory>
 
+namespace fs = std::filesystem;
+
 namespace coachkit::cli {
+
+namespace {
+
+// 0 when every row was imported (all files written); 1 when anything was wrong, including a
+// file of the same name already there without --force (nothing written); 2 when a file could
+// not be written (nothing written either, see write_all_or_none).
+int run_import(const ImportRequest& request, Workspace& workspace, ProblemReport& report) {
+  Diagnostics diagnostics;
+  std::optional<RubricSource> source = resolve_rubric(request.rubric, workspace, diagnostics);
+  std::optional<std::vector<ImportedFile>> files =
+      import_files(request, source ? &source->rubric() : nullptr, diagnostics);
+  report.add(diagnostics);
+  if (!files) return report.finish();
+  if (!diagnostics.empty()) {
+    report.add(note(std::to_string(diagnostics.size()) +
+                    (diagnostics.size() == 1 ? " problem" : " problems") +
+                    "; nothing was written"));
+    return report.finish();
+  }
+  std::error_code ec;
+  bool made_folder = !fs::exists(request.out, ec);
+  fs::create_directories(request.out, ec);
+  std::string error;
+  if (ec) {
+    error = "cannot create " + request.out + ": " + ec.message() + "; nothing was written";
+  } else if (!write_all_or_none(*files, request.force, &error) && made_folder) {
+    fs::remove(request.out, ec);  // only when empty: the folder this run made
+  }
+  if (!error.empty()) return report.stop(tool_error(error));
+  std::cout << files->size() << " evaluation" << (files->size() == 1 ? "" : "s")
+            << " written to " << escape_control_characters(request.out) << "\n";
+  return report.finish();
+}
+
+}  // namespace
 
 void add_import_command(CLI::App& app, CommandLine& cli) {
   auto request = std::make_shared<ImportRequest>();
@@ -25,9 +64,10 @@ void add_import_command(CLI::App& app, CommandLine& cli) {
   import->add_flag("--force", request->force,
                    "replace evaluation files of the same names that are already in --out");
   import->callback([&cli, request] {
-    request->plugin_dirs = cli.plugin_dirs;
-  cli.status = run_import(*request, cli.layout, std::cout, std::cerr);
-});
-}  // namespace coachkit::cli
+    Workspace workspace(cli.layout, cli.plugin_dirs);
+    ProblemReport report(cli.json_problems);
+    cli.status = run_import(*request, workspace, report);
+  });
+}
 
 }  // namespace coachkit::cli

@@ -27,6 +27,9 @@ int main(int argc, char** argv) {
                  "also load plugins from DIR (repeatable; searched before COACHKIT_PLUGIN_PATH "
                  "and the built-in folder)")
       ->type_name("DIR");
+  app.add_flag("--json", cli.json_problems,
+               "problems as one JSON array on stderr (file, line, column, severity, origin, "
+               "message); commands with their own --json print their results as JSON too");
   cli::add_build_command(app, cli);
   cli::add_lint_command(app, cli);
   cli::add_plugins_command(app, cli);

@@ -1,7 +1,6 @@
 // coachkit packs [--json]
 #include "commands.hpp"
-#include "pack/pack_catalog.hpp"
-#include "hosting/plugin_host.hpp"
+#include "workspace/workspace.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -16,15 +15,12 @@ void add_packs_command(CLI::App& app, CommandLine& cli) {
       app.add_subcommand("packs", "list the packs installed and those plugins provide");
   packs->add_flag("--json", *json, "print JSON");
   packs->callback([&cli, json] {
-    PluginHost host;
-    for (const std::string& dir : plugin_search_path(cli.plugin_dirs, cli.layout.plugins())) {
-      host.load_directory(dir);
-    }
-    for (const RefusedPlugin& r : host.refused()) {
-      std::cerr << r.path << ": plugin refused: " << r.reason << "\n";
-    }
+    Workspace workspace(cli.layout, cli.plugin_dirs);
+    ProblemReport report(cli.json_problems);
+    report.add(workspace.refused_plugins());
+    report.flush();
     Diagnostics diagnostics;
-    std::vector<CatalogEntry> entries = list_packs(cli.layout, host, diagnostics);
+    const std::vector<CatalogEntry>& entries = workspace.catalog(diagnostics);
     if (*json) {
       nlohmann::json list = nlohmann::json::array();
       for (const CatalogEntry& e : entries) {
@@ -42,8 +38,10 @@ void add_packs_command(CLI::App& app, CommandLine& cli) {
       }
       if (entries.empty()) std::cout << "no packs found\n";
     }
-    std::cerr << diagnostics.to_string();
-    cli.status = !diagnostics.empty() ? kContentError : host.refused().empty() ? kOk : kToolError;
+    report.add(diagnostics);
+    // A pack that does not load is the author's to fix, whatever else was refused.
+    if (!diagnostics.empty()) report.decided_by(Origin::Content);
+    cli.status = report.finish();
   });
 }
 

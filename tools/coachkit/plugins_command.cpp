@@ -1,7 +1,7 @@
 // coachkit plugins [--json]
 #include "commands.hpp"
 #include "support/diagnostics.hpp"
-#include "hosting/plugin_host.hpp"
+#include "workspace/workspace.hpp"
 
 #include <iostream>
 #include <memory>
@@ -13,10 +13,8 @@ void add_plugins_command(CLI::App& app, CommandLine& cli) {
   CLI::App* plugins = app.add_subcommand("plugins", "list loaded and refused plugins");
   plugins->add_flag("--json", *json, "print JSON");
   plugins->callback([&cli, json] {
-    PluginHost host;
-    for (const std::string& dir : plugin_search_path(cli.plugin_dirs, cli.layout.plugins())) {
-      host.load_directory(dir);
-    }
+    Workspace workspace(cli.layout, cli.plugin_dirs);
+    const PluginHost& host = workspace.plugins();
     cli.status = kOk;
     if (*json) {
       std::cout << host.to_json() << "\n";

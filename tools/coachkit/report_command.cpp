@@ -37,8 +37,8 @@ void add_report_command(CLI::App& app, CommandLine& cli) {
       if (name.empty()) continue;
       std::optional<Format> f = parse_format(name);
       if (!f || (*f != Format::Html && *f != Format::Pdf && *f != Format::Docx)) {
-        std::cerr << "coachkit: --format takes html, pdf and docx, not '" << name << "'\n";
-        cli.status = kContentError;
+        cli.status = ProblemReport(cli.json_problems)
+                         .stop(usage_error("--format takes html, pdf and docx, not '" + name + "'"));
         return;
       }
       request->formats.push_back(*f);

@@ -18,8 +18,7 @@ void add_schema_command(CLI::App& app, CommandLine& cli) {
   schema->callback([&cli, directory] {
     std::string error;
     if (!write_schemas(*directory, &error)) {
-      std::cerr << "coachkit: " << error << "\n";
-      cli.status = kToolError;
+      cli.status = ProblemReport(cli.json_problems).stop(tool_error(error));
       return;
     }
     for (const SchemaFile& file : content_schemas()) {

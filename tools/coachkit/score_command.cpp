@@ -1,11 +1,55 @@
 // coachkit score RUBRIC EVALUATION… [--json | --csv] [--as-version V]
 #include "commands.hpp"
-#include "qa/score_run.hpp"
+#include "qa/evaluation_set.hpp"
+#include "qa/rubric_source.hpp"
+#include "qa/score_report.hpp"
 
 #include <iostream>
 #include <memory>
 
 namespace coachkit::cli {
+
+namespace {
+
+struct ScoreRequest {
+  enum class Format { Text, Json, Csv };
+  std::string rubric;                    // see rubric_source.hpp
+  std::vector<std::string> evaluations;  // files or folders
+  std::optional<int> as_version;
+  Format format = Format::Text;
+};
+
+// 0 when every evaluation was scored; 1 when any had a problem (the others are still printed).
+int run_score(const ScoreRequest& request, Workspace& workspace, ProblemReport& report) {
+  Diagnostics diagnostics;
+  std::optional<RubricSource> source = resolve_rubric(request.rubric, workspace, diagnostics);
+  if (!source) {
+    report.add(diagnostics);
+    return report.finish();
+  }
+  const Rubric& rubric = source->rubric();
+  std::vector<ScoredEvaluation> scored =
+      load_evaluations(rubric, request.evaluations, request.as_version, diagnostics);
+  switch (request.format) {
+    case ScoreRequest::Format::Text:
+      write_score_text(source->pack, rubric, scored, std::cout);
+      break;
+    case ScoreRequest::Format::Json:
+      write_score_json(source->pack, rubric, scored, std::cout);
+      break;
+    case ScoreRequest::Format::Csv:
+      write_score_csv(source->pack, rubric, scored, std::cout);
+      break;
+  }
+  report.add(diagnostics);
+  if (!diagnostics.empty()) {
+    report.add(note(std::to_string(diagnostics.size()) +
+                    (diagnostics.size() == 1 ? " problem" : " problems")));
+  }
+  return report.finish();
+}
+
+}  // namespace
 
 void add_score_command(CLI::App& app, CommandLine& cli) {
   auto request = std::make_shared<ScoreRequest>();
@@ -32,8 +76,9 @@ void add_score_command(CLI::App& app, CommandLine& cli) {
                       : *csv ? ScoreRequest::Format::Csv
                              : ScoreRequest::Format::Text;
     if (version->count()) request->as_version = *as_version;
-    request->plugin_dirs = cli.plugin_dirs;
-    cli.status = run_score(*request, cli.layout, std::cout, std::cerr);
+    Workspace workspace(cli.layout, cli.plugin_dirs);
+    ProblemReport report(cli.json_problems);
+    cli.status = run_score(*request, workspace, report);
   });
 }
 

@@ -61,9 +61,9 @@ class CollectingReporter : public Reporter {
                                where.column, message);
   }
   void warning(const SourcePosition& where, const std::string& message) override {
-    Diagnostic d{where.file.empty() ? generator_ : where.file, where.line, where.column,
-                 "warning: " + message};
-    report_.warnings.push_back(format_diagnostic(d));
+    Problem d(where.file.empty() ? generator_ : where.file, where.line, where.column, message,
+              Severity::Warning);
+    report_.warnings.push_back(problem_text(d));
   }
   void failure(const std::string& message) override {
     report_.plugin_errors.push_back(generator_ + " failed: " + message);

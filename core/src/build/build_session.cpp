@@ -21,7 +21,6 @@
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
-#include <ostream>
 #include <set>
 #include <thread>
 #include <utility>
@@ -31,10 +30,6 @@ namespace fs = std::filesystem;
 namespace coachkit {
 
 namespace {
-
-constexpr int kOk = 0;
-constexpr int kContentError = 1;
-constexpr int kToolError = 2;
 
 // One pack to build, from a folder or provided by id.
 struct PackJob {
@@ -93,10 +88,10 @@ std::string stamp_for(const PackJob& job, const Project& project, const BuildSet
   return stamp.digest();
 }
 
-// What the pack holds that no loaded generator makes into output, as one warning ("" when
+// What the pack holds that no loaded generator makes into output, as one warning (none when
 // nothing is left out): the built-in plugin that makes each kind is named, so a user who built
 // only some plugins knows which to add.
-std::string unmade_content_warning(const Pack& pack, const PluginHost& host) {
+std::optional<Problem> unmade_content_warning(const Pack& pack, const PluginHost& host) {
   struct Made {
     bool held;
     const char* what;
@@ -112,31 +107,47 @@ std::string unmade_content_warning(const Pack& pack, const PluginHost& host) {
     what.push_back(made.what);
     plugins.push_back(made.kind);
   }
-  if (what.empty()) return "";
+  if (what.empty()) return std::nullopt;
   auto list = [](std::vector<std::string> items) {
     std::string last = items.back();
     items.pop_back();
     return items.empty() ? last : join(items, ", ") + " and " + last;
   };
-  return pack.id + ": warning: the pack holds " + list(what) +
-         ", which no loaded plugin makes into output: build the " + list(plugins) + " plugin" +
-         (plugins.size() > 1 ? "s" : "") + " (see coachkit plugins)";
+  return Problem(pack.id, 0, 0,
+                 "the pack holds " + list(what) +
+                     ", which no loaded plugin makes into output: build the " + list(plugins) +
+                     " plugin" + (plugins.size() > 1 ? "s" : "") + " (see coachkit plugins)",
+                 Severity::Warning);
+}
+
+// "PATH: why" of an output under `out_directory` as a tool's problem at PATH.
+Problem render_problem(const std::string& text, const std::string& out_directory) {
+  std::size_t colon = text.rfind(out_directory, 0) == 0 ? text.find(": ", out_directory.size())
+                                                        : std::string::npos;
+  if (colon == std::string::npos) return tool_error(text);
+  return Problem(text.substr(0, colon), 0, 0, text.substr(colon + 2), Severity::Error,
+                 Origin::Tool);
 }
 
 }  // namespace
 
-int run_build(const BuildSettings& settings, const InstallLayout& layout, std::ostream& out,
-              std::ostream& err) {
+BuildOutcome build_project(Workspace& workspace, const BuildSettings& settings,
+                           BuildStatus& status) {
+  const InstallLayout& layout = workspace.layout();
+  BuildOutcome outcome;
+  auto stop = [&outcome](Problem problem) {
+    outcome.stop(std::move(problem));
+    return outcome;
+  };
+  const Problem nothing_built = note("nothing was built: fix the problems above");
   std::error_code ec;
   // 1. What to build, with what: every usage and content problem before anything is written.
   if (settings.out && settings.out->empty()) {
-    err << "coachkit: --out needs a folder (it was given as an empty string)\n";
-    return kContentError;
+    return stop(usage_error("--out needs a folder (it was given as an empty string)"));
   }
   for (const std::string& dir : settings.plugin_dirs) {
     if (!fs::is_directory(dir, ec)) {
-      err << "coachkit: --plugin-dir " << dir << ": no such folder\n";
-      return kContentError;
+      return stop(usage_error("--plugin-dir " + dir + ": no such folder"));
     }
   }
   Diagnostics diagnostics;
@@ -148,8 +159,8 @@ int run_build(const BuildSettings& settings, const InstallLayout& layout, std::o
     project = resolve_project(settings.path, diagnostics);
   }
   if (!project) {
-    err << diagnostics.to_string() << "nothing was built: fix the problems above\n";
-    return kContentError;
+    outcome.add(diagnostics.sorted());
+    return stop(nothing_built);
   }
   std::string out_directory = settings.out            ? *settings.out
                               : !project->out.empty() ? project->out
@@ -163,8 +174,7 @@ int run_build(const BuildSettings& settings, const InstallLayout& layout, std::o
     for (const std::string& name : format_names) {
       std::optional<Format> format = parse_format(name);
       if (!format) {
-        err << "coachkit: " << unknown_format_message(name) << "\n";
-        return kContentError;
+        return stop(usage_error(unknown_format_message(name)));
       }
       if (std::find(options.formats.begin(), options.formats.end(), *format) ==
           options.formats.end()) {
@@ -197,9 +207,9 @@ int run_build(const BuildSettings& settings, const InstallLayout& layout, std::o
                      : fs::absolute(reference.folder, ec).lexically_normal().string();
     job.theme_directory = find_theme(theme_name, reference.folder, layout);
     if (job.theme_directory.empty()) {
-      err << "coachkit: theme '" << theme_name
-          << "' not found (a folder, or a name under share/coachkit/themes or content/themes)\n";
-      return kContentError;
+      return stop(usage_error(
+          "theme '" + theme_name +
+          "' not found (a folder, or a name under share/coachkit/themes or content/themes)"));
     }
     jobs.push_back(std::move(job));
   }
@@ -210,20 +220,16 @@ int run_build(const BuildSettings& settings, const InstallLayout& layout, std::o
   BuildLock lock;
   std::string error;
   auto take_lock = [&] {
-    auto waiting = [&](long pid) {
-      err << "coachkit: waiting for the build"
-          << (pid > 0 ? " (process " + std::to_string(pid) + ")" : "") << " that is writing to "
-          << escape_control_characters(out_directory) << "\n";
-    };
+    auto waiting = [&](long pid) { status.waiting(out_directory, pid); };
     if (lock.acquire(out_directory, settings.wait_for_lock, waiting, &error)) return true;
-    err << "coachkit: " << escape_control_characters(error) << "\n";
+    outcome.stop(tool_error(error));
     return false;
   };
   bool locked = fs::is_directory(out_directory, ec);
-  if (locked && !take_lock()) return kToolError;
+  if (locked && !take_lock()) return outcome;
 
   // 3. Packs whose inputs are exactly those of their last complete build are done.
-  std::vector<std::string> plugin_path = plugin_search_path(settings.plugin_dirs, layout.plugins());
+  const std::vector<std::string>& plugin_path = workspace.plugin_path();
   StampFile stamps(out_directory);
   bool all_unchanged = true;
   for (PackJob& job : jobs) {
@@ -235,42 +241,34 @@ int run_build(const BuildSettings& settings, const InstallLayout& layout, std::o
     if (outputs) {
       job.unchanged = true;
       // Said in every build, the no-op ones too, while it holds.
-      if (!warning.empty()) err << escape_control_characters(warning) << "\n";
-      out << escape_control_characters(id) << ": 0 written, " << *outputs << " unchanged in "
-          << escape_control_characters((fs::path(out_directory) / id).string()) << "\n";
+      if (!warning.empty()) outcome.add(note(warning));
+      PackBuilt built;
+      built.id = id;
+      built.folder = (fs::path(out_directory) / id).string();
+      built.unchanged = *outputs;
+      outcome.packs.push_back(std::move(built));
     } else {
       all_unchanged = false;
     }
   }
-  if (all_unchanged) return kOk;
+  if (all_unchanged) return outcome;
 
   // 4. Plugins, packs and generator options.
-  PluginHost host;
-  for (const std::string& dir : plugin_path) host.load_directory(dir);
-  for (const RefusedPlugin& r : host.refused()) {
-    err << escape_control_characters(r.path)
-        << ": plugin refused: " << escape_control_characters(r.reason) << "\n";
-  }
+  PluginHost& host = workspace.plugins();
+  outcome.add(workspace.refused_plugins());
   for (const std::string& kind : options.only_kinds) {
     if (!host.provides(kind)) {
-      err << "coachkit: no loaded plugin makes '" << kind << "' (see coachkit plugins)\n";
-      return kContentError;
+      return stop(usage_error("no loaded plugin makes '" + kind + "' (see coachkit plugins)"));
     }
   }
-  std::vector<CatalogEntry> catalog;
-  bool catalog_listed = false;
   for (PackJob& job : jobs) {
     if (job.unchanged) continue;
     if (!job.reference.folder.empty()) {
-      job.pack = load_pack(job.reference.folder, diagnostics);
+      job.pack = workspace.pack(job.reference.folder, diagnostics);
       job.date_files = {job.reference.folder};
       continue;
     }
-    if (!catalog_listed) {
-      catalog = list_packs(layout, host, diagnostics);
-      catalog_listed = true;
-    }
-    if (const CatalogEntry* entry = find_pack(catalog, job.reference, diagnostics)) {
+    if (const CatalogEntry* entry = workspace.find(job.reference, diagnostics)) {
       job.pack = entry->pack;
       job.date_files = {entry->date_file()};
     }
@@ -293,105 +291,101 @@ int run_build(const BuildSettings& settings, const InstallLayout& layout, std::o
   for (PackJob& job : jobs) {
     if (!job.pack) continue;
     if (!output_outside_pack(out_directory, job.reference.folder, job.pack->id, &error)) {
-      err << "coachkit: " << error << "\n";
-      return kContentError;
+      return stop(usage_error(error));
     }
     job.poster_themes =
         poster_themes(*job.pack, job.reference.folder, theme_name, layout, diagnostics);
   }
   if (!diagnostics.empty()) {
-    err << diagnostics.to_string() << "nothing was built: fix the problems above\n";
-    return kContentError;
+    outcome.add(diagnostics.sorted());
+    return stop(nothing_built);
   }
   if (host.plugins().empty()) {
-    err << "coachkit: no plugin was loaded, so there is nothing to build (searched: "
-        << join(host.searched(), ", ") << ")\n";
-    return kToolError;
+    return stop(tool_error("no plugin was loaded, so there is nothing to build (searched: " +
+                           join(host.searched(), ", ") + ")"));
   }
   for (PackJob& job : jobs) {
-    if (!job.unchanged && !load_theme(job.theme_directory, &job.theme, &error)) {
-      err << "coachkit: theme '" << theme_name << "' is unusable: " << error << "\n";
-      return kContentError;
+    if (!job.unchanged && !workspace.theme(job.theme_directory, &job.theme, &error)) {
+      return stop(usage_error("theme '" + theme_name + "' is unusable: " + error));
     }
   }
-  if (!locked && !take_lock()) return kToolError;
+  if (!locked && !take_lock()) return outcome;
 
   // 5. The tools. Without WeasyPrint, everything but PDF is still built.
   SystemProcessRunner runner;
   Renderer renderer(runner, settings.timeout);
-  if (!renderer.detect_pandoc(&error)) {
-    err << "coachkit: " << escape_control_characters(error) << "\n";
-    return kToolError;
-  }
+  if (!renderer.detect_pandoc(&error)) return stop(tool_error(error));
   bool pdf = std::find(options.formats.begin(), options.formats.end(), Format::Pdf) !=
              options.formats.end();
   if (pdf && !renderer.detect_weasyprint(&error, layout.pdf_worker())) {
-    err << "coachkit: " << escape_control_characters(error) << "\n";
+    // Said, not failed: every PDF output fails with this reason, the rest is built.
+    outcome.add(note("coachkit: " + error));
     options.pdf_unavailable = error;
   }
 
   // 6. Each pack that changed.
-  int status = host.refused().empty() ? kOk : kToolError;
   for (PackJob& job : jobs) {
     if (job.unchanged) continue;
     const Pack& pack = *job.pack;
     BuildOptions pack_options = options;
     if (!source_date_for(pack, job.date_files, &pack_options.source_date, &error)) {
-      err << "coachkit: " << escape_control_characters(error) << "\n";
-      return kContentError;
+      return stop(usage_error(error));
     }
     renderer.set_source_date(pack_options.source_date);
     // The stamp goes before anything is written, and comes back only with a complete build.
-    if (!stamps.drop(job.source, &error)) {
-      err << "coachkit: " << escape_control_characters(error) << "\n";
-      return kToolError;
-    }
+    if (!stamps.drop(job.source, &error)) return stop(tool_error(error));
     Builder builder(host, renderer, job.theme, pack_options);
     for (const auto& [name, directory] : job.poster_themes) {
       Theme theme;
-      if (!load_theme(directory, &theme, &error)) {
-        err << "coachkit: theme '" << name << "' is unusable: " << error << "\n";
-        return kContentError;
+      if (!workspace.theme(directory, &theme, &error)) {
+        return stop(usage_error("theme '" + name + "' is unusable: " + error));
       }
       theme.name = name;
       builder.add_theme(theme);
     }
     // A character no installed font shows would print as an empty box: say so first.
-    write_coverage_warnings(pack, job.theme.css, err);
-    std::string unmade = unmade_content_warning(pack, host);
-    if (!unmade.empty()) err << escape_control_characters(unmade) << "\n";
+    outcome.add(coverage_warnings(pack, job.theme.css));
+    std::optional<Problem> unmade = unmade_content_warning(pack, host);
+    if (unmade) outcome.add(*unmade);
     BuildReport report = builder.build(pack);
-    for (const std::string& w : report.warnings) err << w << "\n";
+    // A generator's warnings come formatted, with their positions.
+    for (const std::string& w : report.warnings) outcome.add(note(w));
     if (!report.content_errors.empty()) {
-      err << report.content_errors.to_string() << pack.id
-          << ": nothing was built: fix the problems above\n";
-      status = std::max(status, kContentError);
+      outcome.add(report.content_errors.sorted());
+      outcome.add(note("nothing was built: fix the problems above", pack.id));
       continue;
     }
-    for (const std::string& e : report.plugin_errors) err << escape_control_characters(e) << "\n";
-    for (const std::string& e : report.render_errors) err << escape_control_characters(e) << "\n";
-    if (!report.rendered_content_errors.empty()) err << report.rendered_content_errors.to_string();
-    out << escape_control_characters(pack.id) << ": " << report.written << " written, "
-        << report.unchanged << " unchanged";
-    if (report.removed) out << ", " << report.removed << " removed";
-    if (!report.ok()) {
-      out << ", "
-          << report.plugin_errors.size() + report.render_errors.size() +
-                 report.rendered_content_errors.size()
-          << " failed";
+    for (const std::string& e : report.plugin_errors) {
+      outcome.add(Problem(SourcePosition{}, e, Severity::Error, Origin::Plugin));
     }
-    out << " in " << escape_control_characters((fs::path(out_directory) / pack.id).string())
-        << "\n";
-    if (!report.tools_ok()) {
-      status = kToolError;
-    } else if (!report.ok()) {
-      status = std::max(status, kContentError);
-    } else if (host.complete() && !stamps.save(job.source, job.stamp, pack.id,
-                                               report.written + report.unchanged, unmade, &error)) {
-      err << "coachkit: " << escape_control_characters(error) << "\n";
+    for (const std::string& e : report.render_errors) {
+      outcome.add(render_problem(e, out_directory));
+    }
+    outcome.add(report.rendered_content_errors.sorted());
+    PackBuilt built;
+    built.id = pack.id;
+    built.folder = (fs::path(out_directory) / pack.id).string();
+    built.written = report.written;
+    built.unchanged = report.unchanged;
+    built.removed = report.removed;
+    if (!report.ok()) {
+      built.failed = static_cast<int>(report.plugin_errors.size() + report.render_errors.size() +
+                                      report.rendered_content_errors.size());
+    }
+    outcome.packs.push_back(std::move(built));
+    if (report.ok() && host.complete() &&
+        !stamps.save(job.source, job.stamp, pack.id, report.written + report.unchanged,
+                     unmade ? problem_text(*unmade) : "", &error)) {
+      // Not a failure: the next build only builds again what it could have skipped.
+      outcome.add(note("coachkit: " + error));
     }
   }
-  return status;
+  return outcome;
+}
+
+BuildOutcome rebuild(Workspace& workspace, const BuildSettings& settings, BuildStatus& status) {
+  workspace.refresh();
+  return build_project(workspace, settings, status);
 }
 
 }  // namespace coachkit

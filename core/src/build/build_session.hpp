@@ -1,10 +1,13 @@
 // `coachkit build`: from what the user asked for to outputs on disk. Resolves the project and its
 // packs, the theme, formats and generator options, takes the output folder's lock, skips packs
 // whose inputs have not changed since their last complete build, loads plugins and tools only
-// when something has to be built, and builds each pack.
+// when something has to be built (through the workspace, so once), and builds each pack. What
+// happened comes back as an outcome; the program prints it.
 #pragma once
 
 #include "support/install_layout.hpp"
+#include "support/problem.hpp"
+#include "workspace/workspace.hpp"
 
 #include <cstdint>
 #include <iosfwd>
@@ -34,8 +37,43 @@ struct BuildSettings {
   bool wait_for_lock = true;
 };
 
-// Exit status: 0 built, 1 content or usage error (nothing built), 2 a tool or plugin failed
-// (everything else built). Results go to `out`, problems to `err`.
+// One pack's line of the summary: "ID: W written, U unchanged[, R removed][, F failed] in DIR".
+struct PackBuilt {
+  std::string id;
+  std::string folder;  // where its outputs are
+  int written = 0;
+  int unchanged = 0;
+  int removed = 0;
+  int failed = 0;
+};
+
+// The problems of a build (a content or usage problem stops it before anything is written; a
+// tool's or a plugin's failure leaves everything else built), and each pack built or found
+// unchanged.
+struct BuildOutcome : Outcome {
+  std::vector<PackBuilt> packs;
+};
+
+// What a build says while it runs, before its outcome is known (ninja's status.h is the model).
+class BuildStatus {
+ public:
+  virtual ~BuildStatus() = default;
+  // Another build (process `pid`, or 0 when unknown) is writing to `out_directory`.
+  virtual void waiting(const std::string& out_directory, long pid) = 0;
+};
+
+// Builds what `settings` asks for with the plugins, catalog, packs and themes of `workspace`
+// (loaded there once, when first needed).
+BuildOutcome build_project(Workspace& workspace, const BuildSettings& settings,
+                           BuildStatus& status);
+
+// The same for a workspace that built before (a preview that rebuilds on save): the packs and
+// themes whose files changed are read again, the plugins and everything else are reused.
+BuildOutcome rebuild(Workspace& workspace, const BuildSettings& settings, BuildStatus& status);
+
+// The old entry point, for code written against it: builds in a new workspace and prints the
+// outcome as `coachkit build` does; the exit status. Defined by the program
+// (tools/coachkit/build_command.cpp), which alone prints and chooses exit statuses.
 int run_build(const BuildSettings& settings, const InstallLayout& layout, std::ostream& out,
               std::ostream& err);
 

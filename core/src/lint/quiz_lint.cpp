@@ -55,7 +55,7 @@ bool holds_character_reference(const std::string& text) {
 }
 
 void add(std::vector<Diagnostic>& out, const SourcePosition& at, std::string message) {
-  out.push_back({at.file, at.line, at.column, std::move(message)});
+  out.push_back(Problem(at, std::move(message), Severity::Warning));
 }
 
 }  // namespace

@@ -3,7 +3,6 @@
 #include "support/atomic_file.hpp"
 #include "pack/content_limits.hpp"
 #include "qa/evaluation_reader.hpp"
-#include "qa/rubric_source.hpp"
 #include "pack/toml_reader.hpp"
 #include "pack/toml_text.hpp"
 
@@ -14,7 +13,6 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
-#include <ostream>
 #include <set>
 
 #include <fcntl.h>
@@ -563,11 +561,10 @@ bool write_all_or_none(const std::vector<ImportedFile>& files, bool replace, std
   return true;
 }
 
-int run_import(const ImportRequest& request, const InstallLayout& layout, std::ostream& out,
-               std::ostream& err) {
-  Diagnostics diagnostics;
-  std::optional<RubricSource> source =
-      resolve_rubric(request.rubric, request.plugin_dirs, layout, diagnostics);
+
+std::optional<std::vector<ImportedFile>> import_files(const ImportRequest& request,
+                                                      const Rubric* rubric,
+                                                      Diagnostics& diagnostics) {
   ImportMap map;
   if (!request.map.empty()) {
     std::string text;
@@ -577,26 +574,22 @@ int run_import(const ImportRequest& request, const InstallLayout& layout, std::o
   }
   std::string csv_text;
   bool have_csv = read_text(request.csv, kMaxCsvBytes, csv_text, diagnostics);
-  if (!source || !have_csv || !diagnostics.empty()) {
-    err << diagnostics.to_string();
-    return 1;
-  }
-  const Rubric& rubric = source->rubric();
+  if (!rubric || !have_csv || !diagnostics.empty()) return std::nullopt;
   std::vector<ImportedFile> files;
   {
     CsvTable csv = parse_csv(csv_text, request.csv, diagnostics);
     csv_text = std::string();
     // Cells are checked even after a syntax error, so that one run reports every bad cell.
     std::vector<Evaluation> evaluations =
-        import_evaluations(csv, request.csv, map, rubric, diagnostics);
+        import_evaluations(csv, request.csv, map, *rubric, diagnostics);
     std::vector<std::string> names = evaluation_file_names(evaluations);
     for (std::size_t i = 0; i < evaluations.size(); ++i) {
       ImportedFile file{(fs::path(request.out) / names[i]).string(),
-                        evaluation_toml(evaluations[i], rubric)};
+                        evaluation_toml(evaluations[i], *rubric)};
       // What `score` will read, read now: a file it would refuse is never written.
       Diagnostics read_back;
       std::optional<Evaluation> e = parse_evaluation(file.text, file.destination, read_back);
-      if (e) check_evaluation(*e, rubric, read_back);
+      if (e) check_evaluation(*e, *rubric, read_back);
       if (!read_back.empty()) {
         const Diagnostic& first = read_back.items().front();
         diagnostics.add(request.csv, evaluations[i].where.line, 1,
@@ -619,28 +612,7 @@ int run_import(const ImportRequest& request, const InstallLayout& layout, std::o
       files.push_back(std::move(file));
     }
   }
-  if (!diagnostics.empty()) {
-    err << diagnostics.to_string();
-    err << diagnostics.size() << (diagnostics.size() == 1 ? " problem" : " problems")
-        << "; nothing was written\n";
-    return 1;
-  }
-  std::error_code ec;
-  bool made_folder = !fs::exists(request.out, ec);
-  fs::create_directories(request.out, ec);
-  std::string error;
-  if (ec) {
-    error = "cannot create " + request.out + ": " + ec.message() + "; nothing was written";
-  } else if (!write_all_or_none(files, request.force, &error) && made_folder) {
-    fs::remove(request.out, ec);  // only when empty: the folder this run made
-  }
-  if (!error.empty()) {
-    err << "coachkit: " << escape_control_characters(error) << "\n";
-    return 2;
-  }
-  out << files.size() << " evaluation" << (files.size() == 1 ? "" : "s") << " written to "
-      << escape_control_characters(request.out) << "\n";
-  return 0;
+  return files;
 }
 
 }  // namespace coachkit

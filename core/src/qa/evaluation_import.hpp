@@ -1,12 +1,10 @@
-// `coachkit import RUBRIC FILE.csv [--map MAP.toml] [--out DIR] [--force]`: a QA platform's CSV
-// export into evaluation files. Wide exports have a row per evaluation and a column per criterion;
+// A QA platform's CSV export into evaluation files (`coachkit import`). Wide exports have a row per evaluation and a column per criterion;
 // long exports (MaestroQA's, Zendesk QA's) a row per evaluation and question, pivoted by their
 // evaluation id. Every bad cell is reported at FILE:ROW:COLUMN, all at once, and nothing is
 // written unless every row is good. See docs/rubrics.md for the map file.
 #pragma once
 
 #include "support/diagnostics.hpp"
-#include "support/install_layout.hpp"
 #include "qa/csv_reader.hpp"
 #include "qa/evaluation.hpp"
 
@@ -73,13 +71,14 @@ struct ImportRequest {
   std::string map;  // "" for the defaults
   std::string out = "evaluations";
   bool force = false;  // replace evaluation files that already exist
-  std::vector<std::string> plugin_dirs;
 };
 
-// 0 when every row was imported (all files written); 1 when anything was wrong, including a
-// file of the same name already there without `force` (nothing written); 2 when a file could
-// not be written (nothing written either, see write_all_or_none).
-int run_import(const ImportRequest& request, const InstallLayout& layout, std::ostream& out,
-               std::ostream& err);
+// Everything an import does before writing: the map and the CSV read, every row turned into an
+// evaluation file's text, read back as `score` would, and checked against what is already in
+// `request.out`; the files are written only when no problem was added. None when the rubric
+// (null), the map or the CSV could not be read at all.
+std::optional<std::vector<ImportedFile>> import_files(const ImportRequest& request,
+                                                      const Rubric* rubric,
+                                                      Diagnostics& diagnostics);
 
 }  // namespace coachkit

@@ -1,8 +1,6 @@
 #include "qa/rubric_source.hpp"
 
-#include "pack/pack_catalog.hpp"
 #include "pack/pack_loader.hpp"
-#include "hosting/plugin_host.hpp"
 #include "pack/readers/readers.hpp"
 #include "pack/toml_reader.hpp"
 #include "pack/toml_text.hpp"
@@ -76,10 +74,16 @@ std::optional<RubricSource> from_file(const std::string& path, Diagnostics& diag
 std::optional<RubricSource> resolve_rubric(const std::string& argument,
                                            const std::vector<std::string>& plugin_dirs,
                                            const InstallLayout& layout, Diagnostics& diagnostics) {
+  Workspace workspace(layout, plugin_dirs);
+  return resolve_rubric(argument, workspace, diagnostics);
+}
+
+std::optional<RubricSource> resolve_rubric(const std::string& argument, Workspace& workspace,
+                                           Diagnostics& diagnostics) {
   std::error_code ec;
   if (fs::is_regular_file(argument, ec)) return from_file(argument, diagnostics);
   if (fs::is_directory(argument, ec)) {
-    std::optional<Pack> pack = load_pack(argument, diagnostics);
+    std::optional<Pack> pack = workspace.pack(argument, diagnostics);
     if (!pack) return std::nullopt;
     if (pack->rubrics.size() != 1) {
       diagnostics.add(argument, 0, 0,
@@ -99,18 +103,13 @@ std::optional<RubricSource> resolve_rubric(const std::string& argument,
   std::string pack_name = argument.substr(0, colon);
   std::string id = argument.substr(colon + 1);
   if (fs::is_directory(pack_name, ec)) {
-    std::optional<Pack> pack = load_pack(pack_name, diagnostics);
+    std::optional<Pack> pack = workspace.pack(pack_name, diagnostics);
     if (!pack) return std::nullopt;
     return pick(std::move(*pack), id, argument, diagnostics);
   }
-  PluginHost host;
-  for (const std::string& dir : plugin_search_path(plugin_dirs, layout.plugins())) {
-    host.load_directory(dir);
-  }
-  std::vector<CatalogEntry> catalog = list_packs(layout, host, diagnostics);
   std::vector<std::string> ids;
-  for (CatalogEntry& entry : catalog) {
-    if (entry.pack.id == pack_name) return pick(std::move(entry.pack), id, argument, diagnostics);
+  for (const CatalogEntry& entry : workspace.catalog(diagnostics)) {
+    if (entry.pack.id == pack_name) return pick(entry.pack, id, argument, diagnostics);
     ids.push_back(entry.pack.id);
   }
   std::string message = "no pack folder or pack id '" + excerpt(pack_name) + "'";

@@ -10,6 +10,7 @@
 
 #include "support/diagnostics.hpp"
 #include "support/install_layout.hpp"
+#include "workspace/workspace.hpp"
 
 #include <coachkit/model.hpp>
 
@@ -25,6 +26,10 @@ struct RubricSource {
   const Rubric& rubric() const { return pack.rubrics[index]; }
 };
 
+// A pack named by id comes from the workspace's catalog (its plugins loaded once).
+std::optional<RubricSource> resolve_rubric(const std::string& argument, Workspace& workspace,
+                                           Diagnostics& diagnostics);
+// The same in a workspace of its own.
 std::optional<RubricSource> resolve_rubric(const std::string& argument,
                                            const std::vector<std::string>& plugin_dirs,
                                            const InstallLayout& layout, Diagnostics& diagnostics);

@@ -175,32 +175,5 @@ std::vector<SampledInteraction> sample_interactions(const std::vector<Interactio
   return plan;
 }
 
-int run_sample(const SampleRequest& request, std::ostream& out, std::ostream& err) {
-  Diagnostics diagnostics;
-  std::error_code ec;
-  std::uintmax_t size = std::filesystem::file_size(request.csv, ec);
-  if (ec || size > (256u << 20)) {
-    err << request.csv << ": "
-        << (ec ? "cannot read the file: " + ec.message()
-               : std::string("the file is larger than 256 MiB"))
-        << "\n";
-    return 1;
-  }
-  std::ifstream in(request.csv, std::ios::binary);
-  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  CsvTable csv = parse_csv(text, request.csv, diagnostics);
-  std::vector<Interaction> interactions = read_interactions(csv, request.csv, diagnostics);
-  if (!diagnostics.empty()) {
-    err << diagnostics.to_string();
-    return 1;
-  }
-  out << "agent,period,interaction,date\r\n";
-  for (const SampledInteraction& s :
-       sample_interactions(interactions, request.per_agent, request.period, request.seed)) {
-    out << escape::csv(s.interaction.agent) << "," << s.period << ","
-        << escape::csv(s.interaction.id) << "," << s.interaction.date << "\r\n";
-  }
-  return 0;
-}
 
 }  // namespace coachkit

@@ -1,5 +1,4 @@
-// `coachkit sample INTERACTIONS.csv --per-agent N [--period week|month] --seed S`: which
-// interactions to evaluate. For each agent (and each week or month), the interactions are put in
+// Which interactions to evaluate (`coachkit sample`). For each agent (and each week or month), the interactions are put in
 // time order, cut into N equal runs, and one is drawn from each run, so the picks spread over
 // the period rather than bunching. The draw uses its own PRNG (splitmix64), seeded from the seed,
 // the agent and the period, so the same file and seed always give the same plan, on every
@@ -42,15 +41,5 @@ std::string period_of(const std::string& date, SamplePeriod period);
 std::vector<SampledInteraction> sample_interactions(const std::vector<Interaction>& interactions,
                                                     int per_agent, SamplePeriod period,
                                                     std::uint64_t seed);
-
-struct SampleRequest {
-  std::string csv;
-  int per_agent = 1;
-  SamplePeriod period = SamplePeriod::All;
-  std::uint64_t seed = 0;
-};
-
-// Prints the plan as CSV (agent, period, interaction, date); 1 on a problem in the file.
-int run_sample(const SampleRequest& request, std::ostream& out, std::ostream& err);
 
 }  // namespace coachkit

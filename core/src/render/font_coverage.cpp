@@ -108,7 +108,7 @@ std::string utf8(char32_t c) {
 
 class Checker {
  public:
-  Checker(const FontCoverage& fonts, std::vector<CoverageWarning>& out)
+  Checker(const FontCoverage& fonts, std::vector<Problem>& out)
       : fonts_(fonts), out_(out) {}
 
   void text(const SourcePosition& where, const std::string& item, const std::string& value) {
@@ -125,20 +125,22 @@ class Checker {
       std::snprintf(code, sizeof code, "U+%04X", static_cast<unsigned>(c));
       list += (list.empty() ? "" : ", ") + std::string(code) + " '" + utf8(c) + "'";
     }
-    out_.push_back({where, item + ": no installed font can show " + list +
+    out_.push_back(Problem(where,
+                           item + ": no installed font can show " + list +
                                " (it would print as an empty box; install a font that covers "
-                               "it, or choose a theme whose fonts do)"});
+                               "it, or choose a theme whose fonts do)",
+                           Severity::Warning));
   }
 
  private:
   const FontCoverage& fonts_;
-  std::vector<CoverageWarning>& out_;
+  std::vector<Problem>& out_;
 };
 
 }  // namespace
 
-std::vector<CoverageWarning> check_script_coverage(const Pack& pack, const FontCoverage& fonts) {
-  std::vector<CoverageWarning> out;
+std::vector<Problem> check_script_coverage(const Pack& pack, const FontCoverage& fonts) {
+  std::vector<Problem> out;
   if (!fonts.usable()) return out;
   Checker check(fonts, out);
   for (const PrincipleGroup& g : pack.groups) {
@@ -172,13 +174,9 @@ std::vector<CoverageWarning> check_script_coverage(const Pack& pack, const FontC
   return out;
 }
 
-void write_coverage_warnings(const Pack& pack, const std::string& theme_css, std::ostream& err) {
+std::vector<Problem> coverage_warnings(const Pack& pack, const std::string& theme_css) {
   FontCoverage fonts(font_families_of(theme_css));
-  for (const CoverageWarning& w : check_script_coverage(pack, fonts)) {
-    err << format_diagnostic(
-               Diagnostic{w.where.file, w.where.line, w.where.column, "warning: " + w.message})
-        << "\n";
-  }
+  return check_script_coverage(pack, fonts);
 }
 
 }  // namespace coachkit

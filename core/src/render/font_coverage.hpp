@@ -3,10 +3,11 @@
 // would print as an empty box. Checked before rendering, so the author hears about it.
 #pragma once
 
+#include "support/problem.hpp"
+
 #include <coachkit/model.hpp>
 
 #include <memory>
-#include <ostream>
 #include <string>
 #include <vector>
 
@@ -34,14 +35,10 @@ std::vector<std::string> font_families_of(const std::string& css);
 
 // One warning per piece of text with characters no installed font shows, naming the file, the
 // item and the characters, e.g. "principle 'respect' title: U+10600 has no glyph ...".
-struct CoverageWarning {
-  SourcePosition where;
-  std::string message;
-};
-std::vector<CoverageWarning> check_script_coverage(const Pack& pack, const FontCoverage& fonts);
+std::vector<Problem> check_script_coverage(const Pack& pack, const FontCoverage& fonts);
 
-// The warnings above for the fonts `theme_css` names, written to `err` as
-// "FILE:LINE:COL: warning: …": what `build` and `lint` both tell the author.
-void write_coverage_warnings(const Pack& pack, const std::string& theme_css, std::ostream& err);
+// The warnings above for the fonts `theme_css` names: what `build` and `lint` both tell the
+// author.
+std::vector<Problem> coverage_warnings(const Pack& pack, const std::string& theme_css);
 
 }  // namespace coachkit

@@ -70,28 +70,22 @@ std::string escape_control_characters(std::string_view text) {
   return out;
 }
 
-std::string format_diagnostic(const Diagnostic& d) {
-  std::string file = escape_control_characters(d.file);
-  std::string message = escape_control_characters(d.message);
-  if (d.line <= 0) return file + ": " + message;
-  return file + ":" + std::to_string(d.line) + ":" + std::to_string(d.column) + ": " + message;
-}
-
 void Diagnostics::add(std::string file, int line, int column, std::string message) {
-  add(Diagnostic{std::move(file), line, column, std::move(message)});
+  add(Diagnostic(std::move(file), line, column, std::move(message)));
 }
 
 bool Diagnostics::precedes(std::size_t a, std::size_t b) const {
   const Diagnostic& x = items_[a];
   const Diagnostic& y = items_[b];
-  return std::tie(x.file, x.line, x.column, added_[a]) <
-         std::tie(y.file, y.line, y.column, added_[b]);
+  return std::tie(x.where.file, x.where.line, x.where.column, added_[a]) <
+         std::tie(y.where.file, y.where.line, y.where.column, added_[b]);
 }
 
 // A new problem was added after every kept one: it goes first only by its position.
 bool Diagnostics::precedes(const Diagnostic& d, std::size_t kept) const {
   const Diagnostic& k = items_[kept];
-  return std::tie(d.file, d.line, d.column) < std::tie(k.file, k.line, k.column);
+  return std::tie(d.where.file, d.where.line, d.where.column) <
+         std::tie(k.where.file, k.where.line, k.where.column);
 }
 
 void Diagnostics::add(Diagnostic d) {
@@ -116,17 +110,24 @@ void Diagnostics::add(Diagnostic d) {
   std::push_heap(heap_.begin(), heap_.end(), later);
 }
 
-std::string Diagnostics::to_string() const {
+std::vector<Problem> Diagnostics::sorted() const {
   std::vector<std::size_t> order(items_.size());
   for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
   std::sort(order.begin(), order.end(),
             [this](std::size_t a, std::size_t b) { return precedes(a, b); });
-  std::string out;
-  for (std::size_t i : order) out += format_diagnostic(items_[i]) + "\n";
+  std::vector<Problem> out;
+  out.reserve(order.size() + 1);
+  for (std::size_t i : order) out.push_back(items_[i]);
   if (std::size_t more = omitted()) {
-    out +=
-        "... and " + std::to_string(more) + (more == 1 ? " more problem" : " more problems") + "\n";
+    out.push_back(note("... and " + std::to_string(more) +
+                       (more == 1 ? " more problem" : " more problems")));
   }
+  return out;
+}
+
+std::string Diagnostics::to_string() const {
+  std::string out;
+  for (const Problem& p : sorted()) out += problem_text(p) + "\n";
   return out;
 }
 

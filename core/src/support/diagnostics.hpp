@@ -1,23 +1,19 @@
 // Problems found in content, each pointing at the file, line and column that caused it.
 #pragma once
 
+#include "support/problem.hpp"
+
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace coachkit {
 
-struct Diagnostic {
-  std::string file;
-  int line = 0;  // 0 when the problem is about the whole file
-  int column = 0;
-  std::string message;
-};
+// The name the readers have always used for a problem in content.
+using Diagnostic = Problem;
 
-// "FILE:LINE:COL: message", or "FILE: message" without a position. Content is untrusted and
-// both parts may quote it: control characters are shown escaped, so a diagnostic is always one
-// line and cannot forge another one or drive the terminal.
-std::string format_diagnostic(const Diagnostic& d);
+// The old spelling of problem_text (see problem.hpp).
+inline std::string format_diagnostic(const Diagnostic& d) { return problem_text(d); }
 
 // `text` with control characters (C0, DEL, C1, line separators, bidirectional overrides) and
 // bytes that are not UTF-8 written as \n, \r, \t, \xHH or \uHHHH; everything else unchanged.
@@ -39,6 +35,12 @@ class Diagnostics {
 
   void add(std::string file, int line, int column, std::string message);
   void add(Diagnostic d);
+  void error(const SourcePosition& where, std::string message) {
+    add(Problem(where, std::move(message)));
+  }
+  void warning(const SourcePosition& where, std::string message) {
+    add(Problem(where, std::move(message), Severity::Warning));
+  }
   // Every problem added, kept or not: "N problems", and "did this step add any?".
   bool empty() const { return total_ == 0; }
   std::size_t size() const { return total_; }
@@ -49,6 +51,8 @@ class Diagnostics {
   // The kept ones sorted by file, line and column, one per line, then "... and K more
   // problems" when some were not kept.
   std::string to_string() const;
+  // The same as problems: the kept ones sorted, then a note of how many were not kept.
+  std::vector<Problem> sorted() const;
 
  private:
   bool precedes(std::size_t a, std::size_t b) const;

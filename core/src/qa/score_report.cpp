@@ -1,4 +1,4 @@
-#include "qa/score_run.hpp"
+#include "qa/score_report.hpp"
 
 #include "support/diagnostics.hpp"
 #include "qa/rubric_source.hpp"
@@ -169,35 +169,5 @@ void write_score_csv(const Pack& pack, const Rubric& rubric,
   }
 }
 
-int run_score(const ScoreRequest& request, const InstallLayout& layout, std::ostream& out,
-              std::ostream& err) {
-  Diagnostics diagnostics;
-  std::optional<RubricSource> source =
-      resolve_rubric(request.rubric, request.plugin_dirs, layout, diagnostics);
-  if (!source) {
-    err << diagnostics.to_string();
-    return 1;
-  }
-  const Rubric& rubric = source->rubric();
-  std::vector<ScoredEvaluation> scored =
-      load_evaluations(rubric, request.evaluations, request.as_version, diagnostics);
-  switch (request.format) {
-    case ScoreRequest::Format::Text:
-      write_score_text(source->pack, rubric, scored, out);
-      break;
-    case ScoreRequest::Format::Json:
-      write_score_json(source->pack, rubric, scored, out);
-      break;
-    case ScoreRequest::Format::Csv:
-      write_score_csv(source->pack, rubric, scored, out);
-      break;
-  }
-  if (!diagnostics.empty()) {
-    err << diagnostics.to_string();
-    err << diagnostics.size() << (diagnostics.size() == 1 ? " problem" : " problems") << "\n";
-    return 1;
-  }
-  return 0;
-}
 
 }  // namespace coachkit
