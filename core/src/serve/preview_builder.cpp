@@ -4,11 +4,14 @@
 #include "pack/project.hpp"
 #include "render/theme_lookup.hpp"
 #include "support/diagnostics.hpp"
+#include "support/problem.hpp"
+#include "workspace/workspace.hpp"
 
 #include <algorithm>
 #include <exception>
 #include <filesystem>
 #include <fstream>
+#include <memory>
 #include <regex>
 #include <sstream>
 
@@ -56,16 +59,35 @@ class BuildSessionPreview : public PreviewBuilder {
       }
       settings.formats = {"html"};
     }
-    std::ostringstream out;
-    std::ostringstream err;
+    // One workspace for the whole session: the plugins load once, and each rebuild reads again
+    // only the packs and themes whose files changed (a changed plugin needs a new serve: a
+    // loaded library is never unloaded).
+    BuildOutcome built;
     try {
-      outcome.status = run_build(settings, layout_, out, err);
+      if (!workspace_) workspace_ = std::make_unique<Workspace>(layout_, settings.plugin_dirs);
+      built = coachkit::rebuild(*workspace_, settings, status_);
     } catch (const std::exception& e) {
-      err << "coachkit: " << e.what() << "\n";
-      outcome.status = 2;
+      built.stop(Problem("", 0, 0, e.what(), Severity::Error, Origin::Tool));
     }
-    outcome.log = out.str() + err.str();
-    if (outcome.status != 0) outcome.problems = problems_from_build_errors(err.str());
+    std::ostringstream log;
+    for (const Problem& p : built.problems) log << problem_text(p) << "\n";
+    for (const PackBuilt& pack : built.packs) {
+      log << pack.id << ": " << pack.written << " written, " << pack.unchanged << " unchanged\n";
+    }
+    outcome.log = log.str();
+    outcome.status = built.has_errors() ? 1 : 0;
+    for (const Problem& p : built.problems) {
+      if (p.severity != Severity::Error) continue;
+      PreviewProblem problem;
+      problem.file = p.where.file;
+      problem.line = p.where.line;
+      problem.column = p.where.column;
+      problem.message = p.message;
+      if (!problem.file.empty() && problem.line > 0) {
+        problem.quoted = line_of(problem.file, problem.line);
+      }
+      outcome.problems.push_back(std::move(problem));
+    }
     outcome.outputs = list_outputs(out_);
     return outcome;
   }
@@ -108,8 +130,16 @@ class BuildSessionPreview : public PreviewBuilder {
     }
   }
 
+  // A rebuild that waits for another build's lock just waits: the page says nothing of it.
+  class QuietStatus : public BuildStatus {
+   public:
+    void waiting(const std::string&, long) override {}
+  };
+
   BuildSettings settings_;
   InstallLayout layout_;
+  std::unique_ptr<Workspace> workspace_;
+  QuietStatus status_;
   std::string out_ = "out";
   bool html_wanted_ = true;
   std::vector<std::string> inputs_;
