@@ -174,14 +174,17 @@ TEST_F(Editions, OnePaperSizeForPdfDocxAndOdtWithPageNumbersInEach) {
       << refused.errors;
 }
 
-// The height of the first word `word` on the PDF's pages (pdftotext -bbox), in points.
+// The height of the largest word `word` on the PDF's pages (pdftotext -bbox), in points: the
+// heading, where the pack handout's contents also list the same word in running text.
 double word_height(const std::string& pdf, const std::string& word) {
   std::string boxes = run_program({"pdftotext", "-bbox", pdf, "-"}).output;
-  std::smatch m;
   std::regex box(R"re(<word xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">)re" +
                  word + "</word>");
-  if (!std::regex_search(boxes, m, box)) return 0;
-  return std::stod(m[2]) - std::stod(m[1]);
+  double largest = 0;
+  for (std::sregex_iterator m(boxes.begin(), boxes.end(), box), end; m != end; ++m) {
+    largest = std::max(largest, std::stod((*m)[2]) - std::stod((*m)[1]));
+  }
+  return largest;
 }
 
 TEST_F(Editions, AnActivitysTitleIsLargerThanItsStepsHeadingInOdtAndDocx) {
