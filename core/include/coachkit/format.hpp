@@ -53,7 +53,9 @@ inline constexpr FormatInfo kFormats[] = {
     // A level-2 heading starts a slide, a level-1 heading a section slide of its own.
     {Format::Pptx, "pptx", "", "slide decks only", "pptx", "--slide-level=2", "reference.pptx",
      false, false, false, true, true, false, false, true, true},
-    {Format::Epub, "epub", "", "e-book (handouts; only when asked)", "epub3", "", "",  //
+    // Headings carry no ids, and pandoc 2.17's EPUB navigation fails on an unnamed heading
+    // below level 1 ("not found in reftable"): the navigation lists chapters only.
+    {Format::Epub, "epub", "", "e-book (handouts; only when asked)", "epub3", "--toc-depth=1", "",
      true, false, false, true, true, false, true, true, false},
 };
 

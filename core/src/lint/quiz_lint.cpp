@@ -154,7 +154,8 @@ std::vector<Diagnostic> question_warnings(const Pack& pack) {
                        std::to_string(positions.counted()) +
                        " single-choice questions (more than half): a quiz that keeps the "
                        "authored order lets learners guess it; vary where the right choice "
-                       "sits"});
+                       "sits",
+                   Severity::Warning});
   }
   return out;
 }
