@@ -1,5 +1,5 @@
-// Escapers for files a plugin writes itself (XML, HTML, GIFT, CSV, JSON), so that content text stays
-// literal text in every one of them and no plugin writes its own. Each takes UTF-8 and leaves
+// Escapers for files a plugin writes itself (XML, HTML, GIFT, CSV, JSON), so that content text
+// stays literal text in every one of them and no plugin writes its own. Each takes UTF-8 and leaves
 // every character a reader would see unchanged.
 #pragma once
 
@@ -183,7 +183,8 @@ inline std::string json(std::string_view text) {
       default:
         if (c < 0x20) {
           unicode(c);
-        } else if (c == 0xE2 && i + 2 < text.size() && static_cast<unsigned char>(text[i + 1]) == 0x80 &&
+        } else if (c == 0xE2 && i + 2 < text.size() &&
+                   static_cast<unsigned char>(text[i + 1]) == 0x80 &&
                    (static_cast<unsigned char>(text[i + 2]) == 0xA8 ||
                     static_cast<unsigned char>(text[i + 2]) == 0xA9)) {
           unicode(static_cast<unsigned char>(text[i + 2]) == 0xA8 ? 0x2028 : 0x2029);

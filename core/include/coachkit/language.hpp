@@ -13,8 +13,8 @@ COACHKIT_NAMESPACE_BEGIN
 inline bool right_to_left_language(const std::string& language) {
   std::string primary = language.substr(0, language.find_first_of("-_"));
   for (char& c : primary) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-  for (const char* rtl : {"ar", "arc", "ckb", "dv", "fa", "he", "iw", "ps", "sd", "syr", "ug",
-                          "ur", "yi"}) {
+  for (const char* rtl :
+       {"ar", "arc", "ckb", "dv", "fa", "he", "iw", "ps", "sd", "syr", "ug", "ur", "yi"}) {
     if (primary == rtl) return true;
   }
   return false;

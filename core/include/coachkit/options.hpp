@@ -37,7 +37,7 @@ struct OptionValue {
 struct OptionSpec {
   std::string key;
   OptionValue::Type type = OptionValue::Type::String;
-  std::string description;  // shown by `coachkit plugins`
+  std::string description;                             // shown by `coachkit plugins`
   std::optional<std::int64_t> minimum = std::nullopt;  // Integer: the smallest value accepted
   std::optional<std::int64_t> maximum = std::nullopt;  // Integer: the largest value accepted
   std::vector<std::string> choices = {};  // String: the values accepted, when not empty

@@ -1,9 +1,9 @@
 #include "build/build.hpp"
 
-#include "support/atomic_file.hpp"
 #include "build/fingerprint.hpp"
-#include "render/office_page.hpp"
 #include "build/output_log.hpp"
+#include "render/office_page.hpp"
+#include "support/atomic_file.hpp"
 
 #include <algorithm>
 #include <atomic>

@@ -3,9 +3,9 @@
 // changed. What is in place is recorded as soon as it is in place (see output_log.hpp).
 #pragma once
 
-#include "support/diagnostics.hpp"
 #include "hosting/generator_host.hpp"
 #include "render/renderer.hpp"
+#include "support/diagnostics.hpp"
 
 #include <coachkit/format.hpp>
 #include <coachkit/model.hpp>

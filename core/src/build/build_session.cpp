@@ -2,19 +2,19 @@
 
 #include "build/build.hpp"
 #include "build/build_lock.hpp"
-#include "support/diagnostics.hpp"
-#include "render/font_coverage.hpp"
-#include "hosting/generator_options.hpp"
 #include "build/input_stamp.hpp"
 #include "build/output_placement.hpp"
+#include "build/source_date.hpp"
+#include "hosting/generator_options.hpp"
+#include "hosting/plugin_host.hpp"
 #include "pack/pack_catalog.hpp"
 #include "pack/pack_loader.hpp"
-#include "hosting/plugin_host.hpp"
-#include "support/process.hpp"
 #include "pack/project.hpp"
+#include "render/font_coverage.hpp"
 #include "render/renderer.hpp"
-#include "build/source_date.hpp"
 #include "render/theme_lookup.hpp"
+#include "support/diagnostics.hpp"
+#include "support/process.hpp"
 
 #include <coachkit/version.hpp>
 
@@ -122,8 +122,8 @@ std::optional<Problem> unmade_content_warning(const Pack& pack, const PluginHost
 
 // "PATH: why" of an output under `out_directory` as a tool's problem at PATH.
 Problem render_problem(const std::string& text, const std::string& out_directory) {
-  std::size_t colon = text.rfind(out_directory, 0) == 0 ? text.find(": ", out_directory.size())
-                                                        : std::string::npos;
+  std::size_t colon =
+      text.rfind(out_directory, 0) == 0 ? text.find(": ", out_directory.size()) : std::string::npos;
   if (colon == std::string::npos) return tool_error(text);
   return Problem(text.substr(0, colon), 0, 0, text.substr(colon + 2), Severity::Error,
                  Origin::Tool);

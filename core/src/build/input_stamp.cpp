@@ -1,7 +1,7 @@
 #include "build/input_stamp.hpp"
 
-#include "support/atomic_file.hpp"
 #include "build/output_log.hpp"
+#include "support/atomic_file.hpp"
 
 #include <sys/stat.h>
 #include <nlohmann/json.hpp>

@@ -1,7 +1,7 @@
 #include "build/output_log.hpp"
 
-#include "support/atomic_file.hpp"
 #include "build/fingerprint.hpp"
+#include "support/atomic_file.hpp"
 
 #include <fcntl.h>
 #include <sys/stat.h>

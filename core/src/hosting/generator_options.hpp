@@ -3,8 +3,8 @@
 // author sees every mistake at FILE:LINE:COL before anything is built.
 #pragma once
 
-#include "support/diagnostics.hpp"
 #include "hosting/generator_host.hpp"
+#include "support/diagnostics.hpp"
 
 #include <coachkit/options.hpp>
 

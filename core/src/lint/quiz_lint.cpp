@@ -149,8 +149,8 @@ std::vector<Diagnostic> question_warnings(const Pack& pack) {
     const SourcePosition& where = first_at[positions.position()]->where;
     out.push_back({where.file, where.line, where.column,
                    "the right answer is choice " +
-                       std::string(1, static_cast<char>('A' + positions.position() % 26)) +
-                       " in " + std::to_string(positions.count()) + " of " +
+                       std::string(1, static_cast<char>('A' + positions.position() % 26)) + " in " +
+                       std::to_string(positions.count()) + " of " +
                        std::to_string(positions.counted()) +
                        " single-choice questions (more than half): a quiz that keeps the "
                        "authored order lets learners guess it; vary where the right choice "

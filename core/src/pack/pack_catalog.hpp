@@ -3,10 +3,10 @@
 // go through the same loader and the same rules.
 #pragma once
 
-#include "support/diagnostics.hpp"
-#include "support/install_layout.hpp"
 #include "hosting/plugin_host.hpp"
 #include "pack/project.hpp"
+#include "support/diagnostics.hpp"
+#include "support/install_layout.hpp"
 
 #include <coachkit/model.hpp>
 

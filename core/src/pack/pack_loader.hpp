@@ -2,8 +2,8 @@
 // through PackFiles (a folder, or text a plugin embeds); readers/ holds one reader per kind.
 #pragma once
 
-#include "support/diagnostics.hpp"
 #include "pack/pack_files.hpp"
+#include "support/diagnostics.hpp"
 
 #include <coachkit/model.hpp>
 
