@@ -7,7 +7,9 @@
 
 #include <gtest/gtest.h>
 
+#include <cctype>
 #include <regex>
+#include <set>
 
 namespace fs = std::filesystem;
 
@@ -107,6 +109,61 @@ TEST_P(PageFlow, NoPageHoldsOnlyAHeadingASourceLineOrOneQuestion) {
           << fs::relative(pdf, out("")) << " page " << i + 1 << " holds only:" << seen;
     }
   }
+}
+
+// The words of `text`, lower case, without punctuation (dashes and curly quotation marks,
+// U+2010 to U+201F, included).
+std::set<std::string> words_of(std::string text) {
+  for (std::size_t at = 0; (at = text.find("\xe2\x80", at)) != std::string::npos;) {
+    unsigned char third = at + 2 < text.size() ? static_cast<unsigned char>(text[at + 2]) : 0;
+    if (third >= 0x90 && third <= 0x9f) text.replace(at, 3, " ");
+    ++at;
+  }
+  std::set<std::string> words;
+  std::string word;
+  for (char c : text + " ") {
+    if (std::isalnum(static_cast<unsigned char>(c)) || (c & 0x80)) {
+      word += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    } else if (!word.empty()) {
+      words.insert(word);
+      word.clear();
+    }
+  }
+  return words;
+}
+
+// A principle's quote and its source line, spilled onto a page of their own, read as a mistake
+// (integrity's handout did): the PDF worker sets such a document slightly tighter to keep them on
+// the page before. A last page holding nothing but words of the quote, its author and the
+// sources fails.
+TEST_P(PageFlow, NoHandoutEndsOnAPageOfOnlyItsQuote) {
+  build("pdf");
+  int checked = 0;
+  for (const char* edition : {"", "trainer/"}) {
+    for (const Principle& p : pack_->principles) {
+      fs::path pdf = out(edition + std::string("handouts/") + p.id + ".pdf");
+      auto pages = page_lines(pdf);
+      ASSERT_FALSE(pages.empty()) << pdf;
+      if (pages.size() < 2) continue;
+      ++checked;
+      // What a quote block and a source line print: the quote, "\u2014 author (title)",
+      // "Source: title, author." and adapted-from lines.
+      std::string quoted = "\u2014 source adapted from";
+      for (const Quote& q : pack_->quotes) quoted += " " + q.text + " " + q.author;
+      for (const Source& s : pack_->sources)
+        quoted += " " + s.title + " " + s.author + " " + s.note;
+      std::set<std::string> allowed = words_of(quoted);
+      std::string last;
+      for (const std::string& line : pages.back()) last += line + "\n";
+      bool other = false;
+      for (const std::string& word : words_of(last)) {
+        bool number = word.find_first_not_of("0123456789") == std::string::npos;  // the folio
+        other = other || (!number && allowed.count(word) == 0);
+      }
+      EXPECT_TRUE(other) << fs::relative(pdf, out("")) << ": the last page holds only:\n" << last;
+    }
+  }
+  EXPECT_GT(checked, 0);  // some handouts are two pages, so the check read something
 }
 
 TEST_P(PageFlow, DocxHeadingsKeepWithTheParagraphAfterThem) {

@@ -24,6 +24,9 @@ files nor reach the network. A successful answer lists what was refused, {"ok": 
 Run as `coachkit-pdf-worker.py --once`, it answers one request and ends: the one-PDF-per-process
 path (COACHKIT_PDF_WORKERS=0) goes through the same fetcher.
 
+A document (not fitted) whose last page would be nearly empty is set up to 8 % smaller where
+that saves the page (without_short_last_page).
+
 A request {"contact_sheet": [{"png": PATH, "title": TEXT}, ...], "title": TEXT, "pdf": PATH}
 lays out one landscape A4 page of those pictures with their names.
 """
@@ -35,6 +38,10 @@ import traceback
 
 
 SMALLEST_PT, LARGEST_PT, TRIES = 4.0, 400.0, 12
+
+# A last page filled less than this share of a page is set tighter where that saves the page,
+# its text no smaller than this share of its size (see without_short_last_page).
+SHORT_LAST_PAGE, SMALLEST_SCALE = 0.25, 0.88
 
 # Every PDF is tagged (WeasyPrint's PDF/UA-1 variant): a structure tree of headings, paragraphs,
 # lists and tables from the HTML, the document's language and title, the title shown by viewers.
@@ -286,6 +293,46 @@ def confined_fetcher(weasyprint, base_url, refused):
     return fetch
 
 
+def without_short_last_page(weasyprint, document, rendered):
+    """The document one page shorter, set slightly tighter, when its last page is nearly empty.
+
+    A handout whose quote and source line, or last prompt, spill onto a page of their own reads
+    as a mistake on paper. When the last page is filled less than SHORT_LAST_PAGE, the layout is
+    tried again with the root and body font sizes (and so every size in em or rem) reduced, by
+    no more than SMALLEST_SCALE; the first try that takes one page fewer is kept, otherwise the
+    plain layout. Text takes room between in proportion to its size (fixed-height rows, writing
+    lines) and to its square (running text), which brackets the scale: the square's answer is
+    tried first, the proportional one (at most SMALLEST_SCALE) second, and a document that would
+    need more than SMALLEST_SCALE even by the square is not tried at all. So at most two more
+    layouts, paid only by documents that end on such a page."""
+    pages = rendered.pages
+    if len(pages) < 2:
+        return rendered
+    last = pages[-1]._page_box
+    flow = [box for box in last.children if type(box).__name__ != "MarginBox"]
+    used = max((content_bottom(box) for box in flow), default=0.0) - last.content_box_y()
+    room = last.height
+    html = next((box for box in pages[0]._page_box.children
+                 if type(box).__name__ != "MarginBox"), None)
+    body = next(iter(getattr(html, "children", ())), None)
+    if used <= 0 or used > SHORT_LAST_PAGE * room or html is None or body is None:
+        return rendered
+    wanted = (len(pages) - 1) * room / ((len(pages) - 1) * room + used)
+    scales = [0.99 * wanted ** 0.5, max(SMALLEST_SCALE, 0.99 * wanted)]
+    if scales[0] < SMALLEST_SCALE:
+        return rendered
+    # The root and the body both: a theme or pandoc's own print style may size either.
+    sizes = (html.style["font_size"], body.style["font_size"])
+    for scale in scales:
+        css = weasyprint.CSS(string="html { font-size: %.3fpx !important; } "
+                                    "body { font-size: %.3fpx !important; }"
+                                    % (sizes[0] * scale, sizes[1] * scale))
+        tighter = document.render(stylesheets=[css])
+        if len(tighter.pages) < len(pages):
+            return tighter
+    return rendered
+
+
 def render(weasyprint, request, refused):
     environment = request.get("environment") or {}
     saved = {name: os.environ.get(name) for name in environment}
@@ -307,7 +354,7 @@ def render(weasyprint, request, refused):
             smallest = float(request.get("smallest_font_pt") or 0)
             rendered = fit_to_one_page(weasyprint, document, smallest)
         else:
-            rendered = document.render()
+            rendered = without_short_last_page(weasyprint, document, document.render())
         rendered.write_pdf(request["pdf"], finisher=finish(take_crop_marks(rendered)),
                            **TAGGED)
     finally:

@@ -1,11 +1,11 @@
 #include "render/renderer.hpp"
 
-#include "support/atomic_file.hpp"
-#include "support/interruption.hpp"
-#include "support/sha256.hpp"
 #include "render/office_page.hpp"
 #include "render/pdf_workers.hpp"
 #include "render/table_rules.hpp"
+#include "support/atomic_file.hpp"
+#include "support/interruption.hpp"
+#include "support/sha256.hpp"
 #include "zip/zip_dates.hpp"
 #include "zip/zip_entries.hpp"
 
@@ -130,8 +130,7 @@ std::string meta_language(const std::string& input) {
   return meta["lang"]["c"].get<std::string>();
 }
 
-bool label_pptx_language(const std::string& input, const std::string& path,
-                         std::string* error) {
+bool label_pptx_language(const std::string& input, const std::string& path, std::string* error) {
   std::string language = meta_language(input);
   bool usable = !language.empty() && std::all_of(language.begin(), language.end(), [](char c) {
     return std::isalnum(static_cast<unsigned char>(c)) || c == '-';
@@ -271,7 +270,12 @@ bool Renderer::detect_weasyprint(std::string* error, const std::string& worker_s
         timeout_seconds_};
     CommandResult result = runner_.run(query);
     if (result.ok() && !first_line(result.output).empty()) {
-      weasyprint_version_ = "WeasyPrint version " + first_line(result.output);
+      // The worker decides how a PDF is laid out (fitting, tightening, crop marks), so its
+      // script is part of what a PDF is made with: a changed script remakes every PDF.
+      std::string script_error;
+      std::string script = sha256_of_file(worker_script, &script_error);
+      weasyprint_version_ = "WeasyPrint version " + first_line(result.output) + ", worker " +
+                            (script.empty() ? script_error : script.substr(0, 16));
       pdf_workers_ = std::make_unique<PdfWorkers>(python, worker_script, timeout_seconds_);
       return true;
     }
