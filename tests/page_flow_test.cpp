@@ -8,6 +8,7 @@
 #include <gtest/gtest.h>
 
 #include <cctype>
+#include <map>
 #include <regex>
 #include <set>
 
@@ -164,6 +165,43 @@ TEST_P(PageFlow, NoHandoutEndsOnAPageOfOnlyItsQuote) {
     }
   }
   EXPECT_GT(checked, 0);  // some handouts are two pages, so the check read something
+}
+
+// The pack handout's contents, on paper, give each principle's and activity's page: read back,
+// each title is on the page its entry names.
+TEST_P(PageFlow, ThePackHandoutsContentsNameThePageOfEachEntry) {
+  build("pdf");
+  auto pages = page_lines(out("service-principles-handout.pdf"));
+  ASSERT_GT(pages.size(), 3u);
+  std::map<std::string, int> listed;  // title -> page, from the contents page(s)
+  std::regex entry(R"(^\s*(.*?\S)\s*\.{3,}\s*(\d+)\s*$)");
+  for (std::size_t i = 0; i < 3; ++i) {
+    for (const std::string& line : pages[i]) {
+      std::smatch m;
+      if (std::regex_match(line, m, entry)) listed[m[1]] = std::stoi(m[2]);
+    }
+  }
+  auto on_page = [&](const std::string& title, int page) {
+    if (page < 1 || page > static_cast<int>(pages.size())) return false;
+    for (std::string line : pages[page - 1]) {
+      // Some fonts map their hyphen to U+2010, which pdftotext then prints.
+      for (std::size_t at; (at = line.find("\xe2\x80\x90")) != std::string::npos;) {
+        line.replace(at, 3, "-");
+      }
+      if (line.find(title) != std::string::npos) return true;
+    }
+    return false;
+  };
+  for (const Principle& p : pack_->principles) {
+    ASSERT_TRUE(listed.count(p.title)) << p.title << " is not in the contents";
+    EXPECT_TRUE(on_page(p.title, listed[p.title]))
+        << p.title << " is not on page " << listed[p.title];
+  }
+  for (const Activity& a : pack_->activities) {
+    ASSERT_TRUE(listed.count(a.title)) << a.title << " is not in the contents";
+    EXPECT_TRUE(on_page(a.title, listed[a.title]))
+        << a.title << " is not on page " << listed[a.title];
+  }
 }
 
 TEST_P(PageFlow, DocxHeadingsKeepWithTheParagraphAfterThem) {

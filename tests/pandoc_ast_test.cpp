@@ -129,6 +129,24 @@ TEST(AstTest, StrongAndEmphKeepTheSpacesBetweenSpans) {
   EXPECT_EQ(text_of(after), "Why: because.");
 }
 
+TEST(AstTest, AnAnchoredSpanLinksToAnIdOfTheDocumentOnly) {
+  json para = first_block(paragraph(
+      Text{linked(strong("Respect"), "principle-respect"), plain(" and "),
+           linked(plain("elsewhere "), "javascript:alert(1)"), linked(plain("up "), "../etc"),
+           linked(plain("there"), "https://example.com/#x")}));
+  ASSERT_EQ(para["c"].size(), 9u) << para.dump();
+  EXPECT_EQ(para["c"][0], (json{{"t", "Link"},
+                                {"c",
+                                 {{"", json::array(), json::array()},
+                                  {{{"t", "Strong"}, {"c", {str("Respect")}}}},
+                                  {"#principle-respect", ""}}}}));
+  // A target that is not an id (a URL, a path) leaves the text plain: no link out.
+  EXPECT_EQ(para["c"][4], str("elsewhere"));
+  EXPECT_EQ(para["c"][6], str("up"));
+  EXPECT_EQ(para["c"][8], str("there"));
+  EXPECT_EQ(text_of(para), "Respect and elsewhere up there");
+}
+
 TEST(AstTest, HeaderHasLevelIdAndClasses) {
   json h = first_block(heading(2, Text{plain("Do's and don'ts")}, "dos", {"behaviors", "wide"}));
   EXPECT_EQ(h["t"], "Header");

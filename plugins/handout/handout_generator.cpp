@@ -153,15 +153,21 @@ Block cover(const Pack& pack) {
 }
 
 // What the handout holds, in its order: each group with its principles, then the activities,
-// the quotes and the sources.
+// the quotes and the sources, each entry a link to its heading (in print, with its page number:
+// core/css/layout.css).
 Block contents(const Pack& pack, bool quotes_left) {
+  auto entry = [](Span span, std::string anchor) {
+    return Blocks{paragraph(Text{linked(std::move(span), std::move(anchor))})};
+  };
   std::vector<Blocks> parts;
   const std::string* current_group = nullptr;
-  std::vector<std::string> principles;
+  std::vector<Blocks> principles;
   auto close_group = [&] {
     if (!current_group) return;
-    Blocks part{paragraph(Text{strong(group_title(pack.find_group(*current_group)))})};
-    part.push_back(bullet_list(list_items(principles)));
+    const PrincipleGroup* group = pack.find_group(*current_group);
+    Blocks part = entry(strong(group_title(group)),
+                        "group-" + (group ? group->id : std::string("principles")));
+    part.push_back(bullet_list(std::move(principles)));
     parts.push_back(std::move(part));
     principles.clear();
   };
@@ -170,16 +176,19 @@ Block contents(const Pack& pack, bool quotes_left) {
       close_group();
       current_group = &p.group;
     }
-    principles.push_back(p.title);
+    principles.push_back(entry(plain(p.title), "principle-" + p.id));
   }
   close_group();
   if (!pack.activities.empty()) {
-    std::vector<std::string> titles;
-    for (const Activity& a : pack.activities) titles.push_back(a.title);
-    parts.push_back({paragraph(Text{strong("Activities")}), bullet_list(list_items(titles))});
+    std::vector<Blocks> titles;
+    for (const Activity& a : pack.activities)
+      titles.push_back(entry(plain(a.title), "activity-" + a.id));
+    Blocks part = entry(strong("Activities"), "activities");
+    part.push_back(bullet_list(std::move(titles)));
+    parts.push_back(std::move(part));
   }
-  if (quotes_left) parts.push_back({paragraph(Text{strong("Quotes")})});
-  if (!pack.sources.empty()) parts.push_back({paragraph(Text{strong("Sources")})});
+  if (quotes_left) parts.push_back(entry(strong("Quotes"), "quotes"));
+  if (!pack.sources.empty()) parts.push_back(entry(strong("Sources"), "sources"));
   return section({"contents"}, {heading(1, "Contents", "contents"), bullet_list(std::move(parts))});
 }
 

@@ -11,11 +11,14 @@
 
 COACHKIT_NAMESPACE_BEGIN
 
-// A run of literal text with one style.
+// A run of literal text with one style; with an anchor, a link to the heading or section of the
+// same document whose id it is (a contents list). There are no links out of a document: content
+// never becomes a link.
 struct Span {
   enum class Style { Plain, Strong, Emphasis };
   Style style = Style::Plain;
   std::string text;
+  std::string anchor;  // an id in this document (letters, digits, '-', '_'), or ""
 };
 
 using Text = std::vector<Span>;
@@ -60,6 +63,11 @@ namespace doc {
 inline Span plain(std::string s) { return {Span::Style::Plain, std::move(s)}; }
 inline Span strong(std::string s) { return {Span::Style::Strong, std::move(s)}; }
 inline Span emphasis(std::string s) { return {Span::Style::Emphasis, std::move(s)}; }
+// `span` as a link to the heading or section with this id in the same document.
+inline Span linked(Span span, std::string anchor) {
+  span.anchor = std::move(anchor);
+  return span;
+}
 
 inline Block heading(int level, Text text, std::string id = {},
                      std::vector<std::string> classes = {}) {

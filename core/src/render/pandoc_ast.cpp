@@ -282,6 +282,29 @@ class AstWriter {
     }
   }
 
+  // A link's target is an id of this document, never a URL or a path: only letters, digits,
+  // '-' and '_'. Anything else stays plain text.
+  static bool is_anchor(const std::string& id) {
+    return !id.empty() && id.size() <= 200 && std::all_of(id.begin(), id.end(), [](char c) {
+      return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_';
+    });
+  }
+
+  void styled(Inlines& in, const Span& span) {
+    if (span.style == Span::Style::Plain) {
+      words(in, span.text);
+      return;
+    }
+    in.next();
+    out_ +=
+        span.style == Span::Style::Strong ? "{\"t\":\"Strong\",\"c\":" : "{\"t\":\"Emph\",\"c\":";
+    {
+      Inlines inner(*this);
+      words(inner, span.text);
+    }
+    out_ += '}';
+  }
+
   // Spans become inlines; white space at a span's edges becomes a Space between the spans.
   void text(Inlines& in, const Text& t) {
     for (const Span& span : t) {
@@ -289,19 +312,18 @@ class AstWriter {
       if (is_space(span.text.front())) in.space();
       bool has_words =
           std::any_of(span.text.begin(), span.text.end(), [](char c) { return !is_space(c); });
-      if (has_words) {
-        if (span.style == Span::Style::Plain) {
-          words(in, span.text);
-        } else {
-          in.next();
-          out_ += span.style == Span::Style::Strong ? "{\"t\":\"Strong\",\"c\":"
-                                                    : "{\"t\":\"Emph\",\"c\":";
-          {
-            Inlines inner(*this);
-            words(inner, span.text);
-          }
-          out_ += '}';
+      if (has_words && is_anchor(span.anchor)) {
+        in.next();
+        out_ += "{\"t\":\"Link\",\"c\":[[\"\",[],[]],";
+        {
+          Inlines inner(*this);
+          styled(inner, span);
         }
+        out_ += ",[";
+        append_json_string(out_, "#" + span.anchor);
+        out_ += ",\"\"]]}";
+      } else if (has_words) {
+        styled(in, span);
       }
       if (is_space(span.text.back())) in.space();
     }
