@@ -141,18 +141,19 @@ const char* scorm_runtime_script() {
     }
     return p;
   }
+  // The LMS's passing score where it gives one (from the manifest, or set by an administrator).
   function passing() {
-    if (!v12) {
-      var lms = parseFloat(get('cmi.scaled_passing_score'));
-      if (isFinite(lms)) return lms * 100;
-    }
+    var lms = parseFloat(get(v12 ? 'cmi.student_data.mastery_score' : 'cmi.scaled_passing_score'));
+    if (isFinite(lms)) return v12 ? lms : lms * 100;
     return config.passing;
   }
+  // The score is sent once every question is checked, never before: an LMS that decides passed
+  // or failed from the score itself (1.2 with a mastery score, 2004 with a scaled passing score)
+  // would otherwise record a learner who stops half-way as failed instead of incomplete.
   function end(complete) {
     if (finished) return;
     finished = true;
-    var p = scores();
-    var pass = p >= passing() - 1e-9;
+    var pass = complete && scores() >= passing() - 1e-9;
     if (v12) {
       set('cmi.core.lesson_status', complete ? (pass ? 'passed' : 'failed') : 'incomplete');
       set('cmi.core.exit', complete ? '' : 'suspend');
@@ -192,7 +193,6 @@ const char* scorm_runtime_script() {
     var n = boxes.indexOf(button.parentNode);
     report(n);
     set(v12 ? 'cmi.core.lesson_location' : 'cmi.location', button.parentNode.id);
-    scores();
     save();
     commit();
   });
@@ -206,8 +206,10 @@ const char* scorm_runtime_script() {
     finish.textContent = 'Sent: you may close this page';
   });
   document.getElementById('score').insertAdjacentElement('afterend', finish);
-  window.addEventListener('pagehide', function () { end(false); });
-  window.addEventListener('beforeunload', function () { end(false); });
+  // Leaving: complete when every question was checked, else suspended for a later return.
+  function leave() { end(earned().done === boxes.length); }
+  window.addEventListener('pagehide', leave);
+  window.addEventListener('beforeunload', leave);
 })();
 )JS";
 }
