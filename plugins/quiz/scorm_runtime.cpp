@@ -119,6 +119,13 @@ const char* scorm_runtime_script() {
     if (r.value !== '' || r.type === 'choice') set(base + (v12 ? 'student_response' : 'learner_response'), r.value);
     set(base + 'result', right ? 'correct' : (v12 ? 'wrong' : 'incorrect'));
     set(base + 'weighting', q.points);
+    set(base + (v12 ? 'time' : 'timestamp'), now());
+  }
+  // When the question was checked, in the learner's local time: 1.2 CMITime, 2004 time(second,10,0).
+  function now() {
+    var d = new Date(), two = function (x) { return (x < 10 ? '0' : '') + x; };
+    var time = two(d.getHours()) + ':' + two(d.getMinutes()) + ':' + two(d.getSeconds());
+    return v12 ? time : d.getFullYear() + '-' + two(d.getMonth() + 1) + '-' + two(d.getDate()) + 'T' + time;
   }
   function save() {
     var answers = boxes.map(function (box) { return { v: state(box), c: box.dataset.earned !== undefined ? 1 : 0 }; });

@@ -216,6 +216,10 @@ def check(edition, learner, pack, plan_file, passing, title, probe, resume=None)
                  "correct" if q["right"] else ("wrong" if edition == "12" else "incorrect"),
                  final.get(base + "result"))
             want(f"{name}: {iid} weighting", q["points"], float(final.get(base + "weighting") or -1))
+            when = final.get(base + ("time" if edition == "12" else "timestamp"), "")
+            if not re.fullmatch(r"\d{2}:\d{2}:\d{2}" if edition == "12"
+                                else r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}", when):
+                bad.append(f"{name}: {iid} time {when!r}")
             if edition == "2004":
                 prompt = q["prompt"].replace("[,]", "(,)").replace("[.]", "(.)")
                 want(f"{name}: {iid} description", "{lang=en}" + cut(prompt, 250),
