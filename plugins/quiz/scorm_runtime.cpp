@@ -3,8 +3,9 @@
 // SCORM run-time specification says (the window's parents, then its opener and theirs), starts
 // the session, brings a returning learner back to their answers and place, reports each checked
 // question as an interaction, and at the end the score and status; with no LMS it does nothing
-// and the page works as the offline self-check. Its settings come from the page's JSON element
-// "scorm-config" (edition, passing score, language); content never becomes code or markup.
+// and the page works as the offline self-check. Below the questions it lists the package's
+// handouts as links. Its settings come from the page's JSON element "scorm-config" (edition,
+// passing score, language, the handouts); content never becomes code or markup.
 #include "scorm.hpp"
 
 namespace quiz {
@@ -28,6 +29,28 @@ const char* scorm_runtime_script() {
     if (!api && window.opener) api = search(window.opener);
     if (!api && window.top && window.top.opener) api = search(window.top.opener);
     return api;
+  }
+  // The pack's handouts in the package, as links below the questions (with an LMS or without).
+  var handouts = config.handouts || [];
+  if (handouts.length) {
+    var section = document.createElement('section');
+    section.setAttribute('aria-labelledby', 'handouts-heading');
+    var heading = document.createElement('h2');
+    heading.id = 'handouts-heading';
+    heading.textContent = 'Handouts';
+    var list = document.createElement('ul');
+    handouts.forEach(function (h) {
+      var item = document.createElement('li'), link = document.createElement('a');
+      link.href = h.href.split('/').map(encodeURIComponent).join('/');
+      link.target = '_blank';
+      link.rel = 'noopener';
+      link.textContent = h.title + ' (' + h.format + ', opens in a new window)';
+      item.appendChild(link);
+      list.appendChild(item);
+    });
+    section.appendChild(heading);
+    section.appendChild(list);
+    document.getElementById('score').insertAdjacentElement('beforebegin', section);
   }
   var api = findApi();
   if (!api) return;  // no LMS: the offline self-check

@@ -3,7 +3,8 @@
 // plan, in $SCORM_PLAN): choices, sides and steps by their text, never from the page's own quiz
 // data, so a page that marks a wrong answer right is caught. The learner finds each question's
 // controls by their labels, answers, presses "Check answer", and logs what it saw (one JSON line
-// in act_log: labels, options, control values before and after, marks, focus) for learner.py
+// in act_log: labels, options, control values before and after, marks, focus, the handouts'
+// links) for learner.py
 // check. LEARNER picks what it does:
 //   all-right  every question as the plan says (all right), then Finish
 //   some-wrong the same, the plan having some answers wrong
@@ -26,6 +27,8 @@ module.exports = (learner) => async (ctx) => {
     const out = {
       markup: document.querySelectorAll('#questions b, #questions i, #questions script, #questions a, #questions img').length,
       focus: active ? active.id : null,
+      handouts: Array.from(document.querySelectorAll('section[aria-labelledby=handouts-heading] a'))
+        .map((a) => ({ href: a.getAttribute('href'), text: a.textContent, target: a.target })),
       boxes: [],
     };
     const count = learner === 'half-way' ? Math.ceil(boxes.length / 2) : boxes.length;

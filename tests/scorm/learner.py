@@ -5,9 +5,10 @@
       what the learner answers (tests/scorm/answer.js reads it): right answers from the TOML,
       and for some-wrong every third question (in the TOML's order) and every short answer
       answered wrong, each worth 0 then
-  learner.py check 12|2004 LEARNER PACK PLAN.json PASSING TITLE PROBE [RESUME_PROBE]
-      reads the harness's moodle.json and runtime.json (and, for half-way, the second launch's)
-      and says FAILED: for each difference; exit 1 when there is one
+  learner.py check 12|2004 LEARNER PACK PLAN.json PASSING TITLE PACKAGE OUT PROBE [RESUME_PROBE]
+      reads the package, the build's output folder OUT (the pack's handouts), the harness's
+      moodle.json and runtime.json (and, for half-way, the second launch's) and says FAILED: for
+      each difference; exit 1 when there is one
 
 Nothing here is taken from the SCO's own quiz data: the score, each interaction's id, type,
 response and result, and the SCORM limits (cut to 255 / 250 UTF-16 units, never half a
@@ -20,6 +21,8 @@ import pathlib
 import re
 import sys
 import tomllib
+import xml.etree.ElementTree as ET
+import zipfile
 
 # A typed answer that is wrong, long (past both editions' limits, with astral characters where
 # the cut falls) and full of what means something to SCORM, XML, HTML and Markdown.
@@ -126,8 +129,24 @@ def expected_response(edition, q, box):
     return "fill-in", "{lang=en}" + cut(typed.replace("[,]", "(,)").replace("[.]", "(.)"), 250)
 
 
-def check(edition, learner, pack, plan_file, passing, title, probe, resume=None):
-    pack, probe = pathlib.Path(pack), pathlib.Path(probe)
+def handouts_made(pack, out):
+    """The pack's handouts the build left in OUT, with what their links must say (from the TOML)."""
+    meta = tomllib.loads((pack / "pack.toml").read_text())["pack"]
+    titles = {f"{meta['id']}-handout": meta["title"]}
+    for f in sorted((pack / "principles").glob("*.toml")):
+        p = tomllib.loads(f.read_text())["principle"]
+        titles[f"handouts/{p['id']}"] = p["title"]
+    made = {}
+    for stem, title in titles.items():
+        for ext, fmt in (("html", "web page"), ("pdf", "PDF")):
+            path = out / f"{stem}.{ext}"
+            if path.exists():
+                made[f"{stem}.{ext}"] = (path.read_bytes(), f"{title} ({fmt}, opens in a new window)")
+    return made
+
+
+def check(edition, learner, pack, plan_file, passing, title, package, out, probe, resume=None):
+    pack, probe, out = pathlib.Path(pack), pathlib.Path(probe), pathlib.Path(out)
     p = json.loads(pathlib.Path(plan_file).read_text())
     qs = p["questions"]
     bad = []
@@ -135,6 +154,40 @@ def check(edition, learner, pack, plan_file, passing, title, probe, resume=None)
     def want(what, expected, got):
         if expected != got:
             bad.append(f"{what}: expected {expected!r}, got {got!r}")
+
+    # The handouts: in the package as the build wrote them, each an asset resource the SCO
+    # depends on, and extracted by Moodle's zip code beside the SCO.
+    made = handouts_made(pack, out)
+    if not any(n.endswith(".html") for n in made):
+        bad.append(f"the build made no HTML handout in {out}")
+    if learner == "all-right" and not any(n.endswith(".pdf") for n in made):
+        bad.append(f"the build made no PDF handout in {out}")
+    with zipfile.ZipFile(package) as z:
+        held = {n: z.read(n) for n in z.namelist()}
+    want("the package's files", sorted(["imsmanifest.xml", "index.html", "scorm.js", *made]),
+         sorted(held))
+    for name, (data, _) in made.items():
+        if held.get(name) != data:
+            bad.append(f"{name}: not in the package as the build wrote it")
+        extracted = probe / "content" / name
+        if not extracted.exists() or extracted.read_bytes() != data:
+            bad.append(f"{name}: not extracted by Moodle's zip code as written")
+    root = ET.fromstring(held["imsmanifest.xml"])
+    ns = {"cp": root.tag[1:].split("}")[0]}
+    kind = next(k for k in ("{http://www.adlnet.org/xsd/adlcp_rootv1p2}scormtype",
+                            "{http://www.adlnet.org/xsd/adlcp_v1p3}scormType")
+                if root.find(f".//cp:resource[@{k}]", ns) is not None)
+    resources = root.findall(".//cp:resource", ns)
+    assets = {r.get("href"): r for r in resources if r.get(kind) == "asset"}
+    want("asset resources in the manifest", sorted(made), sorted(assets))
+    for href, r in assets.items():
+        want(f"asset {href}: its files", [href], [f.get("href") for f in r.findall("cp:file", ns)])
+    sco = [r for r in resources if r.get(kind) == "sco"]
+    want("SCO resources", 1, len(sco))
+    if sco:
+        deps = {d.get("identifierref") for d in sco[0].findall("cp:dependency", ns)}
+        want("the SCO's dependencies", sorted(r.get("identifier") for r in assets.values()),
+             sorted(deps))
 
     moodle = json.loads((probe / "moodle.json").read_text())
     runtime = json.loads((probe / "runtime.json").read_text())
@@ -161,6 +214,10 @@ def check(edition, learner, pack, plan_file, passing, title, probe, resume=None)
             return v, None
         seen = log[0]
         want(f"{name}: markup made of content in the page", 0, seen["markup"])
+        want(f"{name}: the handouts' links",
+             sorted(({"href": n, "text": t, "target": "_blank"} for n, (_, t) in made.items()),
+                    key=lambda h: h["href"]),
+             sorted(seen["handouts"], key=lambda h: h["href"]))
         want(f"{name}: questions on the page", len(qs), len(seen["boxes"]))
         for b in seen["boxes"]:
             q = qs[b["id"]]
@@ -315,10 +372,10 @@ def main(argv):
     if argv[1] == "plan":
         plan(pathlib.Path(argv[2]), argv[3], argv[4])
         return 0
-    edition, learner, pack, plan_file, passing, title, probe = argv[2:9]
-    resume = argv[9] if len(argv) > 9 else None
-    bad = check(edition, learner, pathlib.Path(pack), plan_file, float(passing), title, probe,
-                resume)
+    edition, learner, pack, plan_file, passing, title, package, out, probe = argv[2:11]
+    resume = argv[11] if len(argv) > 11 else None
+    bad = check(edition, learner, pathlib.Path(pack), plan_file, float(passing), title, package,
+                out, probe, resume)
     for b in bad:
         print("FAILED:", b)
     return 1 if bad else 0

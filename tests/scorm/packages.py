@@ -3,9 +3,10 @@
 
   packages.py COACHKIT PACK WORK
 
-Builds PACK's SCORM packages from a project file and checks, with Python's zipfile and xmllint:
-the zip is the same bytes from run to run; its identifiers are the same for a seed and differ
-for another; the manifest is well-formed and lists what the zip holds. Then the bad input: a
+Builds PACK's SCORM packages and handouts from a project file and checks, with Python's zipfile
+and xmllint: the zip is the same bytes from run to run; its identifiers are the same for a seed
+and differ for another; the manifest is well-formed and lists what the zip holds; the handouts
+of the same build are inside as written (and a quiz-only build has none). Then the bad input: a
 passing score outside 0-100 (project file: an error at its FILE:LINE:COL; --set: naming the
 option), and a SCORM quiz with no question, each exit 1 with the previous packages left as
 they were.
@@ -15,6 +16,7 @@ import re
 import shutil
 import subprocess
 import sys
+import tomllib
 import zipfile
 
 coachkit, pack, work = sys.argv[1], pathlib.Path(sys.argv[2]), pathlib.Path(sys.argv[3])
@@ -31,8 +33,8 @@ def project(name, quiz_table, with_pack=pack):
     return d
 
 
-def build(d, out, *args):
-    return subprocess.run([coachkit, "build", str(d), "--out", str(out), "--only", "quiz",
+def build(d, out, *args, only=("quiz", "handout")):
+    return subprocess.run([coachkit, "build", str(d), "--out", str(out), "--only", *only,
                            "--format", "html", *args], capture_output=True, text=True)
 
 
@@ -75,6 +77,19 @@ for name, data in runs[0].items():
         held = {n.encode() for n in z.namelist()} - {b"imsmanifest.xml"}
         if listed != held:
             bad.append(f"{name}: the manifest lists {sorted(listed)}, the zip holds {sorted(held)}")
+        # The handouts this build made, inside as written.
+        top = work / "out0" / tomllib.loads((pack / "pack.toml").read_text())["pack"]["id"]
+        handouts = sorted(str(p.relative_to(top)) for p in
+                          [*top.glob("handouts/*.html"), *top.glob("*-handout.html")])
+        if not handouts:
+            bad.append("the build made no handout")
+        for h in handouts:
+            if h not in z.namelist() or z.read(h) != (top / h).read_bytes():
+                bad.append(f"{name}: {h} is not inside as the build wrote it")
+    alone = build(good, work / "out-alone", "--seed", "7", only=("quiz",))
+    with zipfile.ZipFile(next((work / "out-alone").rglob(name))) as z:
+        if sorted(z.namelist()) != ["imsmanifest.xml", "index.html", "scorm.js"]:
+            bad.append(f"{name} of a quiz-only build holds {sorted(z.namelist())}")
     lint = subprocess.run(["xmllint", "--noout", "-"], input=manifest, capture_output=True)
     if lint.returncode != 0:
         bad.append(f"{name}: xmllint: {lint.stderr.decode()}")

@@ -7,6 +7,7 @@
 #       copies the harness to HARNESS (under the build folder: ../shared stays as it is) and
 #       installs its pinned npm packages there (npm ci; again only when its lock file changed)
 #   scorm_client.sh 12|2004 all-right|some-wrong|half-way SOURCE_DIR COACHKIT PACK WORK HARNESS
+#       builds the pack's quiz package with its handouts (HTML; PDF too for all-right)
 #       half-way launches the SCO a second time as the LMS resumes a learner: Moodle's start
 #       values with what the first launch stored (entry resume, suspend data, location, status)
 # Exit 77 (a skip for ctest) when the harness is not there, as in a user's fresh clone.
@@ -51,7 +52,10 @@ shared_harness "$source" >/dev/null || exit 77
 setup "$source" "$harness" >/dev/null || exit 1
 passing=75
 rm -rf "$work" && mkdir -p "$work"
-"$coachkit" build "$pack" --out "$work/out" --only quiz --format html --seed 7 --set quiz.drawn=none \
+# With the pack's handouts, which go into the package: as web pages, and for all-right as PDFs too.
+formats=html
+[[ $learner == all-right ]] && formats=html,pdf
+"$coachkit" build "$pack" --out "$work/out" --only quiz handout --format $formats --seed 7 --set quiz.drawn=none \
   --set quiz.exports=scorm$edition --set quiz.passing_score=$passing >"$work/build.log" 2>&1 ||
   { cat "$work/build.log"; echo "FAILED: coachkit build"; exit 1; }
 pkg=$(find "$work/out" -name "quiz-a.scorm$edition.zip")
@@ -93,5 +97,5 @@ PY
 fi
 title=$(/usr/bin/python3 -c 'import sys, tomllib; print(tomllib.load(open(sys.argv[1], "rb"))["pack"]["title"] + " quiz (version A)")' "$pack/pack.toml")
 /usr/bin/python3 "$learners/learner.py" check "$edition" "$learner" "$pack" "$work/plan.json" \
-  "$passing" "$title" "$work/probe" "${resume[@]}" || exit 1
+  "$passing" "$title" "$pkg" "$(dirname "$pkg")/.." "$work/probe" "${resume[@]}" || exit 1
 [[ $status == 0 ]]
