@@ -2,9 +2,9 @@
 // (the page's look and markup stay the self-check page's). It finds the LMS's API the way the
 // SCORM run-time specification says (the window's parents, then its opener and theirs), starts
 // the session, brings a returning learner back to their answers and place, reports each checked
-// question as an interaction, and at the end the score and status; with no LMS it does nothing
-// and the page works as the offline self-check. Below the questions it lists the package's
-// handouts as links. Its settings come from the page's JSON element "scorm-config" (edition,
+// question as an interaction, and at the end the score and status; with no LMS it talks to
+// nobody and the page works as the offline self-check. Below the questions it lists the
+// package's handouts as links. Its settings come from the page's JSON element "scorm-config" (edition,
 // passing score, language, the handouts); content never becomes code or markup.
 #include "scorm.hpp"
 
