@@ -45,6 +45,9 @@ const char* scorm_runtime_script() {
       link.target = '_blank';
       link.rel = 'noopener';
       link.textContent = h.title + ' (' + h.format + ', opens in a new window)';
+      // Targets at least 24 px high, apart (WCAG 2.2 target size).
+      link.style.display = 'inline-block';
+      link.style.padding = '.3rem 0';
       item.appendChild(link);
       list.appendChild(item);
     });

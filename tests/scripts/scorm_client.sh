@@ -10,6 +10,8 @@
 #       builds the pack's quiz package with its handouts (HTML; PDF too for all-right)
 #       half-way launches the SCO a second time as the LMS resumes a learner: Moodle's start
 #       values with what the first launch stored (entry resume, suspend data, location, status)
+#   scorm_client.sh axe SOURCE_DIR COACHKIT PACK WORK NODE_MODULES
+#       axe-core on the SCO pages (the npm readers of tools/test-readers.sh)
 # Exit 77 (a skip for ctest) when the harness is not there, as in a user's fresh clone.
 set -u
 shared_harness() {
@@ -45,6 +47,29 @@ setup() {
 
 if [[ $1 == setup ]]; then
   setup "$2" "$3"
+  exit $?
+fi
+if [[ $1 == axe ]]; then
+  # axe-core's WCAG A and AA rules on each edition's SCO page as the package holds it, with its
+  # handouts' links, before and after every question is checked (tests/scripts/axe_pages.js).
+  source=$2 coachkit=$3 pack=$4 work=$5 modules=$6
+  if [[ ! -d $modules/@axe-core/puppeteer ]]; then
+    echo "SKIPPED: no axe-core under $modules (tools/test-readers.sh BUILD_DIR installs it)" >&2
+    exit 77
+  fi
+  rm -rf "$work" && mkdir -p "$work"
+  "$coachkit" build "$pack" --out "$work/out" --only quiz handout --format html --seed 7 \
+    --set quiz.exports=scorm12,scorm2004 >"$work/build.log" 2>&1 ||
+    { cat "$work/build.log"; echo "FAILED: coachkit build"; exit 1; }
+  pages=()
+  for edition in 12 2004; do
+    mkdir -p "$work/scorm$edition"
+    (cd "$work/scorm$edition" && unzip -q "$(find "$work/out" -name "quiz-a.scorm$edition.zip")") ||
+      { echo "FAILED: no quiz-a.scorm$edition.zip"; exit 1; }
+    grep -q 'handouts/' "$work/scorm$edition/imsmanifest.xml" || { echo "FAILED: no handouts"; exit 1; }
+    pages+=("$work/scorm$edition/index.html")
+  done
+  node "$source/tests/scripts/axe_pages.js" "$modules" "$work/profile" "${pages[@]}"
   exit $?
 fi
 edition=$1 learner=$2 source=$3 coachkit=$4 pack=$5 work=$6 harness=$7
