@@ -233,12 +233,21 @@ const char* scorm_runtime_script() {
   finish.type = 'button';
   finish.id = 'finish';
   finish.textContent = 'Finish and send my score';
+  // What finishing did, said in a status element so that screen readers announce it.
+  var sent = document.createElement('p');
+  sent.id = 'finish-status';
+  sent.setAttribute('role', 'status');
   finish.addEventListener('click', function () {
-    end(earned().done === boxes.length);
+    var done = earned().done;
+    end(done === boxes.length);
     finish.disabled = true;
-    finish.textContent = 'Sent: you may close this page';
+    sent.textContent = done === boxes.length
+      ? 'Your score is sent. You may close this page.'
+      : 'Your answers are saved (' + done + ' of ' + boxes.length + ' questions checked); ' +
+        'open this module again to check the others and send your score.';
   });
   document.getElementById('score').insertAdjacentElement('afterend', finish);
+  finish.insertAdjacentElement('afterend', sent);
   // Leaving: complete when every question was checked, else suspended for a later return.
   function leave() { end(earned().done === boxes.length); }
   window.addEventListener('pagehide', leave);

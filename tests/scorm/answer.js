@@ -68,5 +68,7 @@ module.exports = (learner) => async (ctx) => {
   if (learner !== 'half-way') {
     await ctx.click('#finish');
     await ctx.sleep(300);
+    const status = await ctx.sco.evaluate(() => document.getElementById('finish-status').textContent);
+    ctx.log(JSON.stringify({ finish_status: status }));
   }
 };

@@ -208,7 +208,9 @@ def check(edition, learner, pack, plan_file, passing, title, package, out, probe
     def visit_checks(run, learner, name):
         v = run["visits"][0]
         want(f"{name}: problems", [], v.get("problems"))
-        log = [json.loads(line) for line in v.get("act_log", []) if line.startswith("{")]
+        logged = [json.loads(line) for line in v.get("act_log", []) if line.startswith("{")]
+        log = [entry for entry in logged if "boxes" in entry]
+        told = [entry["finish_status"] for entry in logged if "finish_status" in entry]
         if len(log) != 1:
             bad.append(f"{name}: the learner logged nothing (act_log {v.get('act_log')!r})")
             return v, None
@@ -225,6 +227,9 @@ def check(edition, learner, pack, plan_file, passing, title, package, out, probe
             if b["answered"]:
                 want(f"{name}: question {b['id']} marked", "right" if q["right"] else "wrong",
                      b["marked"])
+        if learner != "half-way":
+            want(f"{name}: what the learner is told on finishing",
+                 ["Your score is sent. You may close this page."], told)
         calls = [c for c in v["calls"]
                  if not re.search("GetLastError|GetErrorString|GetDiagnostic", c["fn"])]
         init, commit, end = (("LMSInitialize", "LMSCommit", "LMSFinish") if edition == "12"
