@@ -4,8 +4,8 @@
 // the session, brings a returning learner back to their answers and place, reports each checked
 // question as an interaction, and at the end the score and status; with no LMS it talks to
 // nobody and the page works as the offline self-check. Below the questions it lists the
-// package's handouts as links. Its settings come from the page's JSON element "scorm-config" (edition,
-// passing score, language, the handouts); content never becomes code or markup.
+// package's handouts as links. Its settings come from the page's JSON element "scorm-config"
+// (edition, passing score, language, the handouts); content never becomes code or markup.
 #include "scorm.hpp"
 
 namespace quiz {
