@@ -1,6 +1,7 @@
 // The builder with a fake plugin host and a fake pandoc: what a generator hands back becomes
 // files on disk, recorded as they land, and a generator's problems are reported as they should.
 #include "build/build.hpp"
+#include "build/derived_outputs.hpp"
 #include "build/output_log.hpp"
 #include "test_support.hpp"
 
@@ -9,6 +10,7 @@
 #include <filesystem>
 #include <fstream>
 #include <functional>
+#include <stdexcept>
 
 namespace fs = std::filesystem;
 using coachkit::testing::read_file;
@@ -21,6 +23,7 @@ namespace {
 class CopyingPandoc : public ProcessRunner {
  public:
   int conversions = 0;
+  std::string fail_on;  // a conversion whose input holds this fails
   CommandResult run(const Command& command) override {
     CommandResult r;
     r.started = true;
@@ -30,6 +33,9 @@ class CopyingPandoc : public ProcessRunner {
       r.output = "pandoc 2.17.1.1\n";
     } else if (a.size() == 5 && a[2] == "markdown") {
       r.output = R"({"pandoc-api-version":[1,22,2,1],"meta":{},"blocks":[]})";
+    } else if (!fail_on.empty() && command.input.find(fail_on) != std::string::npos) {
+      r.exit_code = 1;
+      r.errors = "pandoc: cannot convert";
     } else {
       ++conversions;
       for (std::size_t i = 0; i + 1 < a.size(); ++i) {
@@ -222,6 +228,147 @@ TEST_F(BuilderTest, WithoutPdfEverythingElseIsBuilt) {
   ASSERT_EQ(report.render_errors.size(), 1u);
   EXPECT_NE(report.render_errors[0].find("WeasyPrint was not found"), std::string::npos);
   EXPECT_TRUE(fs::exists(out("doc.html")));
+}
+
+// A derived artifact: a "package" made from the handouts' HTML once they are in place. The
+// package's generator runs first, so the order comes from what it uses, not from the plugins.
+class DerivedOutputTest : public BuilderTest {
+ protected:
+  void SetUp() override {
+    BuilderTest::SetUp();
+    host_.add("package", [this](const Pack&, const GeneratorRequest&, Reporter&) {
+      Artifact::Make make = [this](const std::vector<UsedOutput>& used, Artifact& made, Reporter&) {
+        ++makes_;
+        if (throws_) throw std::runtime_error("the zip library ran out of memory");
+        seen_.clear();
+        for (const UsedOutput& u : used) {
+          seen_.push_back(u.name);
+          // What make gets is the output as this build left it.
+          EXPECT_EQ(u.bytes, read_file(out(u.name))) << u.name;
+          made.bytes += u.name + "=" + std::to_string(u.bytes.size()) + "\n";
+        }
+      };
+      return std::vector<Artifact>{
+          Artifact::derived(Artifact::file("package/handouts.txt", ""), {"handouts/*.html"}, make)};
+    });
+    host_.add("handouts", [this](const Pack&, const GeneratorRequest&, Reporter&) {
+      return std::vector<Artifact>{Artifact::rendered("handouts/b", note(b_text_)),
+                                   Artifact::rendered("handouts/a", note("respect")),
+                                   Artifact::rendered("handouts/sub/c", note("not matched")),
+                                   Artifact::file("handouts/notes.txt", notes_)};
+    });
+  }
+  std::string package() const { return read_file(out("package/handouts.txt")); }
+
+  std::string b_text_ = "listen";
+  std::string notes_ = "notes";
+  bool throws_ = false;
+  int makes_ = 0;
+  std::vector<std::string> seen_;
+};
+
+TEST_F(DerivedOutputTest, IsMadeAfterWhatItUsesFromTheMatchingOutputsSorted) {
+  BuildReport report = build();
+  ASSERT_TRUE(report.ok()) << report.render_errors.size() << report.plugin_errors.size();
+  EXPECT_EQ(makes_, 1);
+  // '*' stops at '/', and only the HTML was asked for.
+  EXPECT_EQ(seen_, (std::vector<std::string>{"handouts/a.html", "handouts/b.html"}));
+  std::string a = read_file(out("handouts/a.html"));
+  std::string b = read_file(out("handouts/b.html"));
+  EXPECT_EQ(package(), "handouts/a.html=" + std::to_string(a.size()) +
+                           "\nhandouts/b.html=" + std::to_string(b.size()) + "\n");
+  // 3 documents in 2 formats, the notes and the package.
+  EXPECT_EQ(report.written, 8);
+  EXPECT_TRUE(OutputLog(out("").string()).records().count("package/handouts.txt"));
+}
+
+TEST_F(DerivedOutputTest, IsWrittenAgainOnlyWhenAnOutputItUsesChanged) {
+  ASSERT_TRUE(build().ok());
+  FileIdentity first;
+  ASSERT_TRUE(identify_file(out("package/handouts.txt").string(), &first));
+
+  // Nothing changed: nothing is written, the package included.
+  BuildReport again = build();
+  EXPECT_EQ(again.written, 0);
+  EXPECT_EQ(again.unchanged, 8);
+
+  // An output it does not use changed: that output alone is written.
+  notes_ = "more notes";
+  BuildReport notes = build();
+  EXPECT_EQ(notes.written, 1);
+  FileIdentity kept;
+  ASSERT_TRUE(identify_file(out("package/handouts.txt").string(), &kept));
+  EXPECT_EQ(kept, first);
+
+  // One it uses changed (and grew): the handout in both formats and the package.
+  b_text_ = "listen before you answer";
+  BuildReport changed = build();
+  EXPECT_EQ(changed.written, 3);
+  std::string b = read_file(out("handouts/b.html"));
+  EXPECT_NE(package().find("handouts/b.html=" + std::to_string(b.size()) + "\n"), std::string::npos)
+      << package();
+}
+
+TEST_F(DerivedOutputTest, FailsWithWhatItUsesAndKeepsItsPreviousFile) {
+  ASSERT_TRUE(build().ok());
+  std::string before = package();
+  int makes = makes_;
+  b_text_ = "BROKEN";
+  pandoc_.fail_on = "BROKEN";
+  BuildReport report = build();
+  EXPECT_EQ(makes_, makes) << "make is not called without everything it uses";
+  std::string named =
+      out("package/handouts.txt").string() + ": not made, since handouts/b.html failed";
+  EXPECT_NE(std::find(report.render_errors.begin(), report.render_errors.end(), named),
+            report.render_errors.end())
+      << (report.render_errors.empty() ? "" : report.render_errors.back());
+  EXPECT_EQ(package(), before);
+
+  // The plugin's make failing is the plugin's fault, by name; the previous file stays.
+  pandoc_.fail_on.clear();
+  throws_ = true;
+  BuildReport thrown = build();
+  ASSERT_EQ(thrown.plugin_errors.size(), 1u);
+  EXPECT_NE(thrown.plugin_errors[0].find("generator 'package'"), std::string::npos);
+  EXPECT_NE(thrown.plugin_errors[0].find("the zip library ran out of memory"), std::string::npos);
+  EXPECT_EQ(package(), before);
+  EXPECT_EQ(thrown.removed, 0);
+}
+
+TEST_F(DerivedOutputTest, ADerivedDocumentIsRenderedInItsFormats) {
+  host_.add("index", [](const Pack&, const GeneratorRequest&, Reporter&) {
+    Artifact planned = Artifact::rendered("index", Document{}, {Format::Markdown});
+    return std::vector<Artifact>{
+        Artifact::derived(planned, {"handouts/?.md"},
+                          [](const std::vector<UsedOutput>& used, Artifact& made, Reporter&) {
+                            Document d;
+                            d.title = "Index";
+                            for (const UsedOutput& u : used)
+                              d.blocks.push_back(doc::paragraph("see " + u.name));
+                            made.document = d;
+                            made.formats = {Format::Html};  // the plan stays: ignored
+                          })};
+  });
+  ASSERT_TRUE(build().ok());
+  EXPECT_FALSE(fs::exists(out("index.html")));
+  std::string index = read_file(out("index.md"));
+  EXPECT_NE(index.find("handouts/a.md"), std::string::npos) << index;
+  EXPECT_NE(index.find("handouts/b.md"), std::string::npos) << index;
+  EXPECT_EQ(index.find("sub/c"), std::string::npos) << index;
+}
+
+TEST(OutputPatternTest, StarAndQuestionMarkStayWithinOnePart) {
+  EXPECT_TRUE(output_pattern_matches("posters/*.png", "posters/respect.png"));
+  EXPECT_TRUE(output_pattern_matches("posters/*.png", "posters/.png"));
+  EXPECT_FALSE(output_pattern_matches("posters/*.png", "posters/wall/respect.png"));
+  EXPECT_FALSE(output_pattern_matches("posters/*.png", "posters/respect.pdf"));
+  EXPECT_TRUE(output_pattern_matches("*/*.pdf", "handouts/a.pdf"));
+  EXPECT_FALSE(output_pattern_matches("*.pdf", "handouts/a.pdf"));
+  EXPECT_TRUE(output_pattern_matches("quiz/quiz-?.gift", "quiz/quiz-a.gift"));
+  EXPECT_FALSE(output_pattern_matches("quiz/quiz-?.gift", "quiz/quiz-ab.gift"));
+  EXPECT_TRUE(output_pattern_matches("a*b*c", "aXbYbZc"));
+  EXPECT_TRUE(output_pattern_matches("exact.txt", "exact.txt"));
+  EXPECT_FALSE(output_pattern_matches("exact.txt", "exact.txt2"));
 }
 
 TEST(OutputLogTest, ARecordHoldsOnlyWhileItsFileIsTheOneRecorded) {

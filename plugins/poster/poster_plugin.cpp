@@ -1,6 +1,7 @@
 // The poster generator: one print-ready PDF per [poster], its text fitted to fill exactly one
 // page of the frame it is made for (the PDF worker searches the font size), with a PNG preview
-// beside it and a contact sheet of all the pack's posters.
+// beside it and a contact sheet of all the pack's posters, derived from those previews once they
+// are in place.
 //
 // A poster's size comes from, in order: the `size` option (project file or --size), the
 // poster's own `size`, 11x14. Its smallest legible text grows with the frame (see
@@ -13,6 +14,7 @@
 #include <cctype>
 #include <cmath>
 #include <cstdio>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -209,6 +211,35 @@ double least_overfill(std::size_t chars, const PageSetup& page) {
   return static_cast<double>(chars) * 0.25 * size * size / std::max(1.0, width * height);
 }
 
+// One landscape A4 page showing every poster's preview with its title under it, derived from
+// the previews the build makes (Artifact::derived): 2, 3 or 4 to a row as there are more.
+Artifact contact_sheet(const Pack& pack, std::map<std::string, std::string> titles) {
+  PageSetup page;
+  page.landscape = true;
+  page.margin_mm = 10;
+  page.preview = true;
+  Document planned;
+  planned.title = pack.title;
+  planned.language = pack.language;
+  Artifact sheet = Artifact::rendered("posters/contact-sheet", planned, {Format::Pdf}, page);
+  auto make = [titles = std::move(titles)](const std::vector<UsedOutput>& previews, Artifact& made,
+                                           Reporter&) {
+    std::size_t count = std::max<std::size_t>(1, previews.size());
+    std::size_t per_row = count <= 4 ? 2 : count <= 9 ? 3 : 4;
+    std::size_t rows = std::min<std::size_t>(6, (count + per_row - 1) / per_row);
+    Blocks shown = {heading(1, made.document.title)};
+    for (const UsedOutput& preview : previews) {
+      auto title = titles.find(preview.name);
+      shown.push_back(picture(preview.bytes,
+                              Text{plain(title != titles.end() ? title->second : preview.name)}));
+    }
+    made.document.blocks = {section(
+        {"contact-sheet", "per-row-" + std::to_string(per_row), "rows-" + std::to_string(rows)},
+        std::move(shown))};
+  };
+  return Artifact::derived(std::move(sheet), {"posters/*.png"}, std::move(make));
+}
+
 class PosterGenerator : public Generator {
  public:
   std::string kind() const override { return "poster"; }
@@ -256,6 +287,7 @@ class PosterGenerator : public Generator {
     if ((options.has("size") && !size_option) || (options.has("bleed") && !bleed_option)) {
       return out;
     }
+    std::map<std::string, std::string> titles;  // each preview's caption on the contact sheet
     for (const Poster& poster : pack.posters) {
       PaperSize size = *parse_paper_size(kDefaultSize);
       if (size_option) {
@@ -294,7 +326,9 @@ class PosterGenerator : public Generator {
       artifact.theme = poster.theme;
       artifact.where = poster.where;
       out.push_back(std::move(artifact));
+      titles["posters/" + poster.id + ".png"] = poster.title;
     }
+    if (!titles.empty()) out.push_back(contact_sheet(pack, std::move(titles)));
     return out;
   }
 };

@@ -181,9 +181,14 @@ class QuizGenerator : public Generator {
       for (auto [name, edition] :
            {std::pair{"scorm12", ScormEdition::V12}, std::pair{"scorm2004", ScormEdition::V2004}}) {
         if (!wanted(name)) continue;
-        out.push_back(Artifact::file(
-            stem + "." + name + ".zip",
-            scorm_zip(pack, v, s.title, edition, passing, s.seed, request.source_date)));
+        // Made once the same build's handouts are in place, with them inside.
+        ScormPackage package = scorm_package(pack, v, s.title, edition, passing, s.seed);
+        out.push_back(Artifact::derived(
+            Artifact::file(stem + "." + name + ".zip", ""), scorm_handout_patterns(pack),
+            [package = std::move(package), date = request.source_date](
+                const std::vector<UsedOutput>& handouts, Artifact& made, Reporter&) {
+              made.bytes = scorm_zip(package, handouts, date);
+            }));
       }
     }
     return out;

@@ -1,8 +1,8 @@
 // SCORM 1.2 and SCORM 2004 4th edition packages: imsmanifest.xml (one organization, one item,
-// the self-check page as its SCO), the page and scorm.js, stored in a zip from the SDK. Titles
-// are XML-escaped text; the passing score is the item's adlcp:masteryscore (1.2) or its primary
-// objective's imsss:minNormalizedMeasure (2004), which the LMS hands the SCO as
-// cmi.student_data.mastery_score / cmi.scaled_passing_score.
+// the self-check page as its SCO; each handout an asset resource), the page, scorm.js and the
+// handouts, stored in a zip from the SDK. Titles are XML-escaped text; the passing score is the
+// item's adlcp:masteryscore (1.2) or its primary objective's imsss:minNormalizedMeasure (2004),
+// which the LMS hands the SCO as cmi.student_data.mastery_score / cmi.scaled_passing_score.
 #include "scorm.hpp"
 
 #include <coachkit/escape.hpp>
@@ -14,7 +14,27 @@ namespace {
 
 namespace escape = coachkit::escape;
 
-std::string manifest_12(const std::string& id, const std::string& title, double passing) {
+// One asset resource per handout, and the SCO's dependency on it (its page links to each);
+// identifiers from the handout's name, so they are stable too.
+struct Assets {
+  std::string dependencies, resources;
+};
+Assets assets_of(const std::string& id, const std::vector<coachkit::UsedOutput>& handouts,
+                 const char* type_attribute) {
+  Assets out;
+  for (const coachkit::UsedOutput& h : handouts) {
+    const std::string href = escape::xml_attribute(h.name);
+    const std::string asset = id + "-asset-" + hex(hash(h.name));
+    out.dependencies += "      <dependency identifierref=\"" + asset + "\"/>\n";
+    out.resources += "    <resource identifier=\"" + asset + "\" type=\"webcontent\" " +
+                     type_attribute + "=\"asset\" href=\"" + href + "\">\n      <file href=\"" +
+                     href + "\"/>\n    </resource>\n";
+  }
+  return out;
+}
+
+std::string manifest_12(const std::string& id, const std::string& title, double passing,
+                        const Assets& assets) {
   return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
          "<manifest identifier=\"" +
          id +
@@ -35,11 +55,13 @@ std::string manifest_12(const std::string& id, const std::string& title, double 
          "  <resources>\n    <resource identifier=\"" +
          id +
          "-sco\" type=\"webcontent\" adlcp:scormtype=\"sco\" href=\"index.html\">\n"
-         "      <file href=\"index.html\"/>\n      <file href=\"scorm.js\"/>\n"
-         "    </resource>\n  </resources>\n</manifest>\n";
+         "      <file href=\"index.html\"/>\n      <file href=\"scorm.js\"/>\n" +
+         assets.dependencies + "    </resource>\n" + assets.resources +
+         "  </resources>\n</manifest>\n";
 }
 
-std::string manifest_2004(const std::string& id, const std::string& title, double passing) {
+std::string manifest_2004(const std::string& id, const std::string& title, double passing,
+                          const Assets& assets) {
   return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
          "<manifest identifier=\"" +
          id +
@@ -71,32 +93,76 @@ std::string manifest_2004(const std::string& id, const std::string& title, doubl
          "    </organization>\n  </organizations>\n  <resources>\n    <resource identifier=\"" +
          id +
          "-sco\" type=\"webcontent\" adlcp:scormType=\"sco\" href=\"index.html\">\n"
-         "      <file href=\"index.html\"/>\n      <file href=\"scorm.js\"/>\n"
-         "    </resource>\n  </resources>\n</manifest>\n";
+         "      <file href=\"index.html\"/>\n      <file href=\"scorm.js\"/>\n" +
+         assets.dependencies + "    </resource>\n" + assets.resources +
+         "  </resources>\n</manifest>\n";
 }
 
 }  // namespace
 
-std::string scorm_zip(const coachkit::Pack& pack, const Version& version, const std::string& title,
-                      ScormEdition edition, double passing_percent, std::uint64_t seed,
-                      std::int64_t source_date) {
+ScormPackage scorm_package(const coachkit::Pack& pack, const Version& version,
+                           const std::string& title, ScormEdition edition, double passing_percent,
+                           std::uint64_t seed) {
+  ScormPackage p;
+  p.edition = edition;
   const bool v12 = edition == ScormEdition::V12;
   // Stable for a seed: the same pack, version and seed give the same identifiers.
-  const std::string id =
-      "ck-" + hex(hash(pack.id + "/" + version.name + "/" + std::to_string(seed) +
-                       (v12 ? "/scorm12" : "/scorm2004")));
-  const std::string shown = escape::xml_text(title + " (version " + version.letter + ")");
-  const std::string language = pack.language.empty() ? "en" : pack.language;
+  p.id = "ck-" + hex(hash(pack.id + "/" + version.name + "/" + std::to_string(seed) +
+                          (v12 ? "/scorm12" : "/scorm2004")));
+  p.title = title + " (version " + version.letter + ")";
+  p.passing = passing_percent;
+  p.language = pack.language.empty() ? "en" : pack.language;
+  p.pack_id = pack.id;
+  // The page with an empty configuration, cut where the configuration goes: the last such
+  // element is the page's own (content is JSON with < and > escaped, so it cannot hold one).
+  const std::string page = self_check_html(pack, version, title, "{}");
+  const std::string mark = "id=\"scorm-config\">{}</script>";
+  const std::size_t at = page.rfind(mark) + mark.size() - std::string("{}</script>").size();
+  p.page_before = page.substr(0, at);
+  p.page_after = page.substr(at + 2);
+  for (const coachkit::Principle& principle : pack.principles) {
+    p.handout_titles["handouts/" + principle.id + ".html"] = principle.title;
+    p.handout_titles["handouts/" + principle.id + ".pdf"] = principle.title;
+  }
+  p.handout_titles[pack.id + "-handout.html"] = pack.title;
+  p.handout_titles[pack.id + "-handout.pdf"] = pack.title;
+  return p;
+}
+
+std::vector<std::string> scorm_handout_patterns(const coachkit::Pack& pack) {
+  // The pack's id is letters, digits and '-' (the loader's rule): no pattern character.
+  return {"handouts/*.html", "handouts/*.pdf", pack.id + "-handout.html", pack.id + "-handout.pdf"};
+}
+
+std::string scorm_zip(const ScormPackage& package,
+                      const std::vector<coachkit::UsedOutput>& handouts, std::int64_t source_date) {
+  const bool v12 = package.edition == ScormEdition::V12;
+  const std::string shown = escape::xml_text(package.title);
+  // The handouts, for the page's list of links, in the order the core gives them (by name).
+  std::string links = "[";
+  for (const coachkit::UsedOutput& h : handouts) {
+    auto title = package.handout_titles.find(h.name);
+    const bool pdf = h.name.size() > 4 && h.name.compare(h.name.size() - 4, 4, ".pdf") == 0;
+    links += (links.size() > 1 ? "," : "") + std::string("{\"href\":") + escape::json(h.name) +
+             ",\"title\":" +
+             escape::json(title != package.handout_titles.end() ? title->second : h.name) +
+             ",\"format\":" + escape::json(pdf ? "PDF" : "web page") + "}";
+  }
+  links += "]";
   const std::string config = "{\"edition\":" + escape::json(v12 ? "1.2" : "2004") +
-                             ",\"passing\":" + number_text(passing_percent) +
-                             ",\"language\":" + escape::json(language) +
-                             ",\"pack\":" + escape::json(pack.id) + "}";
-  return coachkit::zip::stored_archive(
-      {{"imsmanifest.xml",
-        v12 ? manifest_12(id, shown, passing_percent) : manifest_2004(id, shown, passing_percent)},
-       {"index.html", self_check_html(pack, version, title, config)},
-       {"scorm.js", scorm_runtime_script()}},
-      source_date);
+                             ",\"passing\":" + number_text(package.passing) +
+                             ",\"language\":" + escape::json(package.language) +
+                             ",\"pack\":" + escape::json(package.pack_id) +
+                             ",\"handouts\":" + links + "}";
+  const Assets assets =
+      assets_of(package.id, handouts, v12 ? "adlcp:scormtype" : "adlcp:scormType");
+  std::vector<coachkit::zip::Entry> entries = {
+      {"imsmanifest.xml", v12 ? manifest_12(package.id, shown, package.passing, assets)
+                              : manifest_2004(package.id, shown, package.passing, assets)},
+      {"index.html", package.page_before + config + package.page_after},
+      {"scorm.js", scorm_runtime_script()}};
+  for (const coachkit::UsedOutput& h : handouts) entries.push_back({h.name, h.bytes});
+  return coachkit::zip::stored_archive(entries, source_date);
 }
 
 }  // namespace quiz

@@ -2,9 +2,10 @@
 // (the page's look and markup stay the self-check page's). It finds the LMS's API the way the
 // SCORM run-time specification says (the window's parents, then its opener and theirs), starts
 // the session, brings a returning learner back to their answers and place, reports each checked
-// question as an interaction, and at the end the score and status; with no LMS it does nothing
-// and the page works as the offline self-check. Its settings come from the page's JSON element
-// "scorm-config" (edition, passing score, language); content never becomes code or markup.
+// question as an interaction, and at the end the score and status; with no LMS it talks to
+// nobody and the page works as the offline self-check. Below the questions it lists the
+// package's handouts as links. Its settings come from the page's JSON element "scorm-config"
+// (edition, passing score, language, the handouts); content never becomes code or markup.
 #include "scorm.hpp"
 
 namespace quiz {
@@ -28,6 +29,31 @@ const char* scorm_runtime_script() {
     if (!api && window.opener) api = search(window.opener);
     if (!api && window.top && window.top.opener) api = search(window.top.opener);
     return api;
+  }
+  // The pack's handouts in the package, as links below the questions (with an LMS or without).
+  var handouts = config.handouts || [];
+  if (handouts.length) {
+    var section = document.createElement('section');
+    section.setAttribute('aria-labelledby', 'handouts-heading');
+    var heading = document.createElement('h2');
+    heading.id = 'handouts-heading';
+    heading.textContent = 'Handouts';
+    var list = document.createElement('ul');
+    handouts.forEach(function (h) {
+      var item = document.createElement('li'), link = document.createElement('a');
+      link.href = h.href.split('/').map(encodeURIComponent).join('/');
+      link.target = '_blank';
+      link.rel = 'noopener';
+      link.textContent = h.title + ' (' + h.format + ', opens in a new window)';
+      // Targets at least 24 px high, apart (WCAG 2.2 target size).
+      link.style.display = 'inline-block';
+      link.style.padding = '.3rem 0';
+      item.appendChild(link);
+      list.appendChild(item);
+    });
+    section.appendChild(heading);
+    section.appendChild(list);
+    document.getElementById('score').insertAdjacentElement('beforebegin', section);
   }
   var api = findApi();
   if (!api) return;  // no LMS: the offline self-check
@@ -119,6 +145,13 @@ const char* scorm_runtime_script() {
     if (r.value !== '' || r.type === 'choice') set(base + (v12 ? 'student_response' : 'learner_response'), r.value);
     set(base + 'result', right ? 'correct' : (v12 ? 'wrong' : 'incorrect'));
     set(base + 'weighting', q.points);
+    set(base + (v12 ? 'time' : 'timestamp'), now());
+  }
+  // When the question was checked, in the learner's local time: 1.2 CMITime, 2004 time(second,10,0).
+  function now() {
+    var d = new Date(), two = function (x) { return (x < 10 ? '0' : '') + x; };
+    var time = two(d.getHours()) + ':' + two(d.getMinutes()) + ':' + two(d.getSeconds());
+    return v12 ? time : d.getFullYear() + '-' + two(d.getMonth() + 1) + '-' + two(d.getDate()) + 'T' + time;
   }
   function save() {
     var answers = boxes.map(function (box) { return { v: state(box), c: box.dataset.earned !== undefined ? 1 : 0 }; });
@@ -141,18 +174,19 @@ const char* scorm_runtime_script() {
     }
     return p;
   }
+  // The LMS's passing score where it gives one (from the manifest, or set by an administrator).
   function passing() {
-    if (!v12) {
-      var lms = parseFloat(get('cmi.scaled_passing_score'));
-      if (isFinite(lms)) return lms * 100;
-    }
+    var lms = parseFloat(get(v12 ? 'cmi.student_data.mastery_score' : 'cmi.scaled_passing_score'));
+    if (isFinite(lms)) return v12 ? lms : lms * 100;
     return config.passing;
   }
+  // The score is sent once every question is checked, never before: an LMS that decides passed
+  // or failed from the score itself (1.2 with a mastery score, 2004 with a scaled passing score)
+  // would otherwise record a learner who stops half-way as failed instead of incomplete.
   function end(complete) {
     if (finished) return;
     finished = true;
-    var p = scores();
-    var pass = p >= passing() - 1e-9;
+    var pass = complete && scores() >= passing() - 1e-9;
     if (v12) {
       set('cmi.core.lesson_status', complete ? (pass ? 'passed' : 'failed') : 'incomplete');
       set('cmi.core.exit', complete ? '' : 'suspend');
@@ -192,7 +226,6 @@ const char* scorm_runtime_script() {
     var n = boxes.indexOf(button.parentNode);
     report(n);
     set(v12 ? 'cmi.core.lesson_location' : 'cmi.location', button.parentNode.id);
-    scores();
     save();
     commit();
   });
@@ -200,14 +233,25 @@ const char* scorm_runtime_script() {
   finish.type = 'button';
   finish.id = 'finish';
   finish.textContent = 'Finish and send my score';
+  // What finishing did, said in a status element so that screen readers announce it.
+  var sent = document.createElement('p');
+  sent.id = 'finish-status';
+  sent.setAttribute('role', 'status');
   finish.addEventListener('click', function () {
-    end(earned().done === boxes.length);
+    var done = earned().done;
+    end(done === boxes.length);
     finish.disabled = true;
-    finish.textContent = 'Sent: you may close this page';
+    sent.textContent = done === boxes.length
+      ? 'Your score is sent. You may close this page.'
+      : 'Your answers are saved (' + done + ' of ' + boxes.length + ' questions checked); ' +
+        'open this module again to check the others and send your score.';
   });
   document.getElementById('score').insertAdjacentElement('afterend', finish);
-  window.addEventListener('pagehide', function () { end(false); });
-  window.addEventListener('beforeunload', function () { end(false); });
+  finish.insertAdjacentElement('afterend', sent);
+  // Leaving: complete when every question was checked, else suspended for a later return.
+  function leave() { end(earned().done === boxes.length); }
+  window.addEventListener('pagehide', leave);
+  window.addEventListener('beforeunload', leave);
 })();
 )JS";
 }

@@ -38,15 +38,28 @@ struct Table {
 };
 
 struct Block {
-  enum class Kind { Heading, Paragraph, BulletList, OrderedList, Table, Quote, Section, Rule };
+  enum class Kind {
+    Heading,
+    Paragraph,
+    BulletList,
+    OrderedList,
+    Table,
+    Quote,
+    Section,
+    Rule,
+    Picture
+  };
   Kind kind = Kind::Paragraph;
   int level = 0;                     // Heading: 1 to 6
   std::string id;                    // Heading, Section: an anchor
   std::vector<std::string> classes;  // Heading, Section: names the theme styles
-  Text text;                         // Heading, Paragraph
+  Text text;                         // Heading, Paragraph; Picture: what it shows, in words
   std::vector<Blocks> items;         // BulletList, OrderedList: one entry per item
   Blocks children;                   // Quote, Section
   Table table;                       // Table
+  // Picture: a PNG or JPEG, embedded in the output (never a file or URL to fetch); bytes of
+  // another kind show as the words of `text` alone.
+  std::string picture;
 };
 
 struct Document {
@@ -131,6 +144,17 @@ inline Block section(std::vector<std::string> classes, Blocks children, std::str
   b.classes = std::move(classes);
   b.children = std::move(children);
   b.id = std::move(id);
+  return b;
+}
+
+// A picture (PNG or JPEG bytes, e.g. a UsedOutput's) with its description, which is its alt text
+// and its caption; `classes` name the theme styles.
+inline Block picture(std::string bytes, Text description, std::vector<std::string> classes = {}) {
+  Block b;
+  b.kind = Block::Kind::Picture;
+  b.picture = std::move(bytes);
+  b.text = std::move(description);
+  b.classes = std::move(classes);
   return b;
 }
 

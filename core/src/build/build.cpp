@@ -1,5 +1,6 @@
 #include "build/build.hpp"
 
+#include "build/derived_outputs.hpp"
 #include "build/fingerprint.hpp"
 #include "build/output_log.hpp"
 #include "render/office_page.hpp"
@@ -11,6 +12,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <memory>
 #include <mutex>
 #include <set>
 #include <sstream>
@@ -32,16 +34,33 @@ struct Task {
   double smallest_font_pt = 0;
   const Theme* theme = nullptr;
   std::string preview;  // a PNG of the PDF to make beside it, e.g. posters/respect.png
-  std::string title;    // the document's title, for a contact sheet
   SourcePosition where;
   PageSetup office_page;  // DOCX and ODT: the paper, orientation and margins
   std::string key;        // fingerprint of everything the output depends on
 };
 
-std::string folder_of(const std::string& name) {
-  std::size_t slash = name.rfind('/');
-  return slash == std::string::npos ? "" : name.substr(0, slash);
-}
+// How an output of this build ended, so that what is derived from it fails the same way.
+enum class Ending { Pending, Made, ContentFailed, ToolFailed };
+
+struct PlannedOutput {
+  Ending ending = Ending::Pending;
+  std::string key;
+  SourcePosition where;  // the artifact's, for a content problem of what it is used by
+};
+
+// An artifact and the generator it came from.
+struct Made {
+  Artifact artifact;
+  std::string generator;  // "plugin 'poster' 0.1.0 (file), generator 'poster'", for messages
+  std::string plugin;     // "'poster' 0.1.0", for fingerprints
+};
+
+// A derived artifact waiting for what it uses, with the theme it is rendered in.
+struct Derived {
+  const Made* made;
+  const Theme* theme;
+  std::vector<std::string> outputs;  // what it plans, claimed with the others
+};
 
 std::string read_file(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
@@ -50,15 +69,26 @@ std::string read_file(const std::string& path) {
   return text.str();
 }
 
+bool read_whole_file(const std::string& path, std::string* bytes) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return false;
+  std::ostringstream text;
+  text << in.rdbuf();
+  *bytes = text.str();
+  return !in.bad();
+}
+
 // Collects what a generator reports; positions come from the model, so they name the author's
-// file, line and column.
+// file, line and column. While generating, an error is the pack's (nothing is written); while
+// making a derived artifact, it is that artifact's alone.
 class CollectingReporter : public Reporter {
  public:
-  CollectingReporter(BuildReport& report, std::string generator)
-      : report_(report), generator_(std::move(generator)) {}
+  CollectingReporter(BuildReport& report, std::string generator, bool deriving = false)
+      : report_(report), generator_(std::move(generator)), deriving_(deriving) {}
   void error(const SourcePosition& where, const std::string& message) override {
-    report_.content_errors.add(where.file.empty() ? generator_ : where.file, where.line,
-                               where.column, message);
+    Diagnostics& errors = deriving_ ? report_.rendered_content_errors : report_.content_errors;
+    errors.add(where.file.empty() ? generator_ : where.file, where.line, where.column, message);
+    erred = true;
   }
   void warning(const SourcePosition& where, const std::string& message) override {
     Problem d(where.file.empty() ? generator_ : where.file, where.line, where.column, message,
@@ -69,16 +99,445 @@ class CollectingReporter : public Reporter {
     report_.plugin_errors.push_back(generator_ + " failed: " + message);
     failed = true;
   }
+  bool erred = false;
   bool failed = false;
 
  private:
   BuildReport& report_;
   std::string generator_;
+  bool deriving_;
 };
 
 bool wanted(const std::vector<std::string>& only, const std::string& kind) {
   return only.empty() || std::find(only.begin(), only.end(), kind) != only.end();
 }
+
+// Whether a document is made in `format`: a slide deck or an e-book is a document of its own,
+// so only documents that ask for such a format become one.
+bool made_in(const Artifact& artifact, Format format) {
+  if (artifact.formats.empty()) return !format_info(format).on_request_only;
+  return std::find(artifact.formats.begin(), artifact.formats.end(), format) !=
+         artifact.formats.end();
+}
+
+bool previewed(const Artifact& artifact, Format format) {
+  return artifact.page && artifact.page->preview && format_info(format).through_weasyprint;
+}
+
+// One pack's build, step by step (see Builder::build).
+class PackBuild {
+ public:
+  PackBuild(const GeneratorHost& host, Renderer& renderer, const Theme& theme,
+            const std::map<std::string, Theme>& other_themes, const BuildOptions& options,
+            const Pack& pack)
+      : host_(host),
+        renderer_(renderer),
+        theme_(theme),
+        other_themes_(other_themes),
+        options_(options),
+        pack_(pack),
+        pack_out_(fs::path(options.out_directory) / pack.id),
+        // One paper for every document of the build: the project's, else the pack's, else A4.
+        paper_(document_paper(!options.paper.empty() ? options.paper : pack.paper)
+                   .value_or(PaperSize{210, 297})) {}
+
+  BuildReport run() {
+    generate();
+    // A content problem found by a generator is the author's to fix: nothing is written.
+    if (!report_.content_errors.empty()) return std::move(report_);
+    plan();
+    remove_stale_temporaries(pack_out_.string());
+    log_ = std::make_unique<OutputLog>(pack_out_.string());
+    render(0);
+    std::size_t first_derived = tasks_.size();
+    for (const Derived& derived : derived_) derive(derived);
+    render(first_derived);
+    if (options_.progress && total_ > 0) std::fprintf(stderr, "\r\033[K");
+    remove_what_is_no_longer_made();
+    return std::move(report_);
+  }
+
+ private:
+  // 1. Every generator makes its artifacts; one failing plugin does not stop the others. Only a
+  //    complete run may decide that an earlier output is no longer made: with a plugin refused,
+  //    missing, failing or not selected, its outputs stay.
+  void generate() {
+    std::vector<GeneratorInfo> generators = host_.generators();
+    every_generator_ran_ = !generators.empty() && host_.complete();
+    for (const GeneratorInfo& generator : generators) {
+      if (!wanted(options_.only_kinds, generator.kind)) {
+        every_generator_ran_ = false;
+        continue;
+      }
+      GeneratorRequest request;
+      request.formats = options_.formats;
+      auto options = options_.generator_options.find(generator.kind);
+      if (options != options_.generator_options.end()) request.options = options->second;
+      request.seed = options_.seed;
+      request.theme = theme_.name;
+      request.edition = options_.edition;
+      request.source_date = options_.source_date;
+      request.paper = paper_;
+      std::string label = "plugin " + generator.plugin + ", generator '" + generator.kind + "'";
+      CollectingReporter reporter(report_, label);
+      std::vector<Artifact> made;
+      std::string error;
+      if (!host_.generate(generator.kind, pack_, request, reporter, &made, &error)) {
+        report_.plugin_errors.push_back(error);
+        every_generator_ran_ = false;
+        continue;
+      }
+      if (reporter.failed) {
+        every_generator_ran_ = false;
+        continue;
+      }
+      // The plugin as its name and version, without where its file is.
+      std::string plugin = generator.plugin.substr(0, generator.plugin.rfind(" ("));
+      for (Artifact& artifact : made) {
+        std::string problem = check_artifact_name(artifact.name);
+        if (!problem.empty()) {
+          report_.plugin_errors.push_back("plugin " + generator.plugin +
+                                          " made an output named \"" + artifact.name +
+                                          "\", which is refused: " + problem);
+          every_generator_ran_ = false;
+          continue;
+        }
+        made_.push_back(Made{std::move(artifact), label, plugin});
+      }
+    }
+  }
+
+  bool claim(const std::string& relative) {
+    if (destinations_.insert(relative).second) return true;
+    report_.plugin_errors.push_back("two artifacts are both named " + relative +
+                                    "; only the first is written");
+    return false;
+  }
+
+  // The reference documents' bytes, read once per theme: an edited reference.docx rebuilds
+  // every DOCX.
+  const std::string& reference_of(const Theme& theme, Format format) {
+    std::string path = theme.reference_document(format);
+    auto found = reference_bytes_.find(path);
+    if (found == reference_bytes_.end()) {
+      found = reference_bytes_.emplace(path, path.empty() ? "" : read_file(path)).first;
+    }
+    return found->second;
+  }
+
+  // 2. One task per output, each with a fingerprint of everything it depends on; a derived
+  //    artifact's outputs are claimed now and become tasks once what it uses is in place.
+  void plan() {
+    for (const Made& made : made_) {
+      const Artifact& artifact = made.artifact;
+      const Theme* theme = &theme_;
+      if (!artifact.theme.empty() && artifact.theme != theme_.name) {
+        auto found = other_themes_.find(artifact.theme);
+        if (found == other_themes_.end()) {
+          report_.plugin_errors.push_back(artifact.name + " asks for the theme '" + artifact.theme +
+                                          "', which this build did not load");
+          continue;
+        }
+        theme = &found->second;
+      }
+      if (!artifact.is_derived()) {
+        add_tasks(artifact, *theme);
+        continue;
+      }
+      Derived derived{&made, theme, {}};
+      for (const std::string& output : outputs_of(artifact)) {
+        if (claim(output)) derived.outputs.push_back(output);
+      }
+      total_ += derived.outputs.size();
+      derived_.push_back(std::move(derived));
+    }
+  }
+
+  // What an artifact plans, by name: its file, or its document in each format (and previews).
+  std::vector<std::string> outputs_of(const Artifact& artifact) const {
+    if (artifact.kind == Artifact::Kind::File) return {artifact.name};
+    std::vector<std::string> outputs;
+    for (Format format : options_.formats) {
+      if (!made_in(artifact, format)) continue;
+      outputs.push_back(artifact.name + "." + format_name(format));
+      if (previewed(artifact, format)) outputs.push_back(artifact.name + ".png");
+    }
+    return outputs;
+  }
+
+  // The tasks of one artifact, each output claimed; a derived artifact's outputs were claimed
+  // when it was planned (`claimed`), and `salt` (what it was made from) goes into their keys.
+  void add_tasks(const Artifact& artifact, const Theme& theme, const std::string& salt = "",
+                 const std::vector<std::string>* claimed = nullptr) {
+    auto salted = [&salt](std::string key) {
+      return salt.empty() ? key : Fingerprint().add(key).add(salt).hex();
+    };
+    auto take = [&](const std::string& relative) {
+      if (!claimed) return claim(relative);
+      return std::find(claimed->begin(), claimed->end(), relative) != claimed->end();
+    };
+    if (artifact.kind == Artifact::Kind::File) {
+      if (!take(artifact.name)) return;
+      Task task;
+      task.is_file = true;
+      task.relative = artifact.name;
+      task.input = artifact.bytes;
+      task.key = salted(Fingerprint().add(kVersion).add("file").add(task.input).hex());
+      add_task(std::move(task), artifact.is_derived());
+      return;
+    }
+    for (Format format : options_.formats) {
+      if (!made_in(artifact, format)) continue;
+      const FormatInfo& info = format_info(format);
+      Task task;
+      task.format = format;
+      task.relative = artifact.name + "." + format_name(format);
+      if (!take(task.relative)) continue;
+      const PageSetup* page = artifact.page ? &*artifact.page : nullptr;
+      task.input = renderer_.pandoc_input(artifact.document, format, theme, page, &paper_);
+      if (page) {
+        task.office_page = *page;
+      } else {
+        task.office_page.width_mm = paper_.width_mm;
+        task.office_page.height_mm = paper_.height_mm;
+      }
+      task.fit_to_one_page = page && page->fit_to_one_page && info.through_weasyprint;
+      task.smallest_font_pt = task.fit_to_one_page ? page->smallest_font_pt : 0;
+      task.theme = &theme;
+      task.where = artifact.where;
+      if (previewed(artifact, format) && take(artifact.name + ".png")) {
+        task.preview = artifact.name + ".png";
+      }
+      task.key = salted(rendered_output_key(renderer_, format, task.input, options_.source_date,
+                                            reference_of(theme, format), task.office_page,
+                                            task.fit_to_one_page, task.smallest_font_pt));
+      add_task(std::move(task), artifact.is_derived());
+    }
+  }
+
+  void add_task(Task task, bool derived) {
+    // A derived artifact's outputs were counted when it was planned.
+    if (!derived) {
+      PlannedOutput planned{Ending::Pending, task.key, task.where};
+      planned_[task.relative] = planned;
+      if (!task.preview.empty()) planned_[task.preview] = planned;
+      total_ += task.preview.empty() ? 1 : 2;
+    }
+    tasks_.push_back(std::move(task));
+  }
+
+  // 3. Render what changed, on `jobs` threads; each output is written whole or not at all, and
+  //    recorded in the log the moment it is in place.
+  void render(std::size_t first) {
+    std::atomic<std::size_t> next{first};
+    auto worker = [&] {
+      for (std::size_t i = next++; i < tasks_.size(); i = next++) run_task(tasks_[i]);
+    };
+    if (first >= tasks_.size()) return;
+    std::vector<std::thread> threads;
+    int jobs = std::max(1, std::min<int>(options_.jobs, static_cast<int>(tasks_.size() - first)));
+    for (int j = 0; j < jobs; ++j) threads.emplace_back(worker);
+    for (std::thread& t : threads) t.join();
+  }
+
+  void run_task(const Task& task) {
+    OutputLog& log = *log_;
+    fs::path destination = pack_out_ / task.relative;
+    bool unchanged = log.up_to_date(task.relative, task.key);
+    std::string error;
+    bool ok = unchanged;
+    bool content_problem = false;
+    if (!ok && task.is_file) {
+      ok = write_file_atomically(destination.string(), task.input, &error);
+    } else if (!ok && format_info(task.format).through_weasyprint &&
+               !options_.pdf_unavailable.empty()) {
+      error = options_.pdf_unavailable;
+    } else if (!ok) {
+      ok = renderer_.render_input(task.input, task.format, *task.theme, destination.string(),
+                                  &error, task.fit_to_one_page, task.smallest_font_pt,
+                                  &content_problem, &task.office_page);
+    }
+    if (ok && !unchanged) ok = log.record(task.relative, task.key, &error);
+    // The preview follows its PDF: remade whenever the PDF was, or when it is missing. It is an
+    // output of its own, counted once: written, unchanged, or failed with (or after) its PDF.
+    enum class Preview { None, Written, Unchanged, Failed } preview = Preview::None;
+    std::string preview_error;
+    if (!task.preview.empty()) {
+      if (!ok) {
+        preview = Preview::Failed;
+        preview_error = "not made, since " + task.relative + " failed";
+      } else if (!unchanged || !log.up_to_date(task.preview, task.key)) {
+        fs::path png = pack_out_ / task.preview;
+        bool made = renderer_.preview(destination.string(), png.string(), &preview_error) &&
+                    log.record(task.preview, task.key, &preview_error);
+        preview = made ? Preview::Written : Preview::Failed;
+      } else {
+        preview = Preview::Unchanged;
+      }
+    }
+    std::lock_guard<std::mutex> lock(mutex_);
+    Ending ending = Ending::Made;
+    if (ok) {
+      unchanged ? ++report_.unchanged : ++report_.written;
+    } else {
+      ending = content_problem ? Ending::ContentFailed : Ending::ToolFailed;
+      fail(task.relative, task.where, error, content_problem);
+    }
+    end(task.relative, ending);
+    if (preview == Preview::Written) ++report_.written;
+    if (preview == Preview::Unchanged) ++report_.unchanged;
+    if (preview == Preview::Failed) {
+      fail(task.preview, task.where, preview_error, content_problem);
+      ending = content_problem ? Ending::ContentFailed : Ending::ToolFailed;
+    }
+    if (!task.preview.empty()) end(task.preview, ending);
+    progress(task.preview.empty() ? 1 : 2, task.relative);
+  }
+
+  void end(const std::string& relative, Ending ending) {
+    auto found = planned_.find(relative);
+    if (found != planned_.end()) found->second.ending = ending;
+  }
+
+  // An output that was not made: its previous file, if any, stays as it was, and so does its
+  // record. A content problem points at the author's file when the artifact names one.
+  void fail(const std::string& relative, const SourcePosition& where, const std::string& why,
+            bool content_problem) {
+    fs::path destination = pack_out_ / relative;
+    if (content_problem) {
+      report_.rendered_content_errors.add(where.file.empty() ? destination.string() : where.file,
+                                          where.line, where.column, relative + ": " + why);
+    } else {
+      report_.render_errors.push_back(destination.string() + ": " + why);
+    }
+  }
+
+  void progress(std::size_t outputs, const std::string& relative) {
+    done_ += outputs;
+    if (!options_.progress) return;
+    std::fprintf(stderr, "\r\033[K[%zu/%zu] %s", done_, total_,
+                 escape_control_characters(relative).c_str());
+    std::fflush(stderr);
+  }
+
+  // 3b. A derived artifact, once every output it uses is in place: made by its plugin, then
+  //     planned as its tasks; or failed as the first output it uses that failed.
+  void derive(const Derived& derived) {
+    const Made& made = *derived.made;
+    const Artifact& artifact = made.artifact;
+    if (derived.outputs.empty()) return;  // none of its formats is built
+    std::vector<std::pair<const std::string*, const PlannedOutput*>> used;
+    for (const auto& [name, planned] : planned_) {
+      for (const std::string& pattern : artifact.uses) {
+        if (output_pattern_matches(pattern, name)) {
+          used.emplace_back(&name, &planned);
+          break;
+        }
+      }
+    }
+    const std::string* missing = nullptr;  // the first used output that is not in place
+    const PlannedOutput* missing_output = nullptr;
+    bool content_only = true;  // every used output missing failed for its content
+    std::vector<UsedOutput> inputs;
+    Fingerprint salt;
+    salt.add("derived").add(made.plugin);
+    for (const auto& [name, planned] : used) {
+      UsedOutput input{*name, ""};
+      bool in_place = planned->ending == Ending::Made && log_->up_to_date(*name, planned->key) &&
+                      read_whole_file((pack_out_ / *name).string(), &input.bytes);
+      if (!in_place) {
+        if (!missing) {
+          missing = name;
+          missing_output = planned;
+        }
+        content_only = content_only && planned->ending == Ending::ContentFailed;
+        continue;
+      }
+      salt.add(*name).add(planned->key);
+      inputs.push_back(std::move(input));
+    }
+    auto fail_all = [&](const std::string& why, bool content) {
+      const SourcePosition& where =
+          content && missing_output ? missing_output->where : artifact.where;
+      for (const std::string& output : derived.outputs) fail(output, where, why, content);
+      progress(derived.outputs.size(), artifact.name);
+    };
+    if (missing) {
+      fail_all("not made, since " + *missing + " failed", content_only);
+      return;
+    }
+    CollectingReporter reporter(report_, made.generator, true);
+    Artifact result;
+    std::string error;
+    if (!make_derived(artifact, inputs, &result, reporter, &error)) {
+      report_.plugin_errors.push_back(made.generator + " failed to make " + artifact.name + ": " +
+                                      error);
+      progress(derived.outputs.size(), artifact.name);
+      return;
+    }
+    if (reporter.erred || reporter.failed) {
+      progress(derived.outputs.size(), artifact.name);
+      return;
+    }
+    add_tasks(result, *derived.theme, salt.hex(), &derived.outputs);
+  }
+
+  // 4. Outputs from earlier builds that nothing makes any more go, but only when every
+  //    generator ran, so a failing plugin never costs the user its previous outputs. The log is
+  //    a file on disk, not to be trusted with paths: only names a generator could have made are
+  //    ever removed, and a rendered format only when this build made that format.
+  void remove_what_is_no_longer_made() {
+    OutputLog& log = *log_;
+    bool complete = every_generator_ran_ && report_.plugin_errors.empty() &&
+                    report_.rendered_content_errors.empty();
+    std::vector<std::string> stale;
+    for (const auto& [name, record] : log.records()) {
+      if (!destinations_.count(name) && complete && check_artifact_name(name).empty()) {
+        std::size_t dot = name.rfind('.');
+        std::optional<Format> format =
+            dot == std::string::npos ? std::nullopt : parse_format(name.substr(dot + 1));
+        bool format_built = !format || (format_name(*format) == name.substr(dot + 1) &&
+                                        std::find(options_.formats.begin(), options_.formats.end(),
+                                                  *format) != options_.formats.end());
+        if (format_built) stale.push_back(name);
+      }
+    }
+    for (const std::string& name : stale) {
+      std::error_code ec;
+      std::string error;
+      if (fs::remove(pack_out_ / name, ec) || !fs::exists(pack_out_ / name, ec)) {
+        if (log.forget(name, &error)) ++report_.removed;
+      }
+    }
+    std::string error;
+    if (!log.records().empty() && !log.compact(&error)) report_.render_errors.push_back(error);
+    // The manifest of earlier versions is replaced by the log.
+    std::error_code ec;
+    fs::remove(pack_out_ / ".coachkit-manifest.json", ec);
+  }
+
+  const GeneratorHost& host_;
+  Renderer& renderer_;
+  const Theme& theme_;
+  const std::map<std::string, Theme>& other_themes_;
+  const BuildOptions& options_;
+  const Pack& pack_;
+  fs::path pack_out_;
+  PaperSize paper_;
+
+  BuildReport report_;
+  bool every_generator_ran_ = false;
+  std::vector<Made> made_;
+  std::vector<Derived> derived_;
+  std::vector<Task> tasks_;
+  std::set<std::string> destinations_;
+  std::map<std::string, PlannedOutput> planned_;  // every output of an artifact not derived
+  std::map<std::string, std::string> reference_bytes_;
+  std::unique_ptr<OutputLog> log_;
+  std::mutex mutex_;
+  std::size_t done_ = 0;
+  std::size_t total_ = 0;
+};
 
 }  // namespace
 
@@ -126,322 +585,7 @@ std::string rendered_output_key(const Renderer& renderer, Format format, const s
 }
 
 BuildReport Builder::build(const Pack& pack) {
-  BuildReport report;
-  fs::path pack_out = fs::path(options_.out_directory) / pack.id;
-
-  // 1. Every generator makes its artifacts; one failing plugin does not stop the others. Only a
-  //    complete run may decide that an earlier output is no longer made: with a plugin refused,
-  //    missing, failing or not selected, its outputs stay.
-  std::vector<Artifact> artifacts;
-  // One paper for every document of the build: the project's, else the pack's, else A4.
-  PaperSize paper = document_paper(!options_.paper.empty() ? options_.paper : pack.paper)
-                        .value_or(PaperSize{210, 297});
-  std::vector<GeneratorInfo> generators = host_.generators();
-  bool every_generator_ran = !generators.empty() && host_.complete();
-  for (const GeneratorInfo& generator : generators) {
-    if (!wanted(options_.only_kinds, generator.kind)) {
-      every_generator_ran = false;
-      continue;
-    }
-    GeneratorRequest request;
-    request.formats = options_.formats;
-    auto options = options_.generator_options.find(generator.kind);
-    if (options != options_.generator_options.end()) request.options = options->second;
-    request.seed = options_.seed;
-    request.theme = theme_.name;
-    request.edition = options_.edition;
-    request.source_date = options_.source_date;
-    request.paper = paper;
-    CollectingReporter reporter(
-        report, "plugin " + generator.plugin + ", generator '" + generator.kind + "'");
-    std::vector<Artifact> made;
-    std::string error;
-    if (!host_.generate(generator.kind, pack, request, reporter, &made, &error)) {
-      report.plugin_errors.push_back(error);
-      every_generator_ran = false;
-      continue;
-    }
-    if (reporter.failed) {
-      every_generator_ran = false;
-      continue;
-    }
-    for (Artifact& artifact : made) {
-      std::string problem = check_artifact_name(artifact.name);
-      if (!problem.empty()) {
-        report.plugin_errors.push_back("plugin " + generator.plugin + " made an output named \"" +
-                                       artifact.name + "\", which is refused: " + problem);
-        every_generator_ran = false;
-        continue;
-      }
-      artifacts.push_back(std::move(artifact));
-    }
-  }
-  // A content problem found by a generator is the author's to fix: nothing is written.
-  if (!report.content_errors.empty()) return report;
-
-  // 2. One task per output, each with a fingerprint of everything it depends on.
-  std::vector<Task> tasks;
-  std::set<std::string> destinations;
-  // The reference documents' bytes, read once per theme: an edited reference.docx rebuilds
-  // every DOCX.
-  std::map<std::string, std::string> reference_bytes;
-  auto reference_of = [&](const Theme& theme, Format format) -> const std::string& {
-    std::string path = theme.reference_document(format);
-    auto found = reference_bytes.find(path);
-    if (found == reference_bytes.end()) {
-      found = reference_bytes.emplace(path, path.empty() ? "" : read_file(path)).first;
-    }
-    return found->second;
-  };
-  std::string date = std::to_string(options_.source_date);
-  auto claim = [&](const std::string& relative) {
-    if (destinations.insert(relative).second) return true;
-    report.plugin_errors.push_back("two artifacts are both named " + relative +
-                                   "; only the first is written");
-    return false;
-  };
-  for (const Artifact& artifact : artifacts) {
-    const Theme* theme = &theme_;
-    if (!artifact.theme.empty() && artifact.theme != theme_.name) {
-      auto found = other_themes_.find(artifact.theme);
-      if (found == other_themes_.end()) {
-        report.plugin_errors.push_back(artifact.name + " asks for the theme '" + artifact.theme +
-                                       "', which this build did not load");
-        continue;
-      }
-      theme = &found->second;
-    }
-    if (artifact.kind == Artifact::Kind::File) {
-      if (!claim(artifact.name)) continue;
-      Task task;
-      task.is_file = true;
-      task.relative = artifact.name;
-      task.input = artifact.bytes;
-      task.key = Fingerprint().add(kVersion).add("file").add(task.input).hex();
-      tasks.push_back(std::move(task));
-      continue;
-    }
-    for (Format format : options_.formats) {
-      // A slide deck or an e-book is a document of its own: only documents that ask for the
-      // format become one.
-      const FormatInfo& info = format_info(format);
-      bool wanted = artifact.formats.empty()
-                        ? !info.on_request_only
-                        : std::find(artifact.formats.begin(), artifact.formats.end(), format) !=
-                              artifact.formats.end();
-      if (!wanted) continue;
-      Task task;
-      task.format = format;
-      task.relative = artifact.name + "." + format_name(format);
-      if (!claim(task.relative)) continue;
-      const PageSetup* page = artifact.page ? &*artifact.page : nullptr;
-      task.input = renderer_.pandoc_input(artifact.document, format, *theme, page, &paper);
-      if (page) {
-        task.office_page = *page;
-      } else {
-        task.office_page.width_mm = paper.width_mm;
-        task.office_page.height_mm = paper.height_mm;
-      }
-      task.fit_to_one_page = page && page->fit_to_one_page && info.through_weasyprint;
-      task.smallest_font_pt = task.fit_to_one_page ? page->smallest_font_pt : 0;
-      task.theme = theme;
-      task.title = artifact.document.title;
-      task.where = artifact.where;
-      if (page && page->preview && info.through_weasyprint && claim(artifact.name + ".png")) {
-        task.preview = artifact.name + ".png";
-      }
-      task.key = rendered_output_key(renderer_, format, task.input, options_.source_date,
-                                     reference_of(*theme, format), task.office_page,
-                                     task.fit_to_one_page, task.smallest_font_pt);
-      tasks.push_back(std::move(task));
-    }
-  }
-
-  // 3. Render what changed, on `jobs` threads; each output is written whole or not at all, and
-  //    recorded in the log the moment it is in place.
-  remove_stale_temporaries(pack_out.string());
-  OutputLog log(pack_out.string());
-  std::mutex mutex;
-  std::atomic<std::size_t> next{0};
-  std::atomic<std::size_t> done{0};
-  // How each task ended, so that what depends on it (a contact sheet) fails the same way.
-  enum class Outcome { Ok, ContentFailed, ToolFailed };
-  std::vector<Outcome> outcomes(tasks.size(), Outcome::Ok);
-  auto worker = [&] {
-    for (std::size_t i = next++; i < tasks.size(); i = next++) {
-      const Task& task = tasks[i];
-      fs::path destination = pack_out / task.relative;
-      bool unchanged = log.up_to_date(task.relative, task.key);
-      std::string error;
-      bool ok = unchanged;
-      bool content_problem = false;
-      if (!ok && task.is_file) {
-        ok = write_file_atomically(destination.string(), task.input, &error);
-      } else if (!ok && format_info(task.format).through_weasyprint &&
-                 !options_.pdf_unavailable.empty()) {
-        error = options_.pdf_unavailable;
-      } else if (!ok) {
-        ok = renderer_.render_input(task.input, task.format, *task.theme, destination.string(),
-                                    &error, task.fit_to_one_page, task.smallest_font_pt,
-                                    &content_problem, &task.office_page);
-      }
-      if (ok && !unchanged) ok = log.record(task.relative, task.key, &error);
-      // The preview follows its PDF: remade whenever the PDF was, or when it is missing. It is an
-      // output of its own, counted once: written, unchanged, or failed with (or after) its PDF.
-      enum class Preview { None, Written, Unchanged, Failed } preview = Preview::None;
-      std::string preview_error;
-      if (!task.preview.empty()) {
-        if (!ok) {
-          preview = Preview::Failed;
-          preview_error = "not made, since " + task.relative + " failed";
-        } else if (!unchanged || !log.up_to_date(task.preview, task.key)) {
-          fs::path png = pack_out / task.preview;
-          bool made = renderer_.preview(destination.string(), png.string(), &preview_error) &&
-                      log.record(task.preview, task.key, &preview_error);
-          preview = made ? Preview::Written : Preview::Failed;
-        } else {
-          preview = Preview::Unchanged;
-        }
-      }
-      std::lock_guard<std::mutex> lock(mutex);
-      if (ok) {
-        unchanged ? ++report.unchanged : ++report.written;
-        outcomes[i] = Outcome::Ok;
-      } else if (content_problem) {
-        report.rendered_content_errors.add(
-            task.where.file.empty() ? destination.string() : task.where.file, task.where.line,
-            task.where.column, task.relative + ": " + error);
-        outcomes[i] = Outcome::ContentFailed;
-      } else {
-        // The previous output, if any, stays as it was, and so does its record.
-        report.render_errors.push_back(destination.string() + ": " + error);
-        outcomes[i] = Outcome::ToolFailed;
-      }
-      if (preview == Preview::Written) ++report.written;
-      if (preview == Preview::Unchanged) ++report.unchanged;
-      if (preview == Preview::Failed) {
-        if (content_problem) {
-          report.rendered_content_errors.add(
-              task.where.file.empty() ? destination.string() : task.where.file, task.where.line,
-              task.where.column, task.preview + ": " + preview_error);
-          outcomes[i] = Outcome::ContentFailed;
-        } else {
-          report.render_errors.push_back((pack_out / task.preview).string() + ": " + preview_error);
-          outcomes[i] = Outcome::ToolFailed;
-        }
-      }
-      ++done;
-      if (options_.progress) {
-        std::fprintf(stderr, "\r\033[K[%zu/%zu] %s", done.load(), tasks.size(),
-                     escape_control_characters(task.relative).c_str());
-        std::fflush(stderr);
-      }
-    }
-  };
-  std::vector<std::thread> threads;
-  int jobs = std::max(1, std::min<int>(options_.jobs, static_cast<int>(tasks.size())));
-  for (int j = 0; j < jobs; ++j) threads.emplace_back(worker);
-  for (std::thread& t : threads) t.join();
-  if (options_.progress && !tasks.empty()) std::fprintf(stderr, "\r\033[K");
-
-  // 3b. One contact sheet per folder of previews, once every preview in it is in place.
-  std::map<std::string, std::vector<std::size_t>> previews;
-  for (std::size_t i = 0; i < tasks.size(); ++i) {
-    if (!tasks[i].preview.empty()) previews[folder_of(tasks[i].preview)].push_back(i);
-  }
-  for (const auto& [folder, shown] : previews) {
-    std::string sheet = (folder.empty() ? "" : folder + "/") + "contact-sheet";
-    if (!claim(sheet + ".pdf") || !claim(sheet + ".png")) continue;
-    fs::path pdf = pack_out / (sheet + ".pdf");
-    fs::path png = pack_out / (sheet + ".png");
-    Fingerprint key;
-    key.add(kVersion).add("contact sheet").add(pack.title).add(renderer_.weasyprint_version());
-    key.add(date);
-    std::vector<std::pair<std::string, std::string>> pictures;
-    const Task* missing = nullptr;  // the first preview that is not in place
-    bool content_only = true;       // every preview missing failed for its content
-    for (std::size_t i : shown) {
-      const Task& task = tasks[i];
-      key.add(task.key);
-      std::error_code ec;
-      fs::path picture = pack_out / task.preview;
-      bool in_place = log.up_to_date(task.preview, task.key) && fs::is_regular_file(picture, ec);
-      if (!in_place) {
-        if (!missing) missing = &task;
-        content_only = content_only && outcomes[i] == Outcome::ContentFailed;
-      }
-      pictures.emplace_back(picture.string(), task.title);
-    }
-    // Both outputs of a sheet that could not be made are failed, the way their poster failed;
-    // the previous sheet stays.
-    auto fail = [&](const fs::path& output, const std::string& why) {
-      if (missing && content_only) {
-        report.rendered_content_errors.add(
-            missing->where.file.empty() ? output.string() : missing->where.file,
-            missing->where.line, missing->where.column,
-            output.lexically_relative(pack_out).generic_string() + ": " + why);
-      } else {
-        report.render_errors.push_back(output.string() + ": " + why);
-      }
-    };
-    if (missing) {
-      std::string why = "not made, since " + missing->preview + " failed";
-      fail(pdf, why);
-      fail(png, why);
-      continue;
-    }
-    std::string sheet_key = key.hex();
-    if (log.up_to_date(sheet + ".pdf", sheet_key) && log.up_to_date(sheet + ".png", sheet_key)) {
-      report.unchanged += 2;
-      continue;
-    }
-    std::string error;
-    if (!renderer_.contact_sheet(pictures, pack.title, pdf.string(), &error) ||
-        !log.record(sheet + ".pdf", sheet_key, &error)) {
-      fail(pdf, error);
-      fail(png, "not made, since " + sheet + ".pdf failed");
-      continue;
-    }
-    ++report.written;
-    if (renderer_.preview(pdf.string(), png.string(), &error) &&
-        log.record(sheet + ".png", sheet_key, &error)) {
-      ++report.written;
-    } else {
-      fail(png, error);
-    }
-  }
-
-  // 4. Outputs from earlier builds that nothing makes any more go, but only when every
-  //    generator ran, so a failing plugin never costs the user its previous outputs. The log is
-  //    a file on disk, not to be trusted with paths: only names a generator could have made are
-  //    ever removed, and a rendered format only when this build made that format.
-  bool complete =
-      every_generator_ran && report.plugin_errors.empty() && report.rendered_content_errors.empty();
-  std::vector<std::string> stale;
-  for (const auto& [name, record] : log.records()) {
-    if (!destinations.count(name) && complete && check_artifact_name(name).empty()) {
-      std::size_t dot = name.rfind('.');
-      std::optional<Format> format =
-          dot == std::string::npos ? std::nullopt : parse_format(name.substr(dot + 1));
-      bool format_built = !format || (format_name(*format) == name.substr(dot + 1) &&
-                                      std::find(options_.formats.begin(), options_.formats.end(),
-                                                *format) != options_.formats.end());
-      if (format_built) stale.push_back(name);
-    }
-  }
-  for (const std::string& name : stale) {
-    std::error_code ec;
-    std::string error;
-    if (fs::remove(pack_out / name, ec) || !fs::exists(pack_out / name, ec)) {
-      if (log.forget(name, &error)) ++report.removed;
-    }
-  }
-  std::string error;
-  if (!log.records().empty() && !log.compact(&error)) report.render_errors.push_back(error);
-  // The manifest of earlier versions is replaced by the log.
-  std::error_code ec;
-  fs::remove(pack_out / ".coachkit-manifest.json", ec);
-  return report;
+  return PackBuild(host_, renderer_, theme_, other_themes_, options_, pack).run();
 }
 
 }  // namespace coachkit

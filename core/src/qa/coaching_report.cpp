@@ -1,15 +1,16 @@
 #include "qa/coaching_report.hpp"
 
-#include "support/atomic_file.hpp"
-#include "support/diagnostics.hpp"
 #include "build/build.hpp"
 #include "build/fingerprint.hpp"
 #include "build/output_log.hpp"
-#include "support/interruption.hpp"
 #include "qa/rubric_source.hpp"
 #include "qa/score_chart.hpp"
 #include "render/renderer.hpp"
 #include "render/theme_lookup.hpp"
+#include "support/atomic_file.hpp"
+#include "support/base64.hpp"
+#include "support/diagnostics.hpp"
+#include "support/interruption.hpp"
 #include "support/utf8.hpp"
 #include "zip/zip_entries.hpp"
 
@@ -54,27 +55,6 @@ struct Tally {
   int count = 0;
   double mean() const { return count ? sum / count : 0; }
 };
-
-std::string base64(const std::string& bytes) {
-  static const char* digits = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-  std::string out;
-  std::size_t i = 0;
-  for (; i + 2 < bytes.size(); i += 3) {
-    unsigned v = (static_cast<unsigned char>(bytes[i]) << 16) |
-                 (static_cast<unsigned char>(bytes[i + 1]) << 8) |
-                 static_cast<unsigned char>(bytes[i + 2]);
-    out += {digits[v >> 18], digits[(v >> 12) & 63], digits[(v >> 6) & 63], digits[v & 63]};
-  }
-  if (i + 1 == bytes.size()) {
-    unsigned v = static_cast<unsigned char>(bytes[i]) << 16;
-    out += {digits[v >> 18], digits[(v >> 12) & 63], '=', '='};
-  } else if (i + 2 == bytes.size()) {
-    unsigned v = (static_cast<unsigned char>(bytes[i]) << 16) |
-                 (static_cast<unsigned char>(bytes[i + 1]) << 8);
-    out += {digits[v >> 18], digits[(v >> 12) & 63], digits[(v >> 6) & 63], '='};
-  }
-  return out;
-}
 
 // Replaces the placeholder paragraph of a pandoc JSON document with the chart, as an image
 // whose source is a data: URI (no file to find, in any format) and whose alt text is `alt`.

@@ -1,5 +1,6 @@
 #include "render/pandoc_ast.hpp"
 
+#include "support/base64.hpp"
 #include "support/utf8.hpp"
 
 #include <coachkit/language.hpp>
@@ -431,9 +432,43 @@ class AstWriter {
       case Block::Kind::Section:
         flatten(in, b.children);
         return;
+      case Block::Kind::Picture:
+        line_break(in);
+        text(in, b.text);
+        return;
       case Block::Kind::Rule:
         return;
     }
+  }
+
+  // The media type of a picture's bytes, from their signature; nullptr for anything else.
+  static const char* picture_type(const std::string& bytes) {
+    if (bytes.rfind("\x89PNG\r\n\x1a\n", 0) == 0) return "image/png";
+    if (bytes.rfind("\xFF\xD8\xFF", 0) == 0) return "image/jpeg";
+    return nullptr;
+  }
+
+  // A Div of class "picture": the image (a data: URI, so nothing is fetched) described by its
+  // words, then those words as its caption. Bytes that are not a picture leave the words alone.
+  void picture(const Block& b) {
+    const char* type = picture_type(b.picture);
+    std::vector<std::string> classes = {"picture"};
+    classes.insert(classes.end(), b.classes.begin(), b.classes.end());
+    out_ += "{\"t\":\"Div\",\"c\":[";
+    attr(out_, b.id, classes);
+    out_ += ",[";
+    if (type) {
+      out_ += "{\"t\":\"Plain\",\"c\":[{\"t\":\"Image\",\"c\":[";
+      attr(out_, "", {});
+      out_ += ',';
+      inlines(b.text);
+      out_ += ",[";
+      append_json_string(out_, std::string("data:") + type + ";base64," + base64(b.picture));
+      out_ += ",\"\"]]}]},";
+    }
+    out_ += "{\"t\":\"Para\",\"c\":";
+    inlines(b.text);
+    out_ += "}]]}";
   }
 
   void cell(const Table& t, std::size_t column, const Blocks& content) {
@@ -580,6 +615,9 @@ class AstWriter {
         return;
       case Block::Kind::Rule:
         out_ += "{\"t\":\"HorizontalRule\"}";
+        return;
+      case Block::Kind::Picture:
+        picture(b);
         return;
     }
     out_ += "{\"t\":\"Null\"}";
