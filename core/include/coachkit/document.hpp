@@ -73,9 +73,9 @@ struct Document {
 // Small builders, so generator code reads like the document it makes.
 namespace doc {
 
-inline Span plain(std::string s) { return {Span::Style::Plain, std::move(s)}; }
-inline Span strong(std::string s) { return {Span::Style::Strong, std::move(s)}; }
-inline Span emphasis(std::string s) { return {Span::Style::Emphasis, std::move(s)}; }
+inline Span plain(std::string s) { return {Span::Style::Plain, std::move(s), {}}; }
+inline Span strong(std::string s) { return {Span::Style::Strong, std::move(s), {}}; }
+inline Span emphasis(std::string s) { return {Span::Style::Emphasis, std::move(s), {}}; }
 // `span` as a link to the heading or section with this id in the same document.
 inline Span linked(Span span, std::string anchor) {
   span.anchor = std::move(anchor);
