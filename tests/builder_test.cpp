@@ -75,6 +75,15 @@ class FakeHost : public GeneratorHost {
   std::map<std::string, Generate> generators_;
 };
 
+// The text of each error of the report whose fault is `origin`'s, in order.
+std::vector<std::string> errors_of(const BuildReport& report, Origin origin) {
+  std::vector<std::string> texts;
+  for (const Problem& p : report.problems) {
+    if (p.is_error() && p.origin == origin) texts.push_back(problem_text(p));
+  }
+  return texts;
+}
+
 Document note(const std::string& text) {
   Document d;
   d.title = text;
@@ -166,10 +175,26 @@ TEST_F(BuilderTest, AContentErrorFromAGeneratorWritesNothingAndPointsAtTheAuthor
   });
   BuildReport report = build();
   EXPECT_FALSE(report.ok());
-  ASSERT_EQ(report.content_errors.size(), 1u);
-  EXPECT_EQ(report.content_errors.to_string(),
-            "pack/posters/wall.toml:4:9: too much text for 8x10\n");
+  EXPECT_TRUE(report.stopped);
+  EXPECT_EQ(errors_of(report, Origin::Content),
+            std::vector<std::string>{"pack/posters/wall.toml:4:9: too much text for 8x10"});
   EXPECT_FALSE(fs::exists(out("fine.html")));
+}
+
+TEST_F(BuilderTest, AWarningIsAProblemWithItsPositionThatFailsNothing) {
+  host_.add("chatty", [](const Pack&, const GeneratorRequest&, Reporter& reporter) {
+    reporter.warning(SourcePosition{"pack/principles/respect.toml", 2, 3}, "a long title");
+    return std::vector<Artifact>{Artifact::file("x.txt", "x")};
+  });
+  BuildReport report = build();
+  EXPECT_TRUE(report.ok());
+  EXPECT_EQ(report.failed, 0);
+  EXPECT_EQ(report.written, 1);
+  ASSERT_EQ(report.problems.size(), 1u);
+  EXPECT_EQ(report.problems[0].severity, Severity::Warning);
+  EXPECT_EQ(report.problems[0].origin, Origin::Content);
+  EXPECT_EQ(problem_text(report.problems[0]),
+            "pack/principles/respect.toml:2:3: warning: a long title");
 }
 
 TEST_F(BuilderTest, AFailingGeneratorKeepsItsOldOutputsAndTheOthersAreBuilt) {
@@ -184,8 +209,10 @@ TEST_F(BuilderTest, AFailingGeneratorKeepsItsOldOutputsAndTheOthersAreBuilt) {
   ASSERT_TRUE(build().ok());
   broken = true;
   BuildReport report = build();
-  ASSERT_EQ(report.plugin_errors.size(), 1u);
-  EXPECT_NE(report.plugin_errors[0].find("the printer driver is missing"), std::string::npos);
+  std::vector<std::string> failed = errors_of(report, Origin::Plugin);
+  ASSERT_EQ(failed.size(), 1u);
+  EXPECT_NE(failed[0].find("the printer driver is missing"), std::string::npos);
+  EXPECT_EQ(report.failed, 1);
   EXPECT_TRUE(fs::exists(out("flaky.txt"))) << "a failing generator's outputs stay";
   EXPECT_EQ(report.removed, 0);
   EXPECT_TRUE(fs::exists(out("steady.txt")));
@@ -212,7 +239,7 @@ TEST_F(BuilderTest, BadNamesAndClashesAreTheGeneratorsFault) {
                                  Artifact::file("twice.txt", "2")};
   });
   BuildReport report = build();
-  EXPECT_EQ(report.plugin_errors.size(), 2u);
+  EXPECT_EQ(errors_of(report, Origin::Plugin).size(), 2u);
   EXPECT_FALSE(fs::exists(dir_.path() / "escape.txt"));
   EXPECT_EQ(read_file(out("twice.txt")), "1");
 }
@@ -225,8 +252,10 @@ TEST_F(BuilderTest, WithoutPdfEverythingElseIsBuilt) {
   });
   BuildReport report = build();
   EXPECT_EQ(report.written, 1);
-  ASSERT_EQ(report.render_errors.size(), 1u);
-  EXPECT_NE(report.render_errors[0].find("WeasyPrint was not found"), std::string::npos);
+  std::vector<std::string> failed = errors_of(report, Origin::Tool);
+  ASSERT_EQ(failed.size(), 1u);
+  EXPECT_EQ(failed[0], out("doc.pdf").string() + ": WeasyPrint was not found");
+  EXPECT_EQ(report.failed, 1);
   EXPECT_TRUE(fs::exists(out("doc.html")));
 }
 
@@ -269,7 +298,7 @@ class DerivedOutputTest : public BuilderTest {
 
 TEST_F(DerivedOutputTest, IsMadeAfterWhatItUsesFromTheMatchingOutputsSorted) {
   BuildReport report = build();
-  ASSERT_TRUE(report.ok()) << report.render_errors.size() << report.plugin_errors.size();
+  ASSERT_TRUE(report.ok()) << (report.problems.empty() ? "" : problem_text(report.problems[0]));
   EXPECT_EQ(makes_, 1);
   // '*' stops at '/', and only the HTML was asked for.
   EXPECT_EQ(seen_, (std::vector<std::string>{"handouts/a.html", "handouts/b.html"}));
@@ -319,18 +348,20 @@ TEST_F(DerivedOutputTest, FailsWithWhatItUsesAndKeepsItsPreviousFile) {
   EXPECT_EQ(makes_, makes) << "make is not called without everything it uses";
   std::string named =
       out("package/handouts.txt").string() + ": not made, since handouts/b.html failed";
-  EXPECT_NE(std::find(report.render_errors.begin(), report.render_errors.end(), named),
-            report.render_errors.end())
-      << (report.render_errors.empty() ? "" : report.render_errors.back());
+  std::vector<std::string> failed = errors_of(report, Origin::Tool);
+  EXPECT_NE(std::find(failed.begin(), failed.end(), named), failed.end())
+      << (failed.empty() ? "" : failed.back());
+  EXPECT_EQ(report.failed, 3) << "b.html, b.md and the package";
   EXPECT_EQ(package(), before);
 
   // The plugin's make failing is the plugin's fault, by name; the previous file stays.
   pandoc_.fail_on.clear();
   throws_ = true;
   BuildReport thrown = build();
-  ASSERT_EQ(thrown.plugin_errors.size(), 1u);
-  EXPECT_NE(thrown.plugin_errors[0].find("generator 'package'"), std::string::npos);
-  EXPECT_NE(thrown.plugin_errors[0].find("the zip library ran out of memory"), std::string::npos);
+  std::vector<std::string> threw = errors_of(thrown, Origin::Plugin);
+  ASSERT_EQ(threw.size(), 1u);
+  EXPECT_NE(threw[0].find("generator 'package'"), std::string::npos);
+  EXPECT_NE(threw[0].find("the zip library ran out of memory"), std::string::npos);
   EXPECT_EQ(package(), before);
   EXPECT_EQ(thrown.removed, 0);
 }

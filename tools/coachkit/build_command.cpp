@@ -1,8 +1,8 @@
 // coachkit build [PACK_OR_PROJECT] [--pack ID] [--out DIR] [--format LIST] [--only KIND] …
 #include "build/build_session.hpp"
+#include "commands.hpp"
 #include "hosting/generator_options.hpp"
 #include "hosting/plugin_host.hpp"
-#include "commands.hpp"
 
 #include <coachkit/format.hpp>
 
@@ -50,13 +50,6 @@ int print_build(const BuildOutcome& outcome, bool json, std::ostream& out, std::
 }
 
 }  // namespace
-
-int run_build(const BuildSettings& settings, const InstallLayout& layout, std::ostream& out,
-              std::ostream& err) {
-  Workspace workspace(layout, settings.plugin_dirs);
-  StreamBuildStatus status(err);
-  return print_build(build_project(workspace, settings, status), false, out, err);
-}
 
 }  // namespace coachkit
 

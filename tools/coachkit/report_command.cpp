@@ -1,11 +1,34 @@
 // coachkit report RUBRIC EVALUATION… [--agent NAME] [--format html,pdf,docx] [--out DIR]
 #include "commands.hpp"
 #include "qa/coaching_report.hpp"
+#include "support/diagnostics.hpp"
 
 #include <iostream>
 #include <memory>
 
 namespace coachkit::cli {
+
+namespace {
+
+// Each file made ("PATH: AGENT", "(unchanged)" when it was up to date), the problems, and, when
+// every report is in place, how many there are; the exit status.
+int print_reports(const ReportRequest& request, const CoachingReports& made, ProblemReport report) {
+  std::size_t written = 0, unchanged = 0;
+  for (const ReportFile& file : made.files) {
+    std::cout << file.path << ": " << escape_control_characters(file.agent)
+              << (file.unchanged ? " (unchanged)" : "") << "\n";
+    file.unchanged ? ++unchanged : ++written;
+  }
+  report.add(made);
+  if (made.stopped_by || made.has_errors()) return report.finish();
+  std::cout << written << (written == 1 ? " report" : " reports") << " of " << made.agents
+            << (made.agents == 1 ? " agent" : " agents") << " written to "
+            << escape_control_characters(request.out)
+            << (unchanged ? ", " + std::to_string(unchanged) + " unchanged" : "") << "\n";
+  return report.finish();
+}
+
+}  // namespace
 
 void add_report_command(CLI::App& app, CommandLine& cli) {
   auto request = std::make_shared<ReportRequest>();
@@ -37,14 +60,16 @@ void add_report_command(CLI::App& app, CommandLine& cli) {
       if (name.empty()) continue;
       std::optional<Format> f = parse_format(name);
       if (!f || (*f != Format::Html && *f != Format::Pdf && *f != Format::Docx)) {
-        cli.status = ProblemReport(cli.json_problems)
-                         .stop(usage_error("--format takes html, pdf and docx, not '" + name + "'"));
+        cli.status =
+            ProblemReport(cli.json_problems)
+                .stop(usage_error("--format takes html, pdf and docx, not '" + name + "'"));
         return;
       }
       request->formats.push_back(*f);
     }
-    request->plugin_dirs = cli.plugin_dirs;
-    cli.status = run_report(*request, cli.layout, std::cout, std::cerr);
+    Workspace workspace(cli.layout, cli.plugin_dirs);
+    cli.status = print_reports(*request, make_coaching_reports(*request, workspace),
+                               ProblemReport(cli.json_problems));
   });
 }
 

@@ -62,13 +62,6 @@ struct Derived {
   std::vector<std::string> outputs;  // what it plans, claimed with the others
 };
 
-std::string read_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
 bool read_whole_file(const std::string& path, std::string* bytes) {
   std::ifstream in(path, std::ios::binary);
   if (!in) return false;
@@ -81,29 +74,49 @@ bool read_whole_file(const std::string& path, std::string* bytes) {
 // Collects what a generator reports; positions come from the model, so they name the author's
 // file, line and column. While generating, an error is the pack's (nothing is written); while
 // making a derived artifact, it is that artifact's alone.
+// What a build found, by kind, until it is told in the report's order: warnings, the
+// generators' content errors (sorted; with them nothing is written), the plugins' and the
+// tools' failures, the content found wanting while rendering (sorted).
+struct Findings {
+  std::vector<Problem> warnings;
+  Diagnostics content_errors;
+  std::vector<Problem> failures;  // plugins', then tools', in the order found
+  Diagnostics rendered_content_errors;
+
+  void plugin_failed(std::string message) {
+    failures.push_back(
+        Problem(SourcePosition{}, std::move(message), Severity::Error, Origin::Plugin));
+  }
+  bool clean() const {
+    return content_errors.empty() && failures.empty() && rendered_content_errors.empty();
+  }
+};
+
+// Collects what a generator reports; positions come from the model, so they name the author's
+// file, line and column. While generating, an error is the pack's (nothing is written); while
+// making a derived artifact, it is that artifact's alone.
 class CollectingReporter : public Reporter {
  public:
-  CollectingReporter(BuildReport& report, std::string generator, bool deriving = false)
-      : report_(report), generator_(std::move(generator)), deriving_(deriving) {}
+  CollectingReporter(Findings& findings, std::string generator, bool deriving = false)
+      : findings_(findings), generator_(std::move(generator)), deriving_(deriving) {}
   void error(const SourcePosition& where, const std::string& message) override {
-    Diagnostics& errors = deriving_ ? report_.rendered_content_errors : report_.content_errors;
+    Diagnostics& errors = deriving_ ? findings_.rendered_content_errors : findings_.content_errors;
     errors.add(where.file.empty() ? generator_ : where.file, where.line, where.column, message);
     erred = true;
   }
   void warning(const SourcePosition& where, const std::string& message) override {
-    Problem d(where.file.empty() ? generator_ : where.file, where.line, where.column, message,
-              Severity::Warning);
-    report_.warnings.push_back(problem_text(d));
+    findings_.warnings.push_back(Problem(where.file.empty() ? generator_ : where.file, where.line,
+                                         where.column, message, Severity::Warning));
   }
   void failure(const std::string& message) override {
-    report_.plugin_errors.push_back(generator_ + " failed: " + message);
+    findings_.plugin_failed(generator_ + " failed: " + message);
     failed = true;
   }
   bool erred = false;
   bool failed = false;
 
  private:
-  BuildReport& report_;
+  Findings& findings_;
   std::string generator_;
   bool deriving_;
 };
@@ -144,7 +157,10 @@ class PackBuild {
   BuildReport run() {
     generate();
     // A content problem found by a generator is the author's to fix: nothing is written.
-    if (!report_.content_errors.empty()) return std::move(report_);
+    if (!found_.content_errors.empty()) {
+      report_.stopped = true;
+      return finish();
+    }
     plan();
     remove_stale_temporaries(pack_out_.string());
     log_ = std::make_unique<OutputLog>(pack_out_.string());
@@ -154,7 +170,7 @@ class PackBuild {
     render(first_derived);
     if (options_.progress && total_ > 0) std::fprintf(stderr, "\r\033[K");
     remove_what_is_no_longer_made();
-    return std::move(report_);
+    return finish();
   }
 
  private:
@@ -179,11 +195,11 @@ class PackBuild {
       request.source_date = options_.source_date;
       request.paper = paper_;
       std::string label = "plugin " + generator.plugin + ", generator '" + generator.kind + "'";
-      CollectingReporter reporter(report_, label);
+      CollectingReporter reporter(found_, label);
       std::vector<Artifact> made;
       std::string error;
       if (!host_.generate(generator.kind, pack_, request, reporter, &made, &error)) {
-        report_.plugin_errors.push_back(error);
+        found_.plugin_failed(error);
         every_generator_ran_ = false;
         continue;
       }
@@ -196,9 +212,8 @@ class PackBuild {
       for (Artifact& artifact : made) {
         std::string problem = check_artifact_name(artifact.name);
         if (!problem.empty()) {
-          report_.plugin_errors.push_back("plugin " + generator.plugin +
-                                          " made an output named \"" + artifact.name +
-                                          "\", which is refused: " + problem);
+          found_.plugin_failed("plugin " + generator.plugin + " made an output named \"" +
+                               artifact.name + "\", which is refused: " + problem);
           every_generator_ran_ = false;
           continue;
         }
@@ -209,8 +224,8 @@ class PackBuild {
 
   bool claim(const std::string& relative) {
     if (destinations_.insert(relative).second) return true;
-    report_.plugin_errors.push_back("two artifacts are both named " + relative +
-                                    "; only the first is written");
+    found_.plugin_failed("two artifacts are both named " + relative +
+                         "; only the first is written");
     return false;
   }
 
@@ -220,7 +235,9 @@ class PackBuild {
     std::string path = theme.reference_document(format);
     auto found = reference_bytes_.find(path);
     if (found == reference_bytes_.end()) {
-      found = reference_bytes_.emplace(path, path.empty() ? "" : read_file(path)).first;
+      std::string bytes;
+      if (!path.empty()) read_whole_file(path, &bytes);
+      found = reference_bytes_.emplace(path, std::move(bytes)).first;
     }
     return found->second;
   }
@@ -234,8 +251,8 @@ class PackBuild {
       if (!artifact.theme.empty() && artifact.theme != theme_.name) {
         auto found = other_themes_.find(artifact.theme);
         if (found == other_themes_.end()) {
-          report_.plugin_errors.push_back(artifact.name + " asks for the theme '" + artifact.theme +
-                                          "', which this build did not load");
+          found_.plugin_failed(artifact.name + " asks for the theme '" + artifact.theme +
+                               "', which this build did not load");
           continue;
         }
         theme = &found->second;
@@ -405,10 +422,11 @@ class PackBuild {
             bool content_problem) {
     fs::path destination = pack_out_ / relative;
     if (content_problem) {
-      report_.rendered_content_errors.add(where.file.empty() ? destination.string() : where.file,
-                                          where.line, where.column, relative + ": " + why);
+      found_.rendered_content_errors.add(where.file.empty() ? destination.string() : where.file,
+                                         where.line, where.column, relative + ": " + why);
     } else {
-      report_.render_errors.push_back(destination.string() + ": " + why);
+      found_.failures.push_back(
+          Problem(destination.string(), 0, 0, why, Severity::Error, Origin::Tool));
     }
   }
 
@@ -466,12 +484,11 @@ class PackBuild {
       fail_all("not made, since " + *missing + " failed", content_only);
       return;
     }
-    CollectingReporter reporter(report_, made.generator, true);
+    CollectingReporter reporter(found_, made.generator, true);
     Artifact result;
     std::string error;
     if (!make_derived(artifact, inputs, &result, reporter, &error)) {
-      report_.plugin_errors.push_back(made.generator + " failed to make " + artifact.name + ": " +
-                                      error);
+      found_.plugin_failed(made.generator + " failed to make " + artifact.name + ": " + error);
       progress(derived.outputs.size(), artifact.name);
       return;
     }
@@ -488,8 +505,10 @@ class PackBuild {
   //    ever removed, and a rendered format only when this build made that format.
   void remove_what_is_no_longer_made() {
     OutputLog& log = *log_;
-    bool complete = every_generator_ran_ && report_.plugin_errors.empty() &&
-                    report_.rendered_content_errors.empty();
+    bool plugin_failed = std::any_of(found_.failures.begin(), found_.failures.end(),
+                                     [](const Problem& p) { return p.origin == Origin::Plugin; });
+    bool complete =
+        every_generator_ran_ && !plugin_failed && found_.rendered_content_errors.empty();
     std::vector<std::string> stale;
     for (const auto& [name, record] : log.records()) {
       if (!destinations_.count(name) && complete && check_artifact_name(name).empty()) {
@@ -510,7 +529,8 @@ class PackBuild {
       }
     }
     std::string error;
-    if (!log.records().empty() && !log.compact(&error)) report_.render_errors.push_back(error);
+    if (!log.records().empty() && !log.compact(&error))
+      found_.failures.push_back(tool_error(error));
     // The manifest of earlier versions is replaced by the log.
     std::error_code ec;
     fs::remove(pack_out_ / ".coachkit-manifest.json", ec);
@@ -525,7 +545,26 @@ class PackBuild {
   fs::path pack_out_;
   PaperSize paper_;
 
+  // The report in the order the program prints it; `failed` counts what each problem names.
+  BuildReport finish() {
+    report_.problems = std::move(found_.warnings);
+    auto add = [this](const std::vector<Problem>& more) {
+      report_.problems.insert(report_.problems.end(), more.begin(), more.end());
+    };
+    add(found_.content_errors.sorted());
+    add(found_.failures);
+    add(found_.rendered_content_errors.sorted());
+    if (!found_.clean()) {
+      // Every output not made and every plugin's failure once; a content error while rendering
+      // is counted with everything the rest of its kind lost (those past the kept ones too).
+      report_.failed =
+          static_cast<int>(found_.failures.size() + found_.rendered_content_errors.size());
+    }
+    return std::move(report_);
+  }
+
   BuildReport report_;
+  Findings found_;
   bool every_generator_ran_ = false;
   std::vector<Made> made_;
   std::vector<Derived> derived_;
@@ -582,6 +621,11 @@ std::string rendered_output_key(const Renderer& renderer, Format format, const s
   }
   if (*info.reference_document) key.add(reference_document);
   return key.hex();
+}
+
+bool BuildReport::ok() const {
+  return std::none_of(problems.begin(), problems.end(),
+                      [](const Problem& p) { return p.is_error(); });
 }
 
 BuildReport Builder::build(const Pack& pack) {

@@ -6,6 +6,7 @@
 #include "hosting/generator_host.hpp"
 #include "render/renderer.hpp"
 #include "support/diagnostics.hpp"
+#include "support/problem.hpp"
 
 #include <coachkit/format.hpp>
 #include <coachkit/model.hpp>
@@ -34,21 +35,18 @@ struct BuildOptions {
   std::string pdf_unavailable;
 };
 
+// What one pack's build did: counts, and every problem with its severity and origin (a warning
+// or an error in the content, a plugin's or a tool's failure), warnings first, in the order the
+// program prints them.
 struct BuildReport {
   int written = 0;
   int unchanged = 0;
-  int removed = 0;                    // outputs of earlier builds that no generator makes any more
-  Diagnostics content_errors;         // a generator found a problem in the content
-  std::vector<std::string> warnings;  // a generator's warnings, with their positions
-  std::vector<std::string> plugin_errors;  // a plugin threw, failed or made something unusable
-  std::vector<std::string> render_errors;  // pandoc or WeasyPrint failed
-  // Content found wanting while rendering, e.g. too much text for a poster's frame: that
-  // output is not written, the others are.
-  Diagnostics rendered_content_errors;
-  bool tools_ok() const { return plugin_errors.empty() && render_errors.empty(); }
-  bool ok() const {
-    return content_errors.empty() && tools_ok() && rendered_content_errors.empty();
-  }
+  int removed = 0;  // outputs of earlier builds that no generator makes any more
+  int failed = 0;   // outputs not made, and plugins that failed, each named by a problem
+  // A generator found a problem in the content: the build of this pack stopped before writing.
+  bool stopped = false;
+  std::vector<Problem> problems;
+  bool ok() const;
 };
 
 class Builder {

@@ -120,15 +120,6 @@ std::optional<Problem> unmade_content_warning(const Pack& pack, const PluginHost
                  Severity::Warning);
 }
 
-// "PATH: why" of an output under `out_directory` as a tool's problem at PATH.
-Problem render_problem(const std::string& text, const std::string& out_directory) {
-  std::size_t colon =
-      text.rfind(out_directory, 0) == 0 ? text.find(": ", out_directory.size()) : std::string::npos;
-  if (colon == std::string::npos) return tool_error(text);
-  return Problem(text.substr(0, colon), 0, 0, text.substr(colon + 2), Severity::Error,
-                 Origin::Tool);
-}
-
 }  // namespace
 
 BuildOutcome build_project(Workspace& workspace, const BuildSettings& settings,
@@ -348,30 +339,18 @@ BuildOutcome build_project(Workspace& workspace, const BuildSettings& settings,
     std::optional<Problem> unmade = unmade_content_warning(pack, host);
     if (unmade) outcome.add(*unmade);
     BuildReport report = builder.build(pack);
-    // A generator's warnings come formatted, with their positions.
-    for (const std::string& w : report.warnings) outcome.add(note(w));
-    if (!report.content_errors.empty()) {
-      outcome.add(report.content_errors.sorted());
+    outcome.add(report.problems);
+    if (report.stopped) {
       outcome.add(note("nothing was built: fix the problems above", pack.id));
       continue;
     }
-    for (const std::string& e : report.plugin_errors) {
-      outcome.add(Problem(SourcePosition{}, e, Severity::Error, Origin::Plugin));
-    }
-    for (const std::string& e : report.render_errors) {
-      outcome.add(render_problem(e, out_directory));
-    }
-    outcome.add(report.rendered_content_errors.sorted());
     PackBuilt built;
     built.id = pack.id;
     built.folder = (fs::path(out_directory) / pack.id).string();
     built.written = report.written;
     built.unchanged = report.unchanged;
     built.removed = report.removed;
-    if (!report.ok()) {
-      built.failed = static_cast<int>(report.plugin_errors.size() + report.render_errors.size() +
-                                      report.rendered_content_errors.size());
-    }
+    built.failed = report.failed;
     outcome.packs.push_back(std::move(built));
     if (report.ok() && host.complete() &&
         !stamps.save(job.source, job.stamp, pack.id, report.written + report.unchanged,

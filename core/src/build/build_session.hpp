@@ -10,7 +10,6 @@
 #include "workspace/workspace.hpp"
 
 #include <cstdint>
-#include <iosfwd>
 #include <optional>
 #include <string>
 #include <vector>
@@ -70,11 +69,5 @@ BuildOutcome build_project(Workspace& workspace, const BuildSettings& settings,
 // The same for a workspace that built before (a preview that rebuilds on save): the packs and
 // themes whose files changed are read again, the plugins and everything else are reused.
 BuildOutcome rebuild(Workspace& workspace, const BuildSettings& settings, BuildStatus& status);
-
-// The old entry point, for code written against it: builds in a new workspace and prints the
-// outcome as `coachkit build` does; the exit status. Defined by the program
-// (tools/coachkit/build_command.cpp), which alone prints and chooses exit statuses.
-int run_build(const BuildSettings& settings, const InstallLayout& layout, std::ostream& out,
-              std::ostream& err);
 
 }  // namespace coachkit

@@ -31,7 +31,6 @@
 #include <map>
 #include <memory>
 #include <optional>
-#include <ostream>
 #include <set>
 #include <sstream>
 #include <thread>
@@ -511,11 +510,12 @@ std::string chart_alt_text(const std::string& agent, const std::vector<ChartPoin
 
 namespace {
 
-// The evaluation files a report came from, for a message: the first three and how many more.
+// The evaluation files a report came from, for a problem's message (which problem_text escapes):
+// the first three and how many more.
 std::string files_of(const std::vector<const ScoredEvaluation*>& list) {
   std::string text;
   for (std::size_t i = 0; i < list.size() && i < 3; ++i) {
-    text += (i ? ", " : "") + escape_control_characters(list[i]->evaluation.file);
+    text += (i ? ", " : "") + list[i]->evaluation.file;
   }
   if (list.size() > 3) text += " and " + std::to_string(list.size() - 3) + " more";
   return text;
@@ -531,22 +531,25 @@ std::int64_t output_date(const std::vector<const ScoredEvaluation*>& list) {
 
 }  // namespace
 
-int run_report(const ReportRequest& request, const InstallLayout& layout, std::ostream& out,
-               std::ostream& err) {
+CoachingReports make_coaching_reports(const ReportRequest& request, Workspace& workspace) {
+  const InstallLayout& layout = workspace.layout();
+  CoachingReports made;
+  auto stop = [&made](Problem problem) {
+    made.stop(std::move(problem));
+    return made;
+  };
+  auto stop_for = [&made](const Diagnostics& diagnostics) {
+    made.add(diagnostics.sorted());
+    made.stopped_by = Origin::Content;
+    return made;
+  };
   Diagnostics diagnostics;
-  std::optional<RubricSource> source =
-      resolve_rubric(request.rubric, request.plugin_dirs, layout, diagnostics);
-  if (!source) {
-    err << diagnostics.to_string();
-    return 1;
-  }
+  std::optional<RubricSource> source = resolve_rubric(request.rubric, workspace, diagnostics);
+  if (!source) return stop_for(diagnostics);
   const Rubric& rubric = source->rubric();
   std::vector<ScoredEvaluation> scored =
       load_evaluations(rubric, request.evaluations, std::nullopt, diagnostics);
-  if (!diagnostics.empty()) {
-    err << diagnostics.to_string();
-    return 1;
-  }
+  if (!diagnostics.empty()) return stop_for(diagnostics);
   // Grouped in one pass (a map per agent); file names decided over every agent given, so that
   // --agent writes the file the whole run would.
   std::map<std::string, std::vector<const ScoredEvaluation*>> by_agent;
@@ -558,12 +561,10 @@ int run_report(const ReportRequest& request, const InstallLayout& layout, std::o
     }
   }
   if (by_agent.empty()) {
-    err << "coachkit: no evaluations"
-        << (request.agent.empty() ? ""
-                                  : " of agent '" + escape_control_characters(request.agent) + "'")
-        << "\n";
-    return 1;
+    return stop(usage_error("no evaluations" +
+                            (request.agent.empty() ? "" : " of agent '" + request.agent + "'")));
   }
+  made.agents = by_agent.size();
   std::map<std::string, std::string> stems = report_file_stems(agents);
   SystemProcessRunner runner;
   Renderer renderer(runner);
@@ -574,21 +575,15 @@ int run_report(const ReportRequest& request, const InstallLayout& layout, std::o
               request.formats.end();
   if (!renderer.detect_pandoc(&error) ||
       (pdf && !renderer.detect_weasyprint(&error, layout.pdf_worker()))) {
-    err << "coachkit: " << error << "\n";
-    return 2;
+    return stop(tool_error(error));
   }
   // The theme as `build` finds it, by name or folder.
   std::string theme_directory = find_theme(request.theme, "", layout);
   if (theme_directory.empty()) {
-    err << "coachkit: no theme '" << escape_control_characters(request.theme) << "' ("
-        << theme_names("", layout) << ")\n";
-    return 1;
+    return stop(usage_error("no theme '" + request.theme + "' (" + theme_names("", layout) + ")"));
   }
   Theme theme;
-  if (!load_theme(theme_directory, &theme, &error)) {
-    err << "coachkit: " << error << "\n";
-    return 2;
-  }
+  if (!workspace.theme(theme_directory, &theme, &error)) return stop(tool_error(error));
   // Reports are recorded in the output folder's log as a pack's outputs are: one whose inputs
   // (the evaluations, the theme, the tools) have not changed is not rendered again.
   OutputLog log(request.out);
@@ -622,26 +617,24 @@ int run_report(const ReportRequest& request, const InstallLayout& layout, std::o
     for (const auto& [agent, list] : by_agent) {
       std::vector<Chart> one;
       if (!score_charts({requests[i++]}, docx, runner, &one, &error)) {
-        err << "coachkit: the report of agent '" << escape_control_characters(agent) << "' (from "
-            << files_of(list) << "): " << error << "\n";
-        return 2;
+        return stop(tool_error("the report of agent '" + agent + "' (from " + files_of(list) +
+                               "): " + error));
       }
     }
-    err << "coachkit: " << error << "\n";
-    return 2;
+    return stop(tool_error(error));
   }
   // The reports are rendered on two threads (pandoc is most of the time, one process a
   // report), each with its own Renderer, since the source date differs from report to report.
   // With PDF one thread: a second would start a second set of PDF workers. What each report
   // wrote or why it failed is printed afterwards, in the agents' order.
-  struct Outcome {
+  struct Rendered {
     std::vector<std::string> written;
     std::vector<std::string> unchanged;
     std::string error;  // "" unless the report failed
   };
   std::vector<const std::pair<const std::string, std::vector<const ScoredEvaluation*>>*> tasks;
   for (const auto& entry : by_agent) tasks.push_back(&entry);
-  std::vector<Outcome> outcomes(tasks.size());
+  std::vector<Rendered> outcomes(tasks.size());
   std::atomic<std::size_t> next{0};
   std::atomic<bool> failed{false};
   auto render_reports = [&](Renderer& renderer) {
@@ -649,7 +642,7 @@ int run_report(const ReportRequest& request, const InstallLayout& layout, std::o
       const std::string& agent = tasks[i]->first;
       const std::vector<const ScoredEvaluation*>& list = tasks[i]->second;
       const Chart& drawn = charts[i];
-      Outcome& outcome = outcomes[i];
+      Rendered& outcome = outcomes[i];
       std::string alt = chart_alt_text(agent, requests[i].points);
       Document document = coaching_report(source->pack, rubric, list, agent);
       // The outputs carry the latest evaluation's date, never the clock.
@@ -696,8 +689,8 @@ int run_report(const ReportRequest& request, const InstallLayout& layout, std::o
         outcome.written.push_back(destination);
       }
       if (!why.empty()) {
-        outcome.error = "the report of agent '" + escape_control_characters(agent) + "' (from " +
-                        files_of(list) + ") could not be written: " + why;
+        outcome.error = "the report of agent '" + agent + "' (from " + files_of(list) +
+                        ") could not be written: " + why;
         failed = true;
       }
     }
@@ -717,26 +710,16 @@ int run_report(const ReportRequest& request, const InstallLayout& layout, std::o
   }
   render_reports(renderer);
   for (std::thread& worker : workers) worker.join();
-  std::size_t written = 0, unchanged = 0;
   for (std::size_t i = 0; i < tasks.size(); ++i) {
     for (const std::string& destination : outcomes[i].written) {
-      out << destination << ": " << escape_control_characters(tasks[i]->first) << "\n";
-      ++written;
+      made.files.push_back({destination, tasks[i]->first, false});
     }
     for (const std::string& destination : outcomes[i].unchanged) {
-      out << destination << ": " << escape_control_characters(tasks[i]->first) << " (unchanged)\n";
-      ++unchanged;
+      made.files.push_back({destination, tasks[i]->first, true});
     }
-    if (!outcomes[i].error.empty()) {
-      err << "coachkit: " << outcomes[i].error << "\n";
-      return 2;
-    }
+    if (!outcomes[i].error.empty()) return stop(tool_error(outcomes[i].error));
   }
-  out << written << (written == 1 ? " report" : " reports") << " of " << by_agent.size()
-      << (by_agent.size() == 1 ? " agent" : " agents") << " written to "
-      << escape_control_characters(request.out)
-      << (unchanged ? ", " + std::to_string(unchanged) + " unchanged" : "") << "\n";
-  return 0;
+  return made;
 }
 
 }  // namespace coachkit

@@ -6,22 +6,22 @@
 // each weak criterion, and the evaluators' notes.
 #pragma once
 
-#include "support/install_layout.hpp"
 #include "qa/evaluation_set.hpp"
 #include "qa/score_chart.hpp"
+#include "support/problem.hpp"
+#include "workspace/workspace.hpp"
 
 #include <coachkit/document.hpp>
 #include <coachkit/format.hpp>
 #include <coachkit/model.hpp>
 
-#include <iosfwd>
 #include <map>
 #include <string>
 #include <vector>
 
 namespace coachkit {
 
-// The paragraph the chart replaces when the report is rendered (see run_report).
+// The paragraph the chart replaces when the report is rendered (see make_coaching_reports).
 extern const char* const kChartPlaceholder;
 
 // The report of `agent`'s evaluations (all of `scored` that are theirs), oldest first.
@@ -45,11 +45,24 @@ struct ReportRequest {
   std::vector<Format> formats = {Format::Html};
   std::string out = "reports";
   std::string theme = "default";  // a theme name or folder, found as `build` finds it
-  std::vector<std::string> plugin_dirs;
 };
 
-// 0 when every report was written; 1 on a content problem; 2 when a tool failed.
-int run_report(const ReportRequest& request, const InstallLayout& layout, std::ostream& out,
-               std::ostream& err);
+// One report file made (or found up to date) for an agent.
+struct ReportFile {
+  std::string path;  // under ReportRequest::out
+  std::string agent;
+  bool unchanged = false;
+};
+
+// What `coachkit report` did: the files, in the agents' order, and the problems; a problem
+// that stops it (a content, usage or tool problem) leaves the files made before it listed.
+struct CoachingReports : Outcome {
+  std::vector<ReportFile> files;
+  std::size_t agents = 0;  // how many agents' reports were asked for
+};
+
+// Every report the request asks for, with the workspace's plugins (a rubric may be a plugin
+// pack's) and themes.
+CoachingReports make_coaching_reports(const ReportRequest& request, Workspace& workspace);
 
 }  // namespace coachkit
