@@ -56,18 +56,20 @@ class CollectingReporter : public Reporter {
  public:
   CollectingReporter(BuildReport& report, std::string generator)
       : report_(report), generator_(std::move(generator)) {}
-  void error(const SourcePosition& where, const std::string& message) override {
-    report_.content_errors.add(where.file.empty() ? generator_ : where.file, where.line,
-                               where.column, message);
-  }
-  void warning(const SourcePosition& where, const std::string& message) override {
-    Problem d(where.file.empty() ? generator_ : where.file, where.line, where.column, message,
-              Severity::Warning);
-    report_.warnings.push_back(problem_text(d));
-  }
-  void failure(const std::string& message) override {
-    report_.plugin_errors.push_back(generator_ + " failed: " + message);
-    failed = true;
+  void report(const Problem& problem) override {
+    const SourcePosition& where = problem.where;
+    const std::string& message = problem.message;
+    if (problem.origin == Origin::Plugin) {
+      report_.plugin_errors.push_back(generator_ + " failed: " + message);
+      failed = true;
+    } else if (!problem.is_error()) {
+      Problem d(where.file.empty() ? generator_ : where.file, where.line, where.column, message,
+                Severity::Warning);
+      report_.warnings.push_back(problem_text(d));
+    } else {
+      report_.content_errors.add(where.file.empty() ? generator_ : where.file, where.line,
+                                 where.column, message);
+    }
   }
   bool failed = false;
 
@@ -156,7 +158,7 @@ BuildReport Builder::build(const Pack& pack) {
         report, "plugin " + generator.plugin + ", generator '" + generator.kind + "'");
     std::vector<Artifact> made;
     std::string error;
-    if (!host_.generate(generator.kind, pack, request, reporter, &made, &error)) {
+    if (!succeeded(host_.generate(generator.kind, pack, request, reporter, &made), &error)) {
       report.plugin_errors.push_back(error);
       every_generator_ran = false;
       continue;
@@ -276,7 +278,7 @@ BuildReport Builder::build(const Pack& pack) {
       bool ok = unchanged;
       bool content_problem = false;
       if (!ok && task.is_file) {
-        ok = write_file_atomically(destination.string(), task.input, &error);
+        ok = succeeded(write_file_atomically(destination.string(), task.input), &error);
       } else if (!ok && format_info(task.format).through_weasyprint &&
                  !options_.pdf_unavailable.empty()) {
         error = options_.pdf_unavailable;

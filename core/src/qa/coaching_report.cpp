@@ -7,7 +7,7 @@
 #include "build/output_log.hpp"
 #include "support/interruption.hpp"
 #include "qa/rubric_source.hpp"
-#include "qa/score_chart.hpp"
+#include "qa/score_trend_chart.hpp"
 #include "render/renderer.hpp"
 #include "render/theme_lookup.hpp"
 #include "support/utf8.hpp"
@@ -113,20 +113,21 @@ bool insert_chart(std::string& json_text, const std::string& uri, const std::str
 // Word and LibreOffice offered the whole base64 string as alt text: it becomes `alt` too.
 bool describe_docx_chart(const std::string& path, const std::string& alt, std::string* error) {
   const std::string from = "descr=\"data:";
-  return edit_zip_entries(
-      path, {"word/document.xml"},
-      [&](const std::string&, std::string* xml) {
-        bool changed = false;
-        for (std::size_t at = xml->find(from); at != std::string::npos; at = xml->find(from, at)) {
-          std::size_t value = at + 7, end = xml->find('"', value);
-          if (end == std::string::npos) break;
-          xml->replace(value, end - value, escape::xml_attribute(alt));
-          at = value;
-          changed = true;
-        }
-        return changed;
-      },
-      error);
+  return succeeded(edit_zip_entries(path, {"word/document.xml"},
+                                    [&](const std::string&, std::string* xml) {
+                                      bool changed = false;
+                                      for (std::size_t at = xml->find(from);
+                                           at != std::string::npos; at = xml->find(from, at)) {
+                                        std::size_t value = at + 7, end = xml->find('"', value);
+                                        if (end == std::string::npos) break;
+                                        xml->replace(value, end - value,
+                                                     escape::xml_attribute(alt));
+                                        at = value;
+                                        changed = true;
+                                      }
+                                      return changed;
+                                    }),
+                   error);
 }
 
 // The characters a file name may not hold on some common file system, or that would make it
@@ -605,7 +606,7 @@ int run_report(const ReportRequest& request, const InstallLayout& layout, std::o
     return 1;
   }
   Theme theme;
-  if (!load_theme(theme_directory, &theme, &error)) {
+  if (!succeeded(load_theme(theme_directory, &theme), &error)) {
     err << "coachkit: " << error << "\n";
     return 2;
   }
@@ -703,7 +704,7 @@ int run_report(const ReportRequest& request, const InstallLayout& layout, std::o
           ScopedTempFile guard(temporary);
           if (!renderer.render_input(input, format, theme, temporary, &why) ||
               !describe_docx_chart(temporary, alt, &why) ||
-              !commit_file(temporary, destination, &why)) {
+              !succeeded(commit_file(temporary, destination), &why)) {
             fs::remove(temporary, ec);
             break;
           }

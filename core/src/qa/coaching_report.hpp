@@ -6,9 +6,9 @@
 // each weak criterion, and the evaluators' notes.
 #pragma once
 
-#include "support/install_layout.hpp"
 #include "qa/evaluation_set.hpp"
-#include "qa/score_chart.hpp"
+#include "qa/score_trend_chart.hpp"
+#include "support/install_layout.hpp"
 
 #include <coachkit/document.hpp>
 #include <coachkit/format.hpp>
