@@ -57,15 +57,15 @@ class FakeHost : public GeneratorHost {
   }
   std::vector<GeneratorInfo> generators() const override { return infos_; }
   bool complete() const override { return complete_; }
-  bool generate(const std::string& kind, const Pack& pack, const GeneratorRequest& request,
-                Reporter& reporter, std::vector<Artifact>* artifacts,
-                std::string* error) const override {
+  std::optional<Problem> generate(const std::string& kind, const Pack& pack,
+                                  const GeneratorRequest& request, Reporter& reporter,
+                                  std::vector<Artifact>* artifacts) const override {
     try {
       *artifacts = generators_.at(kind)(pack, request, reporter);
-      return true;
+      return std::nullopt;
     } catch (const std::exception& e) {
-      *error = kind + " threw: " + e.what();
-      return false;
+      return Problem(SourcePosition{}, kind + " threw: " + e.what(), Severity::Error,
+                     Origin::Plugin);
     }
   }
   bool complete_ = true;

@@ -1,6 +1,6 @@
 // Calibration: the worked example of docs/calibration.md computed by hand, and the papers'
 // tables fed through `coachkit calibrate` as evaluation files.
-#include "qa/calibration.hpp"
+#include "qa/calibration_output.hpp"
 #include "support/process.hpp"
 #include "test_support.hpp"
 
@@ -70,8 +70,8 @@ TEST(Calibration, WorkedExampleOfTheDocumentation) {
   add(input, "dana", "call-4", "yes", 5, "yes", 100);
   add(input, "lee", "call-4", "yes", 5, "no", 0);
   Calibration result;
-  std::string error;
-  ASSERT_TRUE(calibrate(input, "", &result, &error)) << error;
+  std::optional<Problem> problem = calibrate(input, "", &result);
+  ASSERT_FALSE(problem) << problem->message;
   EXPECT_EQ(result.interactions, 4u);
   const CriterionAgreement& greeting = criterion(result, "greeting");
   // By hand (docs/calibration.md): 3/4 agree; kappa (0.75 - 0.5) / 0.5; AC1 (0.75 - 0.46875) /
@@ -98,8 +98,8 @@ TEST(Calibration, AlignmentWithTheExpertAsMaestroQaDefinesIt) {
   add(input, "dana", "call-1", "yes", 4, "no", 0);
   add(input, "lee", "call-1", "yes", 5, "yes", 100);
   Calibration result;
-  std::string error;
-  ASSERT_TRUE(calibrate(input, "kim", &result, &error)) << error;
+  std::optional<Problem> problem = calibrate(input, "kim", &result);
+  ASSERT_FALSE(problem) << problem->message;
   ASSERT_EQ(result.alignments.size(), 2u);
   const ExpertAlignment& dana = result.alignments[0];
   EXPECT_EQ(dana.evaluator, "dana");
@@ -118,8 +118,8 @@ TEST(Calibration, NotApplicableAgainstAnAnswerIsADisagreement) {
   add(input, "dana", "call-1", "no", 5, "yes", 100);
   add(input, "lee", "call-1", "na", 5, "yes", 100);
   Calibration result;
-  std::string error;
-  ASSERT_TRUE(calibrate(input, "kim", &result, &error)) << error;
+  std::optional<Problem> problem = calibrate(input, "kim", &result);
+  ASSERT_FALSE(problem) << problem->message;
   // dana: greeting 0 of 1, the rest 4 of 4: 80 %; lee: 100 %.
   EXPECT_DOUBLE_EQ(*result.alignments[0].alignment, 80.0);
   EXPECT_DOUBLE_EQ(*result.alignments[1].alignment, 100.0);
@@ -131,10 +131,11 @@ TEST(Calibration, AnUnknownExpertIsAnError) {
   CalibrationInput input = worked_example_rubric();
   add(input, "dana", "call-1", "yes", 4, "yes", 90);
   Calibration result;
-  std::string error;
-  EXPECT_FALSE(calibrate(input, "kim", &result, &error));
-  EXPECT_NE(error.find("kim"), std::string::npos) << error;
-  EXPECT_NE(error.find("dana"), std::string::npos) << error;
+  std::optional<Problem> problem = calibrate(input, "kim", &result);
+  ASSERT_TRUE(problem);
+  EXPECT_EQ(problem->origin, Origin::Usage);
+  EXPECT_NE(problem->message.find("kim"), std::string::npos) << problem->message;
+  EXPECT_NE(problem->message.find("dana"), std::string::npos) << problem->message;
 }
 
 TEST(Calibration, OneEvaluatorSaysWhyNothingIsDefined) {
@@ -142,8 +143,8 @@ TEST(Calibration, OneEvaluatorSaysWhyNothingIsDefined) {
   add(input, "dana", "call-1", "yes", 4, "yes", 90);
   add(input, "dana", "call-2", "no", 4, "yes", 60);
   Calibration result;
-  std::string error;
-  ASSERT_TRUE(calibrate(input, "", &result, &error)) << error;
+  std::optional<Problem> problem = calibrate(input, "", &result);
+  ASSERT_FALSE(problem) << problem->message;
   EXPECT_EQ(result.interactions, 0u);
   nlohmann::json json = nlohmann::json::parse(calibration_json(result));
   for (const auto& c : json["criteria"]) {
@@ -161,8 +162,8 @@ TEST(Calibration, ASecondEvaluationOfTheSameCallByTheSameEvaluatorIsWarnedAbout)
   add(input, "lee", "call-1", "yes", 4, "yes", 90);
   add(input, "dana", "call-1", "no", 1, "no", 0);
   Calibration result;
-  std::string error;
-  ASSERT_TRUE(calibrate(input, "", &result, &error)) << error;
+  std::optional<Problem> problem = calibrate(input, "", &result);
+  ASSERT_FALSE(problem) << problem->message;
   ASSERT_EQ(result.warnings.size(), 1u);
   EXPECT_NE(result.warnings[0].find("dana/call-1.toml"), std::string::npos);
   EXPECT_DOUBLE_EQ(*criterion(result, "greeting").percent_agreement.value, 1.0);

@@ -85,5 +85,25 @@ TEST(Escape, CsvFieldsReadBackAndFormulasStayText) {
   EXPECT_EQ(back, expected);
 }
 
+TEST(Escape, JsonReadsBackInBothPlacesAndIsInertInAScript) {
+  // U+2028, a control character and a byte that is not UTF-8 beside the hostile text.
+  std::string text = kHostile + " \xE2\x80\xA8 \x01 \xFF end";
+  std::string expected = kHostile + " \xE2\x80\xA8 \x01 \xEF\xBF\xBD end";
+  for (escape::JsonIn in : {escape::JsonIn::Data, escape::JsonIn::Script}) {
+    std::string literal = escape::json(text, in);
+    std::string back = run({"/usr/bin/python3", "-c",
+                            "import json,sys\n"
+                            "sys.stdout.buffer.write(json.loads(sys.stdin.buffer.read())"
+                            ".encode('utf-8'))"},
+                           literal);
+    EXPECT_EQ(back, expected) << literal;
+  }
+  std::string script = escape::json(text, escape::JsonIn::Script);
+  EXPECT_EQ(script.find_first_of("<>&"), std::string::npos) << script;
+  EXPECT_EQ(script.find("\xE2\x80\xA8"), std::string::npos) << script;
+  // Plain JSON keeps the characters a script must not see, as pandoc's AST always had them.
+  EXPECT_NE(escape::json(text, escape::JsonIn::Data).find("<script>"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace coachkit

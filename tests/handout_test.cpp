@@ -57,10 +57,10 @@ class HandoutPlugin : public ::testing::Test {
     ASSERT_EQ(plugin.generators.size(), 2u);
     EXPECT_EQ(plugin.generators[0].kind, "handout");
     EXPECT_EQ(plugin.generators[1].kind, "slides");
-    std::string error;
     coachkit::testing::RecordingReporter reporter;
-    ASSERT_TRUE(host_.generate("handout", pack_, GeneratorRequest{}, reporter, &artifacts_, &error))
-        << error;
+    std::optional<Problem> problem =
+        host_.generate("handout", pack_, GeneratorRequest{}, reporter, &artifacts_);
+    ASSERT_FALSE(problem) << problem->message;
     EXPECT_TRUE(reporter.errors.empty() && reporter.failures.empty());
   }
 

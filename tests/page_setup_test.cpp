@@ -70,9 +70,9 @@ class PageSetupTest : public ::testing::Test {
  protected:
   void SetUp() override {
     std::string error;
-    ASSERT_TRUE(
-        load_theme(std::string(COACHKIT_SOURCE_DIR) + "/content/themes/default", &theme_, &error))
-        << error;
+    std::optional<Problem> problem =
+        load_theme(std::string(COACHKIT_SOURCE_DIR) + "/content/themes/default", &theme_);
+    ASSERT_FALSE(problem) << problem->message;
     ASSERT_TRUE(renderer_.detect_pandoc(&error)) << error;
     ASSERT_TRUE(renderer_.detect_weasyprint(
         &error, std::string(COACHKIT_SOURCE_DIR) + "/core/pdf/coachkit-pdf-worker.py"))

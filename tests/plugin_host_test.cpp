@@ -30,9 +30,9 @@ std::string test_plugin(const std::string& name) {
   return std::string(COACHKIT_TEST_PLUGIN_DIR) + "/coachkit-test_" + name + ".so";
 }
 
-const RefusedPlugin* refusal_of(const PluginHost& host, const std::string& file_part) {
-  for (const RefusedPlugin& r : host.refused()) {
-    if (r.path.find(file_part) != std::string::npos) return &r;
+const Problem* refusal_of(const PluginHost& host, const std::string& file_part) {
+  for (const Problem& r : host.refused()) {
+    if (r.where.file.find(file_part) != std::string::npos) return &r;
   }
   return nullptr;
 }
@@ -84,8 +84,8 @@ void expect_loaded_or_refused(const std::string& file, const std::string& what) 
     return;
   }
   EXPECT_TRUE(host.plugins().empty()) << what;
-  EXPECT_EQ(host.refused()[0].path, file) << what;
-  EXPECT_FALSE(host.refused()[0].reason.empty()) << what;
+  EXPECT_EQ(host.refused()[0].where.file, file) << what;
+  EXPECT_FALSE(host.refused()[0].message.empty()) << what;
 }
 
 Pack tiny_pack() {
@@ -102,7 +102,7 @@ Pack tiny_pack() {
 TEST(PluginHost, LoadsAGoodPluginWithItsDescriptor) {
   PluginHost host;
   host.load_file(test_plugin("good"));
-  ASSERT_TRUE(host.refused().empty()) << host.refused().front().reason;
+  ASSERT_TRUE(host.refused().empty()) << host.refused().front().message;
   ASSERT_EQ(host.plugins().size(), 1u);
   const LoadedPlugin& p = host.plugins().front();
   EXPECT_EQ(p.name, "test-good");
@@ -113,11 +113,10 @@ TEST(PluginHost, LoadsAGoodPluginWithItsDescriptor) {
   EXPECT_EQ(p.generators.front().kind, "test-card");
 
   std::vector<Artifact> artifacts;
-  std::string error;
   coachkit::testing::RecordingReporter reporter;
-  ASSERT_TRUE(host.generate(p.generators.front().kind, tiny_pack(), GeneratorRequest{}, reporter,
-                            &artifacts, &error))
-      << error;
+  std::optional<Problem> problem = host.generate(p.generators.front().kind, tiny_pack(),
+                                                 GeneratorRequest{}, reporter, &artifacts);
+  ASSERT_FALSE(problem) << problem->message;
   ASSERT_EQ(artifacts.size(), 1u);
   EXPECT_EQ(artifacts[0].name, "cards/tiny");
   EXPECT_EQ(artifacts[0].document.title, "Card for Tiny");
@@ -128,12 +127,14 @@ TEST(PluginHost, RefusesAWrongMajorAbiWithoutLoadingIt) {
   host.load_file(test_plugin("wrong_abi"));
   EXPECT_TRUE(host.plugins().empty());
   ASSERT_EQ(host.refused().size(), 1u);
-  const std::string& reason = host.refused()[0].reason;
+  const std::string& reason = host.refused()[0].message;
   EXPECT_NE(reason.find("ABI 1.x"), std::string::npos) << reason;
   EXPECT_NE(reason.find("ABI " + std::to_string(kAbiMajor) + "." + std::to_string(kAbiMinor)),
             std::string::npos)
       << reason;
-  EXPECT_EQ(host.refused()[0].path, test_plugin("wrong_abi"));
+  EXPECT_EQ(host.refused()[0].where.file, test_plugin("wrong_abi"));
+  EXPECT_EQ(host.refused()[0].origin, Origin::Plugin);
+  EXPECT_TRUE(host.refused()[0].is_error());
 }
 
 TEST(PluginHost, RefusesANewerMinorAbiNamingBothVersions) {
@@ -141,7 +142,7 @@ TEST(PluginHost, RefusesANewerMinorAbiNamingBothVersions) {
   host.load_file(test_plugin("newer_minor"));
   EXPECT_TRUE(host.plugins().empty());
   ASSERT_EQ(host.refused().size(), 1u);
-  const std::string& reason = host.refused()[0].reason;
+  const std::string& reason = host.refused()[0].message;
   std::string plugin_abi = std::to_string(kAbiMajor) + "." + std::to_string(kAbiMinor + 7);
   std::string host_abi = std::to_string(kAbiMajor) + "." + std::to_string(kAbiMinor);
   EXPECT_NE(reason.find("plugin ABI " + plugin_abi), std::string::npos) << reason;
@@ -152,8 +153,8 @@ TEST(PluginHost, RefusesALibraryWithoutEntryPoint) {
   PluginHost host;
   host.load_file(test_plugin("no_entry"));
   ASSERT_EQ(host.refused().size(), 1u);
-  EXPECT_NE(host.refused()[0].reason.find("no coachkit entry point"), std::string::npos)
-      << host.refused()[0].reason;
+  EXPECT_NE(host.refused()[0].message.find("no coachkit entry point"), std::string::npos)
+      << host.refused()[0].message;
 }
 
 TEST(PluginHost, RefusesAFileThatIsNotALibrary) {
@@ -162,9 +163,9 @@ TEST(PluginHost, RefusesAFileThatIsNotALibrary) {
   PluginHost host;
   host.load_file(fake.string());
   ASSERT_EQ(host.refused().size(), 1u);
-  EXPECT_EQ(host.refused()[0].path, fake.string());
-  EXPECT_NE(host.refused()[0].reason.find("not a shared library"), std::string::npos)
-      << host.refused()[0].reason;
+  EXPECT_EQ(host.refused()[0].where.file, fake.string());
+  EXPECT_NE(host.refused()[0].message.find("not a shared library"), std::string::npos)
+      << host.refused()[0].message;
 }
 
 TEST(PluginHost, AThrowingPluginIsReportedByNameAndOthersStillWork) {
@@ -178,12 +179,12 @@ TEST(PluginHost, AThrowingPluginIsReportedByNameAndOthersStillWork) {
   for (const LoadedPlugin& p : host.plugins()) {
     for (const auto& g : p.generators) {
       std::vector<Artifact> artifacts;
-      std::string error;
       coachkit::testing::RecordingReporter reporter;
-      if (host.generate(g.kind, pack, GeneratorRequest{}, reporter, &artifacts, &error)) {
-        worked += static_cast<int>(artifacts.size());
+      if (auto problem = host.generate(g.kind, pack, GeneratorRequest{}, reporter, &artifacts)) {
+        EXPECT_EQ(problem->origin, Origin::Plugin);
+        errors.push_back(problem->message);
       } else {
-        errors.push_back(error);
+        worked += static_cast<int>(artifacts.size());
       }
     }
   }
@@ -224,7 +225,7 @@ TEST(PluginHost, ASecondPluginWithTheSameNameIsRefused) {
   host.load_file((dir.path() / "copy.so").string());
   EXPECT_EQ(host.plugins().size(), 1u);
   ASSERT_EQ(host.refused().size(), 1u);
-  EXPECT_NE(host.refused()[0].reason.find("already loaded"), std::string::npos);
+  EXPECT_NE(host.refused()[0].message.find("already loaded"), std::string::npos);
 }
 
 TEST(PluginHost, JsonListsLoadedAndRefusedPlugins) {
@@ -248,8 +249,8 @@ TEST(PluginHost, RefusesAPluginBuiltWithTheOldStringAbiBeforeLoadingIt) {
   host.load_file(test_plugin("old_string_abi"));
   EXPECT_TRUE(host.plugins().empty());
   ASSERT_EQ(host.refused().size(), 1u);
-  EXPECT_EQ(host.refused()[0].path, test_plugin("old_string_abi"));
-  const std::string& reason = host.refused()[0].reason;
+  EXPECT_EQ(host.refused()[0].where.file, test_plugin("old_string_abi"));
+  const std::string& reason = host.refused()[0].message;
   EXPECT_NE(reason.find("built with the old (pre-C++11) libstdc++ string ABI; this coachkit uses "
                         "the C++11 ABI"),
             std::string::npos)
@@ -266,9 +267,9 @@ TEST(PluginHost, RefusesAFifoNamedLikeALibraryWithoutOpeningIt) {
   host.load_file(fifo);
   EXPECT_TRUE(host.plugins().empty());
   ASSERT_EQ(host.refused().size(), 1u);
-  EXPECT_EQ(host.refused()[0].path, fifo);
-  EXPECT_NE(host.refused()[0].reason.find("not a regular file: it is a FIFO"), std::string::npos)
-      << host.refused()[0].reason;
+  EXPECT_EQ(host.refused()[0].where.file, fifo);
+  EXPECT_NE(host.refused()[0].message.find("not a regular file: it is a FIFO"), std::string::npos)
+      << host.refused()[0].message;
 }
 
 TEST(PluginHost, ADirectorySkipsAFifoWithANoteAndFollowsSymlinks) {
@@ -281,8 +282,8 @@ TEST(PluginHost, ADirectorySkipsAFifoWithANoteAndFollowsSymlinks) {
   EXPECT_EQ(host.plugins()[0].name, "test-good");
   EXPECT_TRUE(host.refused().empty());
   ASSERT_EQ(host.skipped().size(), 1u);
-  EXPECT_EQ(host.skipped()[0].path, (dir.path() / "a-fifo.so").string());
-  EXPECT_NE(host.skipped()[0].reason.find("a FIFO"), std::string::npos);
+  EXPECT_EQ(host.skipped()[0].where.file, (dir.path() / "a-fifo.so").string());
+  EXPECT_NE(host.skipped()[0].message.find("a FIFO"), std::string::npos);
   auto json = nlohmann::json::parse(host.to_json());
   EXPECT_EQ(json["skipped"].size(), 1u);
 }
@@ -322,9 +323,9 @@ TEST(PluginHost, RefusesADamagedSectionHeaderTableNamingWhatIsWrong) {
     host.load_file(copy.write());
     EXPECT_TRUE(host.plugins().empty()) << damage.name;
     ASSERT_EQ(host.refused().size(), 1u) << damage.name;
-    EXPECT_EQ(host.refused()[0].path, copy.path());
-    EXPECT_NE(host.refused()[0].reason.find(damage.expected), std::string::npos)
-        << damage.name << ": " << host.refused()[0].reason;
+    EXPECT_EQ(host.refused()[0].where.file, copy.path());
+    EXPECT_NE(host.refused()[0].message.find(damage.expected), std::string::npos)
+        << damage.name << ": " << host.refused()[0].message;
   }
 }
 
@@ -352,8 +353,8 @@ TEST(PluginHost, AFileThatCrashesTheDynamicLoaderIsRefusedAndTheHostLivesOn) {
   host.load_file(copy.write());
   EXPECT_TRUE(host.plugins().empty());
   ASSERT_EQ(host.refused().size(), 1u);
-  EXPECT_EQ(host.refused()[0].path, copy.path());
-  const std::string& reason = host.refused()[0].reason;
+  EXPECT_EQ(host.refused()[0].where.file, copy.path());
+  const std::string& reason = host.refused()[0].message;
 #if defined(__SANITIZE_ADDRESS__)
   // The address sanitizer turns the child's crash into an exit with status 1.
   EXPECT_NE(reason.find("damaged: reading it"), std::string::npos) << reason;
@@ -425,7 +426,7 @@ TEST(PluginHost, APluginThatChangedSinceItsChecksumRecordIsRefusedSayingSo) {
   {
     PluginHost host;
     host.load_file(copy.write());
-    ASSERT_EQ(host.plugins().size(), 1u) << host.refused().front().reason;
+    ASSERT_EQ(host.plugins().size(), 1u) << host.refused().front().message;
   }
   std::size_t comment = copy.section_index(".comment");
   ASSERT_NE(comment, 0u);
@@ -435,8 +436,8 @@ TEST(PluginHost, APluginThatChangedSinceItsChecksumRecordIsRefusedSayingSo) {
   host.load_file(copy.path());
   EXPECT_TRUE(host.plugins().empty());
   ASSERT_EQ(host.refused().size(), 1u);
-  EXPECT_EQ(host.refused()[0].path, copy.path());
-  const std::string& reason = host.refused()[0].reason;
+  EXPECT_EQ(host.refused()[0].where.file, copy.path());
+  const std::string& reason = host.refused()[0].message;
   EXPECT_NE(reason.find("it changed since it was built or installed"), std::string::npos) << reason;
   EXPECT_NE(reason.find(copy.path() + ".sha256"), std::string::npos) << reason;
 
@@ -453,9 +454,15 @@ TEST(Sha256, MatchesTheStandardsExamples) {
   EXPECT_EQ(sha256_of(""), "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
   EXPECT_EQ(sha256_of("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq"),
             "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1");
-  std::string error;
   std::string recorded = read_file(test_plugin("good") + ".sha256").substr(0, 64);
-  EXPECT_EQ(sha256_of_file(test_plugin("good"), &error), recorded) << error;
+  std::string digest;
+  std::optional<Problem> problem = sha256_of_file(test_plugin("good"), &digest);
+  EXPECT_FALSE(problem) << problem->message;
+  EXPECT_EQ(digest, recorded);
+  problem = sha256_of_file(test_plugin("no-such-plugin"), &digest);
+  ASSERT_TRUE(problem);
+  EXPECT_EQ(problem->where.file, test_plugin("no-such-plugin"));
+  EXPECT_NE(problem->message.find("cannot be read"), std::string::npos) << problem->message;
 }
 
 TEST(ArtifactNames, OnlyPlainRelativePathsInsideTheOutputFolder) {

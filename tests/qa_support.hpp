@@ -2,10 +2,10 @@
 // scoring, evaluation and import tests.
 #pragma once
 
-#include "qa/evaluation_reader.hpp"
-#include "qa/scoring.hpp"
 #include "pack/readers/readers.hpp"
 #include "pack/toml_text.hpp"
+#include "qa/evaluation_reader.hpp"
+#include "qa/evaluation_score.hpp"
 
 #include <gtest/gtest.h>
 

@@ -163,9 +163,9 @@ class RenderWithPandoc : public ::testing::Test {
     if (coachkit::find_program("pandoc").empty()) GTEST_SKIP() << "pandoc is not on PATH";
     std::string error;
     ASSERT_TRUE(renderer_.detect_pandoc(&error)) << error;
-    ASSERT_TRUE(coachkit::load_theme(std::string(COACHKIT_SOURCE_DIR) + "/content/themes/default",
-                                     &theme_, &error))
-        << error;
+    std::optional<coachkit::Problem> problem =
+        coachkit::load_theme(std::string(COACHKIT_SOURCE_DIR) + "/content/themes/default", &theme_);
+    ASSERT_FALSE(problem) << problem->message;
   }
 
   fs::path render(Format format) {
@@ -536,9 +536,9 @@ class RenderReproducibly : public ::testing::Test {
   void SetUp() override {
     if (coachkit::find_program("pandoc").empty()) GTEST_SKIP() << "pandoc is not on PATH";
     std::string error;
-    ASSERT_TRUE(coachkit::load_theme(std::string(COACHKIT_SOURCE_DIR) + "/content/themes/default",
-                                     &theme_, &error))
-        << error;
+    std::optional<coachkit::Problem> problem =
+        coachkit::load_theme(std::string(COACHKIT_SOURCE_DIR) + "/content/themes/default", &theme_);
+    ASSERT_FALSE(problem) << problem->message;
     pdf_ = !coachkit::find_program("weasyprint").empty();
     const std::string worker =
         std::string(COACHKIT_SOURCE_DIR) + "/core/pdf/coachkit-pdf-worker.py";
@@ -884,14 +884,16 @@ TEST(RenderProcess, TimeLimitHoldsAfterTheProgramClosesItsOutput) {
 TEST(PdfWorkers, AWorkerThatCannotStartIsReported) {
   TempDir dir;
   coachkit::PdfWorkers missing("/usr/bin/python3", (dir.path() / "no-such-worker.py").string(), 10);
-  std::string version, error;
-  EXPECT_FALSE(missing.start(&version, &error));
-  EXPECT_TRUE(contains(error, "ended unexpectedly")) << error;
+  std::string version;
+  std::optional<coachkit::Problem> problem = missing.start(&version);
+  ASSERT_TRUE(problem);
+  EXPECT_TRUE(contains(problem->message, "ended unexpectedly")) << problem->message;
 
   fs::path silent = dir.write("silent.py", "import time\ntime.sleep(30)\n");
   coachkit::PdfWorkers hanging("/usr/bin/python3", silent.string(), 0.5);
-  EXPECT_FALSE(hanging.start(&version, &error));
-  EXPECT_TRUE(contains(error, "did not answer")) << error;
+  problem = hanging.start(&version);
+  ASSERT_TRUE(problem);
+  EXPECT_TRUE(contains(problem->message, "did not answer")) << problem->message;
 }
 
 TEST(PdfWorkers, RenderHtmlFilesAndReportWeasyPrintErrors) {
@@ -899,18 +901,23 @@ TEST(PdfWorkers, RenderHtmlFilesAndReportWeasyPrintErrors) {
   coachkit::PdfWorkers workers(
       "/usr/bin/python3", std::string(COACHKIT_SOURCE_DIR) + "/core/pdf/coachkit-pdf-worker.py",
       60);
-  std::string version, error;
-  ASSERT_TRUE(workers.start(&version, &error)) << error;
+  std::string version;
+  std::optional<coachkit::Problem> problem = workers.start(&version);
+  ASSERT_FALSE(problem) << problem->message;
   EXPECT_FALSE(version.empty());
   fs::path html = dir.write("page.html", "<html><body><p>Hello, trainers.</p></body></html>");
   fs::path pdf = dir.path() / "page.pdf";
-  ASSERT_TRUE(workers.render(html.string(), pdf.string(), dir.str() + "/", false, &error)) << error;
+  problem = workers.render(html.string(), pdf.string(), dir.str() + "/", false);
+  ASSERT_FALSE(problem) << problem->message;
   EXPECT_EQ(read_file(pdf).rfind("%PDF-", 0), 0u);
   // A bad request fails alone; the worker answers the next one.
-  EXPECT_FALSE(workers.render((dir.path() / "missing.html").string(),
-                              (dir.path() / "x.pdf").string(), dir.str() + "/", false, &error));
-  EXPECT_TRUE(contains(error, "WeasyPrint failed")) << error;
-  ASSERT_TRUE(workers.render(html.string(), pdf.string(), dir.str() + "/", false, &error)) << error;
+  problem = workers.render((dir.path() / "missing.html").string(), (dir.path() / "x.pdf").string(),
+                           dir.str() + "/", false);
+  ASSERT_TRUE(problem);
+  EXPECT_TRUE(contains(problem->message, "WeasyPrint failed")) << problem->message;
+  EXPECT_EQ(problem->origin, coachkit::Origin::Tool);
+  problem = workers.render(html.string(), pdf.string(), dir.str() + "/", false);
+  ASSERT_FALSE(problem) << problem->message;
 }
 
 TEST(RenderProcess, OutputErrorsAndExitCodeArePassedOn) {
@@ -949,9 +956,11 @@ TEST(ZipDates, SomethingElseThanAZipIsRefusedAndLeftAlone) {
   fs::path file = dir.path() / "not-a-zip.odt";
   const std::string contents = "PK but not really a zip archive";
   std::ofstream(file, std::ios::binary) << contents;
-  std::string error;
-  EXPECT_FALSE(coachkit::set_zip_entry_dates(file.string(), 1700000000, &error));
-  EXPECT_TRUE(contains(error, "not-a-zip.odt")) << error;
+  std::optional<coachkit::Problem> problem =
+      coachkit::set_zip_entry_dates(file.string(), 1700000000);
+  ASSERT_TRUE(problem);
+  EXPECT_TRUE(contains(problem->message, "not-a-zip.odt")) << problem->message;
+  EXPECT_EQ(problem->origin, coachkit::Origin::Tool);
   EXPECT_EQ(read_file(file), contents);
 }
 

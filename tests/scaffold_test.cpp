@@ -84,8 +84,8 @@ TEST(New, TheReadmeCommandsWorkInTheCurrentFolder) {
 
 TEST(NewPack, FilesPointAtSchemasWrittenBesideThem) {
   TempDir dir;
-  std::string error;
-  ASSERT_TRUE(scaffold_pack(dir.str() + "/p", "p", &error)) << error;
+  std::optional<Problem> problem = scaffold_pack(dir.str() + "/p", "p");
+  ASSERT_FALSE(problem) << problem->message;
   // Paths relative to each file, so the project can move: to another folder or machine.
   EXPECT_EQ(read_file(dir.path() / "p/pack/principles/listen-first.toml")
                 .rfind("#:schema ../../schema/principle.schema.json\n", 0),
@@ -124,8 +124,8 @@ TEST(New, RefusesANameThatIsNotAnId) {
 
 TEST(NewPlugin, WritesAProjectForTheInstalledSdk) {
   TempDir dir;
-  std::string error;
-  ASSERT_TRUE(scaffold_plugin(dir.str() + "/team-cards", "team-cards", &error)) << error;
+  std::optional<Problem> problem = scaffold_plugin(dir.str() + "/team-cards", "team-cards");
+  ASSERT_FALSE(problem) << problem->message;
   std::string cmake = read_file(dir.path() / "team-cards/CMakeLists.txt");
   // The major.minor of this coachkit, e.g. "0.2" for 0.2.0.
   std::string version = coachkit::kVersion;

@@ -47,8 +47,8 @@ void replace_in(const fs::path& file, const std::string& from, const std::string
 class SchemaValidation : public ::testing::Test {
  protected:
   void SetUp() override {
-    std::string error;
-    ASSERT_TRUE(write_schemas((dir_.path() / "schema").string(), &error)) << error;
+    std::optional<Problem> problem = write_schemas((dir_.path() / "schema").string());
+    ASSERT_FALSE(problem) << problem->message;
     fs::copy(default_pack(), pack(), fs::copy_options::recursive);
   }
   fs::path pack() const { return dir_.path() / "pack"; }
@@ -95,8 +95,8 @@ TEST(ContentSchemas, OneForEveryKindEachValidJson) {
 
 TEST(ContentSchemas, WrittenAndCopiedIntoTheBuildTreeAsInTheSource) {
   TempDir dir;
-  std::string error;
-  ASSERT_TRUE(write_schemas((dir.path() / "a" / "b").string(), &error)) << error;
+  std::optional<Problem> problem = write_schemas((dir.path() / "a" / "b").string());
+  ASSERT_FALSE(problem) << problem->message;
   for (const std::string& name : kSchemaNames) {
     std::string source = read_file(fs::path(COACHKIT_SOURCE_DIR) / "core" / "schema" / name);
     ASSERT_FALSE(source.empty()) << name;
@@ -107,8 +107,9 @@ TEST(ContentSchemas, WrittenAndCopiedIntoTheBuildTreeAsInTheSource) {
   }
   // A file in the way of the folder is reported, not thrown.
   dir.write("file", "x");
-  EXPECT_FALSE(write_schemas((dir.path() / "file").string(), &error));
-  EXPECT_NE(error.find("file"), std::string::npos) << error;
+  problem = write_schemas((dir.path() / "file").string());
+  ASSERT_TRUE(problem);
+  EXPECT_NE(problem->message.find("file"), std::string::npos) << problem->message;
 }
 
 // The project file's list of formats is the format table's, names and aliases, in its order:

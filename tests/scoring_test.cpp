@@ -1,8 +1,8 @@
 // QA scoring, rule by rule. Every expected figure is computed by hand in the comment above it,
 // or is the figure a vendor publishes in its help pages for the same example (named there).
 // Rubrics and evaluations go through the same TOML readers as `coachkit score`.
-#include "qa/scoring.hpp"
-#include "qa/score_report.hpp"
+#include "qa/evaluation_score.hpp"
+#include "qa/score_output.hpp"
 #include "qa_support.hpp"
 
 #include <gtest/gtest.h>

@@ -136,8 +136,8 @@ TEST(ChangeWatcher, ASaveByRenameIsOneChangeAndTheOutputFolderIsIgnored) {
   dir.write("pack/principles/a.toml", "old");
   dir.write("pack/out/x.html", "old");
   ChangeWatcher watcher;
-  std::string error;
-  ASSERT_TRUE(watcher.ok(&error)) << error;
+  std::optional<Problem> problem = watcher.problem();
+  ASSERT_FALSE(problem) << problem->message;
   watcher.watch({(dir.path() / "pack").string()}, {(dir.path() / "pack/out").string()});
   std::thread editor([&] {
     std::this_thread::sleep_for(std::chrono::milliseconds(50));

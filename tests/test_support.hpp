@@ -16,14 +16,17 @@ namespace coachkit::testing {
 // A Reporter for tests that call a generator directly: keeps what it is told.
 class RecordingReporter : public coachkit::Reporter {
  public:
-  void error(const coachkit::SourcePosition& where, const std::string& message) override {
-    errors.push_back(where.file + ":" + std::to_string(where.line) + ":" +
-                     std::to_string(where.column) + ": " + message);
+  void report(const coachkit::Problem& problem) override {
+    const coachkit::SourcePosition& where = problem.where;
+    if (problem.origin == coachkit::Origin::Plugin) {
+      failures.push_back(problem.message);
+    } else if (problem.is_error()) {
+      errors.push_back(where.file + ":" + std::to_string(where.line) + ":" +
+                       std::to_string(where.column) + ": " + problem.message);
+    } else {
+      warnings.push_back(problem.message);
+    }
   }
-  void warning(const coachkit::SourcePosition&, const std::string& message) override {
-    warnings.push_back(message);
-  }
-  void failure(const std::string& message) override { failures.push_back(message); }
   std::vector<std::string> errors, warnings, failures;
 };
 

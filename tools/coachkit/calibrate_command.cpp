@@ -1,7 +1,7 @@
 // coachkit calibrate RUBRIC EVALUATION… [--expert NAME] [--json]
 #include "commands.hpp"
-#include "qa/calibration.hpp"
-#include "qa/calibration_input.hpp"
+#include "qa/calibration_answers.hpp"
+#include "qa/calibration_output.hpp"
 #include "qa/evaluation_set.hpp"
 #include "qa/rubric_source.hpp"
 
@@ -55,9 +55,8 @@ int run_calibrate(const CalibrateSettings& settings, Workspace& workspace, Probl
     if (!scored[i].score.gated) input.evaluations[i].score.reset();
   }
   Calibration calibration;
-  std::string error;
-  if (!calibrate(input, settings.expert, &calibration, &error)) {
-    return report.stop(usage_error(error));
+  if (auto problem = calibrate(input, settings.expert, &calibration)) {
+    return report.stop(*problem);
   }
   if (settings.json) {
     std::cout << calibration_json(calibration);

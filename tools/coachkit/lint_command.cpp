@@ -42,9 +42,8 @@ int run_lint(const std::vector<std::string>& paths, Workspace& workspace, Proble
           std::string theme_name = project->theme.empty() ? "default" : project->theme;
           poster_themes(*pack, reference.folder, theme_name, layout, diagnostics);
           Theme theme;
-          std::string error;
           std::string theme_directory = find_theme(theme_name, reference.folder, layout);
-          if (!theme_directory.empty() && workspace.theme(theme_directory, &theme, &error)) {
+          if (!theme_directory.empty() && !workspace.theme(theme_directory, &theme)) {
             report.add(coverage_warnings(*pack, theme.css));
           }
           report.flush();

@@ -14,7 +14,7 @@ struct NewArguments {
   std::string dir;
 };
 
-using Scaffold = bool (*)(const std::string&, const std::string&, std::string*);
+using Scaffold = std::optional<Problem> (*)(const std::string&, const std::string&);
 using FileList = std::vector<std::string> (*)(const std::string&);
 
 void add_kind(CLI::App& parent, CommandLine& cli, const char* kind, const char* help,
@@ -28,9 +28,8 @@ void add_kind(CLI::App& parent, CommandLine& cli, const char* kind, const char* 
       ->type_name("DIR");
   command->callback([&cli, args, scaffold, files, next_steps] {
     std::string dir = args->dir.empty() ? args->name : args->dir;
-    std::string error;
-    if (!scaffold(dir, args->name, &error)) {
-      std::cerr << "coachkit new: " << error << "\n";
+    if (auto problem = scaffold(dir, args->name)) {
+      std::cerr << "coachkit new: " << problem->message << "\n";
       cli.status = kContentError;
       return;
     }

@@ -35,11 +35,11 @@ void add_plugins_command(CLI::App& app, CommandLine& cli) {
       if (p.packs) std::cout << "  provides " << p.packs << " pack(s) (see coachkit packs)\n";
     }
     if (host.plugins().empty()) std::cout << "no plugins loaded\n";
-    for (const RefusedPlugin& r : host.refused()) {
-      std::cout << "refused " << shown(r.path) << ": " << shown(r.reason) << "\n";
+    for (const Problem& r : host.refused()) {
+      std::cout << "refused " << shown(r.where.file) << ": " << shown(r.message) << "\n";
     }
-    for (const RefusedPlugin& r : host.skipped()) {
-      std::cout << "skipped " << shown(r.path) << ": " << shown(r.reason) << "\n";
+    for (const Problem& r : host.skipped()) {
+      std::cout << "skipped " << shown(r.where.file) << ": " << shown(r.message) << "\n";
     }
     std::cout << "searched: ";
     for (std::size_t i = 0; i < host.searched().size(); ++i) {

@@ -16,9 +16,8 @@ void add_schema_command(CLI::App& app, CommandLine& cli) {
   schema->add_option("dir", *directory, "the folder to write them into (default: schema)")
       ->type_name("DIR");
   schema->callback([&cli, directory] {
-    std::string error;
-    if (!write_schemas(*directory, &error)) {
-      cli.status = ProblemReport(cli.json_problems).stop(tool_error(error));
+    if (auto problem = write_schemas(*directory)) {
+      cli.status = ProblemReport(cli.json_problems).stop(*problem);
       return;
     }
     for (const SchemaFile& file : content_schemas()) {

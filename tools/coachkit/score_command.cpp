@@ -2,7 +2,7 @@
 #include "commands.hpp"
 #include "qa/evaluation_set.hpp"
 #include "qa/rubric_source.hpp"
-#include "qa/score_report.hpp"
+#include "qa/score_output.hpp"
 
 #include <iostream>
 #include <memory>

@@ -196,9 +196,8 @@ int run_serve(serve::PreviewBuilder& builder, const ServeOptions& options, std::
         << ": anyone who can reach this address can read the outputs\n";
   }
   serve::ChangeWatcher watcher;
-  std::string error;
-  if (!watcher.ok(&error)) {
-    err << "coachkit: " << error << "\n";
+  if (auto problem = watcher.problem()) {
+    err << problem_text(*problem) << "\n";
     return 2;
   }
   LiveState state;

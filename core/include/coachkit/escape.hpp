@@ -1,8 +1,10 @@
 // Escapers for files a plugin writes itself (XML, HTML, GIFT, CSV, JSON), so that content text
-// stays literal text in every one of them and no plugin writes its own. Each takes UTF-8 and leaves
+// stays literal text in every one of them and no plugin writes its own; the host uses the same
+// ones (the JSON escaper writes the pandoc AST). Each takes UTF-8 and leaves
 // every character a reader would see unchanged.
 #pragma once
 
+#include <coachkit/utf8.hpp>
 #include <coachkit/version.hpp>
 
 #include <string>
@@ -145,20 +147,42 @@ inline std::string csv(std::string_view text) {
   return out;
 }
 
-// A JSON string, quotes included (RFC 8259). Also safe inside an HTML <script> element: < > &
-// are written as \u escapes, so no content can close the element or start a comment, and so are
-// U+2028 and U+2029, which end a line in older JavaScript. Other control characters are escaped;
-// every other character, non-ASCII included, is written as it is.
-inline std::string json(std::string_view text) {
-  std::string out = "\"";
-  out.reserve(text.size() + text.size() / 8 + 2);
+// Where a JSON string is going: a JSON file or a program's input (Data), or inside an HTML
+// <script> element (Script).
+enum class JsonIn { Data, Script };
+
+// Appends a JSON string, quotes included (RFC 8259): quotes, backslashes and control
+// characters escaped, well-formed UTF-8 kept as it is and each byte that is not replaced by
+// U+FFFD, so the output is always valid JSON. For a script, < > & are also written as \u
+// escapes, so no content can close the element or start a comment, and so are U+2028 and
+// U+2029, which end a line in older JavaScript.
+inline void append_json(std::string& out, std::string_view text, JsonIn in = JsonIn::Script) {
   static const char hex[] = "0123456789abcdef";
   auto unicode = [&](unsigned code) {
     out += "\\u";
     for (int shift = 12; shift >= 0; shift -= 4) out += hex[(code >> shift) & 0xF];
   };
-  for (std::size_t i = 0; i < text.size(); ++i) {
+  const bool script = in == JsonIn::Script;
+  out += '"';
+  for (std::size_t i = 0; i < text.size();) {
     unsigned char c = static_cast<unsigned char>(text[i]);
+    if (c >= 0x80) {
+      std::size_t length = utf8_sequence_length(text, i);
+      if (length == 0) {
+        out += "\xEF\xBF\xBD";
+        ++i;
+      } else if (script && length == 3 && c == 0xE2 &&
+                 static_cast<unsigned char>(text[i + 1]) == 0x80 &&
+                 (static_cast<unsigned char>(text[i + 2]) == 0xA8 ||
+                  static_cast<unsigned char>(text[i + 2]) == 0xA9)) {
+        unicode(static_cast<unsigned char>(text[i + 2]) == 0xA8 ? 0x2028 : 0x2029);
+        i += length;
+      } else {
+        out.append(text.substr(i, length));
+        i += length;
+      }
+      continue;
+    }
     switch (c) {
       case '"':
         out += "\\\"";
@@ -178,23 +202,30 @@ inline std::string json(std::string_view text) {
       case '<':
       case '>':
       case '&':
-        unicode(c);
+        if (script) {
+          unicode(c);
+        } else {
+          out += static_cast<char>(c);
+        }
         break;
       default:
         if (c < 0x20) {
           unicode(c);
-        } else if (c == 0xE2 && i + 2 < text.size() &&
-                   static_cast<unsigned char>(text[i + 1]) == 0x80 &&
-                   (static_cast<unsigned char>(text[i + 2]) == 0xA8 ||
-                    static_cast<unsigned char>(text[i + 2]) == 0xA9)) {
-          unicode(static_cast<unsigned char>(text[i + 2]) == 0xA8 ? 0x2028 : 0x2029);
-          i += 2;
         } else {
           out += static_cast<char>(c);
         }
     }
+    ++i;
   }
-  return out + "\"";
+  out += '"';
+}
+
+// The same, as a string of its own.
+inline std::string json(std::string_view text, JsonIn in = JsonIn::Script) {
+  std::string out;
+  out.reserve(text.size() + text.size() / 8 + 2);
+  append_json(out, text, in);
+  return out;
 }
 
 }  // namespace escape

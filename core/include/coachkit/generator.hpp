@@ -12,6 +12,7 @@
 #include <coachkit/model.hpp>
 #include <coachkit/options.hpp>
 #include <coachkit/paper.hpp>
+#include <coachkit/problem.hpp>
 #include <coachkit/version.hpp>
 
 #include <cstdint>
@@ -34,15 +35,25 @@ struct GeneratorRequest {
   PaperSize paper{210, 297};
 };
 
-// Where a generator reports problems. A content error points at the author's file (the
-// model's SourcePositions, or Options::where): the build of that pack then writes nothing and
-// exits 1. A failure is the generator's own fault: exit 2, the other generators still run.
+// Where a generator reports problems, each a coachkit::Problem (problem.hpp). A content error
+// points at the author's file (the model's SourcePositions, or Options::where): the build of
+// that pack then writes nothing and exits 1. A content warning is printed and builds on. A
+// failure (origin Plugin, no position) is the generator's own fault: exit 2, the other
+// generators still run. error(), warning() and failure() are shorthands for those three.
 class Reporter {
  public:
   virtual ~Reporter() = default;
-  virtual void error(const SourcePosition& where, const std::string& message) = 0;
-  virtual void warning(const SourcePosition& where, const std::string& message) = 0;
-  virtual void failure(const std::string& message) = 0;
+  virtual void report(const Problem& problem) = 0;
+
+  void error(const SourcePosition& where, const std::string& message) {
+    report(Problem(where, message, Severity::Error, Origin::Content));
+  }
+  void warning(const SourcePosition& where, const std::string& message) {
+    report(Problem(where, message, Severity::Warning, Origin::Content));
+  }
+  void failure(const std::string& message) {
+    report(Problem(SourcePosition{}, message, Severity::Error, Origin::Plugin));
+  }
 };
 
 // Turns a pack into artifacts of one kind (handout, poster, quiz, …).

@@ -99,18 +99,22 @@ class CollectingReporter : public Reporter {
  public:
   CollectingReporter(Findings& findings, std::string generator, bool deriving = false)
       : findings_(findings), generator_(std::move(generator)), deriving_(deriving) {}
-  void error(const SourcePosition& where, const std::string& message) override {
-    Diagnostics& errors = deriving_ ? findings_.rendered_content_errors : findings_.content_errors;
-    errors.add(where.file.empty() ? generator_ : where.file, where.line, where.column, message);
-    erred = true;
-  }
-  void warning(const SourcePosition& where, const std::string& message) override {
-    findings_.warnings.push_back(Problem(where.file.empty() ? generator_ : where.file, where.line,
-                                         where.column, message, Severity::Warning));
-  }
-  void failure(const std::string& message) override {
-    findings_.plugin_failed(generator_ + " failed: " + message);
-    failed = true;
+  void report(const Problem& problem) override {
+    const SourcePosition& where = problem.where;
+    const std::string& message = problem.message;
+    std::string file = where.file.empty() ? generator_ : where.file;
+    if (problem.origin == Origin::Plugin) {
+      findings_.plugin_failed(generator_ + " failed: " + message);
+      failed = true;
+    } else if (!problem.is_error()) {
+      findings_.warnings.push_back(
+          Problem(file, where.line, where.column, message, Severity::Warning));
+    } else {
+      Diagnostics& errors =
+          deriving_ ? findings_.rendered_content_errors : findings_.content_errors;
+      errors.add(file, where.line, where.column, message);
+      erred = true;
+    }
   }
   bool erred = false;
   bool failed = false;
@@ -198,7 +202,7 @@ class PackBuild {
       CollectingReporter reporter(found_, label);
       std::vector<Artifact> made;
       std::string error;
-      if (!host_.generate(generator.kind, pack_, request, reporter, &made, &error)) {
+      if (!succeeded(host_.generate(generator.kind, pack_, request, reporter, &made), &error)) {
         found_.plugin_failed(error);
         every_generator_ran_ = false;
         continue;
@@ -365,7 +369,7 @@ class PackBuild {
     bool ok = unchanged;
     bool content_problem = false;
     if (!ok && task.is_file) {
-      ok = write_file_atomically(destination.string(), task.input, &error);
+      ok = succeeded(write_file_atomically(destination.string(), task.input), &error);
     } else if (!ok && format_info(task.format).through_weasyprint &&
                !options_.pdf_unavailable.empty()) {
       error = options_.pdf_unavailable;

@@ -296,7 +296,7 @@ BuildOutcome build_project(Workspace& workspace, const BuildSettings& settings,
                            join(host.searched(), ", ") + ")"));
   }
   for (PackJob& job : jobs) {
-    if (!job.unchanged && !workspace.theme(job.theme_directory, &job.theme, &error)) {
+    if (!job.unchanged && !succeeded(workspace.theme(job.theme_directory, &job.theme), &error)) {
       return stop(usage_error("theme '" + theme_name + "' is unusable: " + error));
     }
   }
@@ -328,7 +328,7 @@ BuildOutcome build_project(Workspace& workspace, const BuildSettings& settings,
     Builder builder(host, renderer, job.theme, pack_options);
     for (const auto& [name, directory] : job.poster_themes) {
       Theme theme;
-      if (!workspace.theme(directory, &theme, &error)) {
+      if (!succeeded(workspace.theme(directory, &theme), &error)) {
         return stop(usage_error("theme '" + name + "' is unusable: " + error));
       }
       theme.name = name;

@@ -111,18 +111,20 @@ bool StampFile::save(const std::string& source, const std::string& stamp,
                     {"outputs", outputs},
                     {"outputs_state", log.state()},
                     {"warning", warning}};
-  return write_file_atomically((fs::path(out_directory_) / kStampFile).string(),
-                               stamps.dump(1, ' ', false, nlohmann::json::error_handler_t::replace),
-                               error);
+  return succeeded(
+      write_file_atomically((fs::path(out_directory_) / kStampFile).string(),
+                            stamps.dump(1, ' ', false, nlohmann::json::error_handler_t::replace)),
+      error);
 }
 
 bool StampFile::drop(const std::string& source, std::string* error) {
   nlohmann::json stamps = read_stamps(out_directory_);
   if (!stamps.contains(source)) return true;
   stamps.erase(source);
-  return write_file_atomically((fs::path(out_directory_) / kStampFile).string(),
-                               stamps.dump(1, ' ', false, nlohmann::json::error_handler_t::replace),
-                               error);
+  return succeeded(
+      write_file_atomically((fs::path(out_directory_) / kStampFile).string(),
+                            stamps.dump(1, ' ', false, nlohmann::json::error_handler_t::replace)),
+      error);
 }
 
 }  // namespace coachkit

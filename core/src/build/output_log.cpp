@@ -23,10 +23,10 @@ namespace {
 // artifact names are checked before anything is written).
 //   v1 <key> <inode> <size> <mtime_ns> <relative>      an output in place
 //   v1 - <relative>                                     an output removed
-constexpr const char* kVersion = "v1";
+constexpr const char* kLogVersion = "v1";
 
 std::string record_line(const std::string& relative, const OutputRecord& r) {
-  return std::string(kVersion) + "\t" + r.key + "\t" + std::to_string(r.file.inode) + "\t" +
+  return std::string(kLogVersion) + "\t" + r.key + "\t" + std::to_string(r.file.inode) + "\t" +
          std::to_string(r.file.size) + "\t" + std::to_string(r.file.mtime_ns) + "\t" + relative +
          "\n";
 }
@@ -72,7 +72,7 @@ OutputLog::OutputLog(std::string directory) : directory_(std::move(directory)) {
       field_start = tab + 1;
     }
     std::string relative = line.substr(field_start);
-    if (fields.empty() || fields[0] != kVersion || relative.empty()) continue;
+    if (fields.empty() || fields[0] != kLogVersion || relative.empty()) continue;
     if (fields.size() == 2 && fields[1] == "-") {
       records_.erase(relative);
       continue;
@@ -145,7 +145,7 @@ bool OutputLog::record(const std::string& relative, const std::string& key, std:
 
 bool OutputLog::forget(const std::string& relative, std::string* error) {
   std::lock_guard<std::mutex> guard(mutex_);
-  if (!append(std::string(kVersion) + "\t-\t" + relative + "\n", error)) return false;
+  if (!append(std::string(kLogVersion) + "\t-\t" + relative + "\n", error)) return false;
   records_.erase(relative);
   return true;
 }
@@ -158,7 +158,7 @@ bool OutputLog::compact(std::string* error) {
     close(fd_);
     fd_ = -1;
   }
-  return write_file_atomically((fs::path(directory_) / kFileName).string(), text, error);
+  return succeeded(write_file_atomically((fs::path(directory_) / kFileName).string(), text), error);
 }
 
 }  // namespace coachkit

@@ -4,6 +4,7 @@
 
 #include <coachkit/generator.hpp>
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -24,11 +25,11 @@ class GeneratorHost {
   // Whether every plugin found was loaded: only a complete set of generators may decide that an
   // output of an earlier build is no longer made.
   virtual bool complete() const = 0;
-  // Runs the generator of `kind`; an exception it throws comes back as false + error naming the
-  // plugin, never as an exception.
-  virtual bool generate(const std::string& kind, const Pack& pack, const GeneratorRequest& request,
-                        Reporter& reporter, std::vector<Artifact>* artifacts,
-                        std::string* error) const = 0;
+  // Runs the generator of `kind`; an exception it throws comes back as a problem of origin
+  // Plugin naming the plugin, never as an exception.
+  virtual std::optional<Problem> generate(const std::string& kind, const Pack& pack,
+                                          const GeneratorRequest& request, Reporter& reporter,
+                                          std::vector<Artifact>* artifacts) const = 0;
 };
 
 }  // namespace coachkit

@@ -93,9 +93,8 @@ std::string check_install_record(const std::string& path) {
                return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
              });
   if (!hex) return "its checksum record " + record + " is unreadable (reinstall the plugin)";
-  std::string error;
-  std::string actual = sha256_of_file(path, &error);
-  if (actual.empty()) return error;
+  std::string actual;
+  if (auto problem = sha256_of_file(path, &actual)) return problem->message;
   if (actual != recorded) {
     return "it changed since it was built or installed: its SHA-256 is " + actual + ", " + record +
            " says " + recorded +
@@ -157,7 +156,7 @@ std::string start_plugin(const PluginDescriptor* descriptor, const std::string& 
 }  // namespace
 
 void PluginHost::refuse(const std::string& path, std::string reason) {
-  refused_.push_back(RefusedPlugin{path, std::move(reason)});
+  refused_.push_back(Problem(path, 0, 0, std::move(reason), Severity::Error, Origin::Plugin));
 }
 
 void PluginHost::load_directory(const std::string& directory) {
@@ -173,8 +172,9 @@ void PluginHost::load_directory(const std::string& directory) {
       files.push_back(entry.path());
     } else if (!entry.is_directory(ec)) {
       // Never opened: reading a FIFO or a device would hang or have effects of its own.
-      skipped_.push_back(RefusedPlugin{entry.path().string(),
-                                       "not a regular file: it is " + what_it_is + "; skipped"});
+      skipped_.push_back(Problem(entry.path().string(), 0, 0,
+                                 "not a regular file: it is " + what_it_is + "; skipped",
+                                 Severity::Note, Origin::Plugin));
     }
   }
   std::sort(files.begin(), files.end());
@@ -199,15 +199,14 @@ void PluginHost::load_file(const std::string& path) {
   // does its entry symbol name? Whatever the file holds, a refusal is the worst outcome.
   const std::string wanted = COACHKIT_PLUGIN_SYMBOL_NAME;
   PluginProbe probe;
-  std::string problem;
   // The child's trial start-up: the same steps, their results thrown away with the child.
   auto trial = [&path](const PluginDescriptor* descriptor) {
     LoadedPlugin plugin;
     std::vector<PluginPack> packs;
     start_plugin(descriptor, path, &plugin, &packs);
   };
-  if (!probe_plugin_file(path, wanted, trial, &probe, &problem)) {
-    refuse(path, problem);
+  if (auto refusal = probe_plugin_file(path, wanted, trial, &probe)) {
+    refused_.push_back(std::move(*refusal));
     return;
   }
   const std::vector<std::string>& entries = probe.entries;
@@ -286,9 +285,13 @@ std::vector<GeneratorInfo> PluginHost::generators() const {
   return out;
 }
 
-bool PluginHost::generate(const std::string& kind, const Pack& pack,
-                          const GeneratorRequest& request, Reporter& reporter,
-                          std::vector<Artifact>* artifacts, std::string* error) const {
+std::optional<Problem> PluginHost::generate(const std::string& kind, const Pack& pack,
+                                            const GeneratorRequest& request, Reporter& reporter,
+                                            std::vector<Artifact>* artifacts) const {
+  // The message names the plugin: printed without "coachkit: " (no file, origin Plugin).
+  auto failed = [&](std::string message) {
+    return Problem(SourcePosition{}, std::move(message), Severity::Error, Origin::Plugin);
+  };
   for (const LoadedPlugin& plugin : plugins_) {
     for (const LoadedGenerator& generator : plugin.generators) {
       if (generator.kind != kind) continue;
@@ -296,17 +299,15 @@ bool PluginHost::generate(const std::string& kind, const Pack& pack,
           "plugin '" + plugin.name + "' " + plugin.version + " (" + plugin.path + ")";
       try {
         *artifacts = generator.generator->generate(pack, request, reporter);
-        return true;
+        return std::nullopt;
       } catch (const std::exception& e) {
-        *error = where + " failed in generator '" + kind + "': " + e.what();
+        return failed(where + " failed in generator '" + kind + "': " + e.what());
       } catch (...) {
-        *error = where + " failed in generator '" + kind + "': unknown exception";
+        return failed(where + " failed in generator '" + kind + "': unknown exception");
       }
-      return false;
     }
   }
-  *error = "no loaded plugin makes '" + kind + "'";
-  return false;
+  return failed("no loaded plugin makes '" + kind + "'");
 }
 
 std::string PluginHost::to_json() const {
@@ -336,11 +337,11 @@ std::string PluginHost::to_json() const {
                       {"provides", provides}});
   }
   nlohmann::json refused = nlohmann::json::array();
-  for (const RefusedPlugin& r : refused_)
-    refused.push_back({{"path", r.path}, {"reason", r.reason}});
+  for (const Problem& r : refused_)
+    refused.push_back({{"path", r.where.file}, {"reason", r.message}});
   nlohmann::json skipped = nlohmann::json::array();
-  for (const RefusedPlugin& r : skipped_)
-    skipped.push_back({{"path", r.path}, {"reason", r.reason}});
+  for (const Problem& r : skipped_)
+    skipped.push_back({{"path", r.where.file}, {"reason", r.message}});
   nlohmann::json root = {{"coachkit", kVersion}, {"abi", host_abi()},  {"searched", searched_},
                          {"loaded", loaded},     {"refused", refused}, {"skipped", skipped}};
   return root.dump(2, ' ', false, nlohmann::json::error_handler_t::replace);

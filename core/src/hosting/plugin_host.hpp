@@ -3,6 +3,7 @@
 #pragma once
 
 #include "hosting/generator_host.hpp"
+#include "support/problem.hpp"
 
 #include <coachkit/plugin.hpp>
 
@@ -40,11 +41,6 @@ struct LoadedPlugin {
   std::size_t packs = 0;  // how many packs it provides
 };
 
-struct RefusedPlugin {
-  std::string path;
-  std::string reason;
-};
-
 class PluginHost : public GeneratorHost {
  public:
   PluginHost();
@@ -61,10 +57,12 @@ class PluginHost : public GeneratorHost {
   void load_file(const std::string& path);
 
   const std::vector<LoadedPlugin>& plugins() const { return plugins_; }
-  const std::vector<RefusedPlugin>& refused() const { return refused_; }
+  // Each refusal is a Problem at the plugin's file (origin Plugin, no line) saying why; a
+  // refusal over the ABI names both versions.
+  const std::vector<Problem>& refused() const { return refused_; }
   const std::vector<std::string>& searched() const { return searched_; }
-  // Files in a plugin folder that were not looked inside, and why (not a failure).
-  const std::vector<RefusedPlugin>& skipped() const { return skipped_; }
+  // Files in a plugin folder that were not looked inside, and why: notes, not failures.
+  const std::vector<Problem>& skipped() const { return skipped_; }
 
   const std::vector<PluginPack>& provided_packs() const { return packs_; }
 
@@ -72,9 +70,9 @@ class PluginHost : public GeneratorHost {
   std::vector<GeneratorInfo> generators() const override;
   bool complete() const override { return refused_.empty(); }
   // Runs a generator; an exception is reported with the plugin's name and file.
-  bool generate(const std::string& kind, const Pack& pack, const GeneratorRequest& request,
-                Reporter& reporter, std::vector<Artifact>* artifacts,
-                std::string* error) const override;
+  std::optional<Problem> generate(const std::string& kind, const Pack& pack,
+                                  const GeneratorRequest& request, Reporter& reporter,
+                                  std::vector<Artifact>* artifacts) const override;
 
   // Whether any loaded plugin provides a generator of this kind.
   bool provides(const std::string& kind) const;
@@ -88,9 +86,9 @@ class PluginHost : public GeneratorHost {
   struct Libraries;
   std::unique_ptr<Libraries> libraries_;  // declared first: destroyed after the generators
   std::vector<LoadedPlugin> plugins_;
-  std::vector<RefusedPlugin> refused_;
+  std::vector<Problem> refused_;
   std::vector<PluginPack> packs_;
-  std::vector<RefusedPlugin> skipped_;
+  std::vector<Problem> skipped_;
   std::vector<std::string> searched_;
   std::vector<std::string> seen_files_;  // canonical paths already looked at
 };

@@ -107,66 +107,62 @@ struct ElfImage {
   }
 };
 
+// Why a file is refused, without its path: probe_plugin_file puts the file in `where`.
+Problem refusal(std::string why) {
+  return Problem(SourcePosition{}, std::move(why), Severity::Error, Origin::Plugin);
+}
+
 std::string reading_failed() { return "cannot be read: " + std::string(std::strerror(errno)); }
 
-bool check_header(const ElfImage& elf, std::string* error) {
+std::optional<Problem> check_header(const ElfImage& elf) {
   const Ehdr& h = elf.header;
   if (std::memcmp(h.e_ident, ELFMAG, SELFMAG) != 0) {
-    *error = "it does not start with the ELF magic number";
-    return false;
+    return refusal("it does not start with the ELF magic number");
   }
   if (h.e_ident[EI_CLASS] != kHostClass) {
-    *error = std::string("it is a ") +
-             (h.e_ident[EI_CLASS] == ELFCLASS32   ? "32-bit"
-              : h.e_ident[EI_CLASS] == ELFCLASS64 ? "64-bit"
-                                                  : "unknown-class") +
-             " ELF file; this coachkit is " + (kHostClass == ELFCLASS64 ? "64-bit" : "32-bit");
-    return false;
+    return refusal(std::string("it is a ") +
+                   (h.e_ident[EI_CLASS] == ELFCLASS32   ? "32-bit"
+                    : h.e_ident[EI_CLASS] == ELFCLASS64 ? "64-bit"
+                                                        : "unknown-class") +
+                   " ELF file; this coachkit is " +
+                   (kHostClass == ELFCLASS64 ? "64-bit" : "32-bit"));
   }
   if (h.e_ident[EI_DATA] != kHostByteOrder) {
-    *error = "it has another byte order than this machine";
-    return false;
+    return refusal("it has another byte order than this machine");
   }
   if (h.e_ident[EI_VERSION] != EV_CURRENT || h.e_version != EV_CURRENT) {
-    *error = "it has an unknown ELF version";
-    return false;
+    return refusal("it has an unknown ELF version");
   }
   if (h.e_type != ET_DYN) {
-    *error =
-        "it is an ELF file but not a shared library (ELF type " + std::to_string(h.e_type) + ")";
-    return false;
+    return refusal("it is an ELF file but not a shared library (ELF type " +
+                   std::to_string(h.e_type) + ")");
   }
   if (kHostMachine >= 0 && h.e_machine != kHostMachine) {
-    *error = "it is built for another machine (ELF machine " + std::to_string(h.e_machine) +
-             "; this one is " + std::to_string(kHostMachine) + ")";
-    return false;
+    return refusal("it is built for another machine (ELF machine " + std::to_string(h.e_machine) +
+                   "; this one is " + std::to_string(kHostMachine) + ")");
   }
-  return true;
+  return std::nullopt;
 }
 
 // The program headers are what the dynamic loader maps; the loader itself does not check that
 // they stay inside the file.
-bool check_program_headers(const ElfImage& elf, std::string* error) {
+std::optional<Problem> check_program_headers(const ElfImage& elf) {
   const Ehdr& h = elf.header;
   if (h.e_phnum == 0) {
-    *error = "it has no program headers, so it cannot be loaded";
-    return false;
+    return refusal("it has no program headers, so it cannot be loaded");
   }
   if (h.e_phentsize != sizeof(Phdr)) {
-    *error = "its program-header entries are " + std::to_string(h.e_phentsize) +
-             " bytes; an ELF file for this machine has " + std::to_string(sizeof(Phdr));
-    return false;
+    return refusal("its program-header entries are " + std::to_string(h.e_phentsize) +
+                   " bytes; an ELF file for this machine has " + std::to_string(sizeof(Phdr)));
   }
   if (!inside(h.e_phoff, std::uint64_t{h.e_phnum} * sizeof(Phdr), elf.size)) {
-    *error = "its program-header table (offset " + std::to_string(h.e_phoff) + ", " +
-             std::to_string(h.e_phnum) + " entries) runs past the end of the file (" +
-             std::to_string(elf.size) + " bytes)";
-    return false;
+    return refusal("its program-header table (offset " + std::to_string(h.e_phoff) + ", " +
+                   std::to_string(h.e_phnum) + " entries) runs past the end of the file (" +
+                   std::to_string(elf.size) + " bytes)");
   }
   std::vector<Phdr> segments(h.e_phnum);
   if (!read_at(elf.fd, h.e_phoff, segments.data(), segments.size() * sizeof(Phdr))) {
-    *error = reading_failed();
-    return false;
+    return refusal(reading_failed());
   }
   bool dynamic = false;
   for (std::size_t i = 0; i < segments.size(); ++i) {
@@ -174,109 +170,98 @@ bool check_program_headers(const ElfImage& elf, std::string* error) {
     if (p.p_type == PT_DYNAMIC) dynamic = true;
     if (p.p_type != PT_LOAD && p.p_type != PT_DYNAMIC) continue;
     if (!inside(p.p_offset, p.p_filesz, elf.size) || p.p_filesz > p.p_memsz) {
-      *error = "its segment " + std::to_string(i) + " (offset " + std::to_string(p.p_offset) +
-               ", " + std::to_string(p.p_filesz) + " bytes) runs past the end of the file (" +
-               std::to_string(elf.size) + " bytes)";
-      return false;
+      return refusal("its segment " + std::to_string(i) + " (offset " + std::to_string(p.p_offset) +
+                     ", " + std::to_string(p.p_filesz) + " bytes) runs past the end of the file (" +
+                     std::to_string(elf.size) + " bytes)");
     }
   }
   if (!dynamic) {
-    *error = "it has no dynamic segment, so it exports nothing";
-    return false;
+    return refusal("it has no dynamic segment, so it exports nothing");
   }
-  return true;
+  return std::nullopt;
 }
 
-bool check_string_table(const ElfImage& elf, std::size_t index, const std::string& user,
-                        std::string* error) {
+std::optional<Problem> check_string_table(const ElfImage& elf, std::size_t index,
+                                          const std::string& user) {
   if (index == 0 || index >= elf.sections.size() || elf.sections[index].sh_type != SHT_STRTAB) {
-    *error = user + " names section " + std::to_string(index) +
-             " as its string table, which is not a string table";
-    return false;
+    return refusal(user + " names section " + std::to_string(index) +
+                   " as its string table, which is not a string table");
   }
   const Shdr& s = elf.sections[index];
   char last = 1;
   if (s.sh_size == 0 || !read_at(elf.fd, s.sh_offset + s.sh_size - 1, &last, 1) || last != 0) {
-    *error = "its string table " + elf.section_label(index) + " is empty or not terminated";
-    return false;
+    return refusal("its string table " + elf.section_label(index) + " is empty or not terminated");
   }
-  return true;
+  return std::nullopt;
 }
 
-bool check_sections(ElfImage* elf, std::string* error) {
+std::optional<Problem> check_sections(ElfImage* elf) {
   const Ehdr& h = elf->header;
   if (h.e_shoff == 0 || h.e_shnum == 0) {
-    *error = "it has no section-header table";
-    return false;
+    return refusal("it has no section-header table");
   }
   if (h.e_shentsize != sizeof(Shdr)) {
-    *error = "its section-header entries are " + std::to_string(h.e_shentsize) +
-             " bytes; an ELF file for this machine has " + std::to_string(sizeof(Shdr));
-    return false;
+    return refusal("its section-header entries are " + std::to_string(h.e_shentsize) +
+                   " bytes; an ELF file for this machine has " + std::to_string(sizeof(Shdr)));
   }
   if (!inside(h.e_shoff, std::uint64_t{h.e_shnum} * sizeof(Shdr), elf->size)) {
-    *error = "its section-header table (offset " + std::to_string(h.e_shoff) + ", " +
-             std::to_string(h.e_shnum) + " entries) runs past the end of the file (" +
-             std::to_string(elf->size) + " bytes)";
-    return false;
+    return refusal("its section-header table (offset " + std::to_string(h.e_shoff) + ", " +
+                   std::to_string(h.e_shnum) + " entries) runs past the end of the file (" +
+                   std::to_string(elf->size) + " bytes)");
   }
   if (h.e_shstrndx == SHN_UNDEF || h.e_shstrndx >= h.e_shnum) {
-    *error = "its section-name table index " + std::to_string(h.e_shstrndx) + " is out of range (" +
-             std::to_string(h.e_shnum) + " sections)";
-    return false;
+    return refusal("its section-name table index " + std::to_string(h.e_shstrndx) +
+                   " is out of range (" + std::to_string(h.e_shnum) + " sections)");
   }
   elf->sections.resize(h.e_shnum);
   if (!read_at(elf->fd, h.e_shoff, elf->sections.data(), elf->sections.size() * sizeof(Shdr))) {
-    *error = reading_failed();
-    return false;
+    return refusal(reading_failed());
   }
   for (std::size_t i = 0; i < elf->sections.size(); ++i) {
     const Shdr& s = elf->sections[i];
     if (s.sh_type != SHT_NOBITS && !inside(s.sh_offset, s.sh_size, elf->size)) {
-      *error = "its section " + std::to_string(i) + " (offset " + std::to_string(s.sh_offset) +
-               ", " + std::to_string(s.sh_size) + " bytes) runs past the end of the file (" +
-               std::to_string(elf->size) + " bytes)";
-      return false;
+      return refusal("its section " + std::to_string(i) + " (offset " +
+                     std::to_string(s.sh_offset) + ", " + std::to_string(s.sh_size) +
+                     " bytes) runs past the end of the file (" + std::to_string(elf->size) +
+                     " bytes)");
     }
   }
-  if (!check_string_table(*elf, h.e_shstrndx, "its ELF header", error)) return false;
+  if (auto problem = check_string_table(*elf, h.e_shstrndx, "its ELF header")) return problem;
   const Shdr& names = elf->sections[h.e_shstrndx];
   elf->section_names.resize(names.sh_size);
   if (!read_at(elf->fd, names.sh_offset, elf->section_names.data(), names.sh_size)) {
-    *error = reading_failed();
-    return false;
+    return refusal(reading_failed());
   }
   for (std::size_t i = 0; i < elf->sections.size(); ++i) {
     const Shdr& s = elf->sections[i];
     if (s.sh_name >= elf->section_names.size()) {
-      *error = "its section " + std::to_string(i) + " has a name outside the section-name table";
-      return false;
+      return refusal("its section " + std::to_string(i) +
+                     " has a name outside the section-name table");
     }
     if (s.sh_type == SHT_SYMTAB || s.sh_type == SHT_DYNSYM) {
       if (s.sh_entsize != sizeof(Sym) || s.sh_size % sizeof(Sym) != 0) {
-        *error = "its symbol table " + elf->section_label(i) + " has entries of " +
-                 std::to_string(s.sh_entsize) + " bytes; an ELF file for this machine has " +
-                 std::to_string(sizeof(Sym));
-        return false;
+        return refusal("its symbol table " + elf->section_label(i) + " has entries of " +
+                       std::to_string(s.sh_entsize) + " bytes; an ELF file for this machine has " +
+                       std::to_string(sizeof(Sym)));
       }
-      if (!check_string_table(*elf, s.sh_link, "its symbol table " + elf->section_label(i),
-                              error)) {
-        return false;
+      if (auto problem =
+              check_string_table(*elf, s.sh_link, "its symbol table " + elf->section_label(i))) {
+        return problem;
       }
     }
   }
-  return true;
+  return std::nullopt;
 }
 
 // The entry symbols in the "coachkit" section, from the dynamic symbol table (what the loader
 // sees, and what survives `strip`) and the full one. Only runs on a checked image; the symbols'
 // own name indices are checked here.
-bool read_entries(const ElfImage& elf, std::vector<std::string>* entries, std::string* error) {
+std::optional<Problem> read_entries(const ElfImage& elf, std::vector<std::string>* entries) {
   std::size_t section = 0;
   for (std::size_t i = 1; i < elf.sections.size(); ++i) {
     if (std::strcmp(&elf.section_names[elf.sections[i].sh_name], kSectionName) == 0) section = i;
   }
-  if (section == 0) return true;
+  if (section == 0) return std::nullopt;
   for (std::size_t t = 0; t < elf.sections.size(); ++t) {
     const Shdr& table = elf.sections[t];
     if (table.sh_type != SHT_SYMTAB && table.sh_type != SHT_DYNSYM) continue;
@@ -285,8 +270,7 @@ bool read_entries(const ElfImage& elf, std::vector<std::string>* entries, std::s
     std::vector<Sym> symbols(table.sh_size / sizeof(Sym));
     if (!read_at(elf.fd, strings_section.sh_offset, strings.data(), strings.size()) ||
         !read_at(elf.fd, table.sh_offset, symbols.data(), symbols.size() * sizeof(Sym))) {
-      *error = reading_failed();
-      return false;
+      return refusal(reading_failed());
     }
     for (std::size_t i = 0; i < symbols.size(); ++i) {
       const Sym& symbol = symbols[i];
@@ -297,9 +281,8 @@ bool read_entries(const ElfImage& elf, std::vector<std::string>* entries, std::s
         continue;
       }
       if (symbol.st_name >= strings.size()) {
-        *error = "symbol " + std::to_string(i) + " of its " + elf.section_label(t) +
-                 " has a name outside its string table";
-        return false;
+        return refusal("symbol " + std::to_string(i) + " of its " + elf.section_label(t) +
+                       " has a name outside its string table");
       }
       std::string name = &strings[symbol.st_name];
       if (name.rfind(kEntryPrefix, 0) == 0 &&
@@ -308,7 +291,7 @@ bool read_entries(const ElfImage& elf, std::vector<std::string>* entries, std::s
       }
     }
   }
-  return true;
+  return std::nullopt;
 }
 
 std::string one_line(std::string text) {
@@ -322,8 +305,8 @@ std::string one_line(std::string text) {
 std::string child_report(const ElfImage& elf, const std::string& path,
                          const std::string& wanted_entry, const PluginTrial& start_up) {
   std::vector<std::string> entries;
-  std::string error;
-  if (!read_entries(elf, &entries, &error)) return "X " + one_line(error) + "\n.\n";
+  if (auto problem = read_entries(elf, &entries))
+    return "X " + one_line(problem->message) + "\n.\n";
   std::string report;
   for (const std::string& entry : entries) report += "E " + one_line(entry) + "\n";
   if (std::find(entries.begin(), entries.end(), wanted_entry) != entries.end()) {
@@ -405,20 +388,20 @@ bool read_report(int fd, std::string* report) {
   }
 }
 
-bool probe_in_child(const ElfImage& elf, const std::string& path, const std::string& wanted_entry,
-                    const PluginTrial& start_up, PluginProbe* probe, std::string* error) {
+std::optional<Problem> probe_in_child(const ElfImage& elf, const std::string& path,
+                                      const std::string& wanted_entry, const PluginTrial& start_up,
+                                      PluginProbe* probe) {
   int pipe_fds[2];
   if (::pipe2(pipe_fds, O_CLOEXEC) != 0) {
-    *error =
-        "cannot be checked: no pipe to a child process (" + std::string(std::strerror(errno)) + ")";
-    return false;
+    return refusal("cannot be checked: no pipe to a child process (" +
+                   std::string(std::strerror(errno)) + ")");
   }
   pid_t child = ::fork();
   if (child < 0) {
     ::close(pipe_fds[0]);
     ::close(pipe_fds[1]);
-    *error = "cannot be checked: no child process (" + std::string(std::strerror(errno)) + ")";
-    return false;
+    return refusal("cannot be checked: no child process (" + std::string(std::strerror(errno)) +
+                   ")");
   }
   if (child == 0) {
     ::close(pipe_fds[0]);
@@ -433,18 +416,15 @@ bool probe_in_child(const ElfImage& elf, const std::string& path, const std::str
   while (::waitpid(child, &status, 0) < 0 && errno == EINTR) {
   }
   if (!finished) {
-    *error = "reading it did not finish within " + std::to_string(kProbeSeconds) + " s";
-    return false;
+    return refusal("reading it did not finish within " + std::to_string(kProbeSeconds) + " s");
   }
   if (WIFSIGNALED(status)) {
-    *error = "damaged: reading it crashed (signal " + std::to_string(WTERMSIG(status)) + ")";
-    return false;
+    return refusal("damaged: reading it crashed (signal " + std::to_string(WTERMSIG(status)) + ")");
   }
   bool complete = report.size() >= 2 && report.compare(report.size() - 2, 2, ".\n") == 0;
   if (!WIFEXITED(status) || WEXITSTATUS(status) != 0 || !complete) {
-    *error = "damaged: reading it failed (exit status " +
-             std::to_string(WIFEXITED(status) ? WEXITSTATUS(status) : -1) + ")";
-    return false;
+    return refusal("damaged: reading it failed (exit status " +
+                   std::to_string(WIFEXITED(status) ? WEXITSTATUS(status) : -1) + ")");
   }
   std::size_t start = 0;
   while (start < report.size()) {
@@ -463,13 +443,12 @@ bool probe_in_child(const ElfImage& elf, const std::string& path, const std::str
         probe->load_error = rest;
         break;
       case 'X':
-        *error = "damaged: " + rest;
-        return false;
+        return refusal("damaged: " + rest);
       default:
         break;
     }
   }
-  return true;
+  return std::nullopt;
 }
 
 const char* file_kind(mode_t mode) {
@@ -497,40 +476,38 @@ bool is_regular_file(const std::string& path, std::string* what_it_is) {
   return true;
 }
 
-bool probe_plugin_file(const std::string& path, const std::string& wanted_entry,
-                       const PluginTrial& start_up, PluginProbe* probe, std::string* error) {
+std::optional<Problem> probe_plugin_file(const std::string& path, const std::string& wanted_entry,
+                                         const PluginTrial& start_up, PluginProbe* probe) {
   *probe = PluginProbe{};
+  auto refused = [&](std::optional<Problem> problem) {
+    if (problem) problem->where = SourcePosition{path, 0, 0};
+    return problem;
+  };
   std::string what_it_is;
   if (!is_regular_file(path, &what_it_is)) {
-    *error = "not a regular file: it is " + what_it_is;
-    return false;
+    return refused(refusal("not a regular file: it is " + what_it_is));
   }
   // Non-blocking, so that a file swapped for a FIFO since the check above cannot hang us.
   FileHandle file(::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC));
   struct stat st;
-  if (file.get() < 0 || ::fstat(file.get(), &st) != 0) {
-    *error = reading_failed();
-    return false;
-  }
+  if (file.get() < 0 || ::fstat(file.get(), &st) != 0) return refused(refusal(reading_failed()));
   if (!S_ISREG(st.st_mode)) {
-    *error = std::string("not a regular file: it is ") + file_kind(st.st_mode);
-    return false;
+    return refused(refusal(std::string("not a regular file: it is ") + file_kind(st.st_mode)));
   }
   ElfImage elf;
   elf.fd = file.get();
   elf.size = static_cast<std::uint64_t>(st.st_size);
-  std::string problem;
+  std::optional<Problem> unreadable;
   if (elf.size < sizeof(Ehdr)) {
-    problem = "it is too short for an ELF header (" + std::to_string(elf.size) + " bytes)";
+    unreadable =
+        refusal("it is too short for an ELF header (" + std::to_string(elf.size) + " bytes)");
   } else if (!read_at(elf.fd, 0, &elf.header, sizeof(Ehdr))) {
-    *error = reading_failed();
-    return false;
-  } else if (check_header(elf, &problem) && check_program_headers(elf, &problem) &&
-             check_sections(&elf, &problem)) {
-    return probe_in_child(elf, path, wanted_entry, start_up, probe, error);
+    return refused(refusal(reading_failed()));
+  } else if (!(unreadable = check_header(elf)) && !(unreadable = check_program_headers(elf)) &&
+             !(unreadable = check_sections(&elf))) {
+    return refused(probe_in_child(elf, path, wanted_entry, start_up, probe));
   }
-  *error = "not a shared library coachkit can read: " + problem;
-  return false;
+  return refused(refusal("not a shared library coachkit can read: " + unreadable->message));
 }
 
 }  // namespace coachkit

@@ -4,9 +4,12 @@
 // loader) run in a child process whose crash is a refusal, not the host's.
 #pragma once
 
+#include "support/problem.hpp"
+
 #include <coachkit/plugin.hpp>
 
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -31,12 +34,12 @@ struct PluginProbe {
 // `wanted_entry` is among them, loads it once (running its static initialisers there) and looks
 // the entry up, calls it and hands its descriptor to `start` there: the host's own start-up of
 // the plugin (descriptor, generator list, packs), so that damage that shows on the way crashes
-// the child, not the host. Returns false with a reason (without the path; the caller names the
-// file) when the file must not be loaded at all.
+// the child, not the host. Returns the refusal (at `path`, origin Plugin, the message saying
+// why without the path) when the file must not be loaded at all.
 //
 // Forks: call it while the process is single-threaded, as the host does at start-up.
 using PluginTrial = std::function<void(const PluginDescriptor*)>;
-bool probe_plugin_file(const std::string& path, const std::string& wanted_entry,
-                       const PluginTrial& start_up, PluginProbe* probe, std::string* error);
+std::optional<Problem> probe_plugin_file(const std::string& path, const std::string& wanted_entry,
+                                         const PluginTrial& start_up, PluginProbe* probe);
 
 }  // namespace coachkit

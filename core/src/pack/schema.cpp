@@ -9,19 +9,15 @@ namespace fs = std::filesystem;
 
 namespace coachkit {
 
-bool write_schemas(const std::string& directory, std::string* error) {
+std::optional<Problem> write_schemas(const std::string& directory) {
   std::error_code ec;
   fs::create_directories(directory, ec);
-  if (ec) {
-    *error = "cannot create the folder " + directory + ": " + ec.message();
-    return false;
-  }
+  if (ec) return tool_error("cannot create the folder " + directory + ": " + ec.message());
   for (const SchemaFile& schema : content_schemas()) {
-    if (!write_file_atomically((fs::path(directory) / schema.name).string(), schema.text, error)) {
-      return false;
-    }
+    std::string path = (fs::path(directory) / schema.name).string();
+    if (auto problem = write_file_atomically(path, schema.text)) return problem;
   }
-  return true;
+  return std::nullopt;
 }
 
 }  // namespace coachkit

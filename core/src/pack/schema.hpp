@@ -5,6 +5,9 @@
 // version the loader it ships with expects.
 #pragma once
 
+#include "support/problem.hpp"
+
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -18,8 +21,8 @@ struct SchemaFile {
 // Every embedded schema, in name order. Defined in the file generated from core/schema/.
 const std::vector<SchemaFile>& content_schemas();
 
-// Writes every schema into `directory` (created when missing), each file atomically; false and
-// `error` on the first that cannot be written.
-bool write_schemas(const std::string& directory, std::string* error);
+// Writes every schema into `directory` (created when missing), each file atomically; the
+// problem of the first that cannot be written.
+std::optional<Problem> write_schemas(const std::string& directory);
 
 }  // namespace coachkit

@@ -4,7 +4,7 @@
 #include "build/fingerprint.hpp"
 #include "build/output_log.hpp"
 #include "qa/rubric_source.hpp"
-#include "qa/score_chart.hpp"
+#include "qa/score_trend_chart.hpp"
 #include "render/renderer.hpp"
 #include "render/theme_lookup.hpp"
 #include "support/atomic_file.hpp"
@@ -92,20 +92,21 @@ bool insert_chart(std::string& json_text, const std::string& uri, const std::str
 // Word and LibreOffice offered the whole base64 string as alt text: it becomes `alt` too.
 bool describe_docx_chart(const std::string& path, const std::string& alt, std::string* error) {
   const std::string from = "descr=\"data:";
-  return edit_zip_entries(
-      path, {"word/document.xml"},
-      [&](const std::string&, std::string* xml) {
-        bool changed = false;
-        for (std::size_t at = xml->find(from); at != std::string::npos; at = xml->find(from, at)) {
-          std::size_t value = at + 7, end = xml->find('"', value);
-          if (end == std::string::npos) break;
-          xml->replace(value, end - value, escape::xml_attribute(alt));
-          at = value;
-          changed = true;
-        }
-        return changed;
-      },
-      error);
+  return succeeded(edit_zip_entries(path, {"word/document.xml"},
+                                    [&](const std::string&, std::string* xml) {
+                                      bool changed = false;
+                                      for (std::size_t at = xml->find(from);
+                                           at != std::string::npos; at = xml->find(from, at)) {
+                                        std::size_t value = at + 7, end = xml->find('"', value);
+                                        if (end == std::string::npos) break;
+                                        xml->replace(value, end - value,
+                                                     escape::xml_attribute(alt));
+                                        at = value;
+                                        changed = true;
+                                      }
+                                      return changed;
+                                    }),
+                   error);
 }
 
 // The characters a file name may not hold on some common file system, or that would make it
@@ -583,7 +584,7 @@ CoachingReports make_coaching_reports(const ReportRequest& request, Workspace& w
     return stop(usage_error("no theme '" + request.theme + "' (" + theme_names("", layout) + ")"));
   }
   Theme theme;
-  if (!workspace.theme(theme_directory, &theme, &error)) return stop(tool_error(error));
+  if (auto problem = workspace.theme(theme_directory, &theme)) return stop(*problem);
   // Reports are recorded in the output folder's log as a pack's outputs are: one whose inputs
   // (the evaluations, the theme, the tools) have not changed is not rendered again.
   OutputLog log(request.out);
@@ -676,7 +677,7 @@ CoachingReports make_coaching_reports(const ReportRequest& request, Workspace& w
           ScopedTempFile guard(temporary);
           if (!renderer.render_input(input, format, theme, temporary, &why) ||
               !describe_docx_chart(temporary, alt, &why) ||
-              !commit_file(temporary, destination, &why)) {
+              !succeeded(commit_file(temporary, destination), &why)) {
             fs::remove(temporary, ec);
             break;
           }

@@ -7,7 +7,7 @@
 #pragma once
 
 #include "qa/evaluation_set.hpp"
-#include "qa/score_chart.hpp"
+#include "qa/score_trend_chart.hpp"
 #include "support/problem.hpp"
 #include "workspace/workspace.hpp"
 

@@ -1,6 +1,6 @@
 // One QA evaluation: an evaluator's answers, criterion by criterion, for one interaction of one
 // agent, under one version of a rubric. Plain data; evaluation_reader.hpp reads and checks it,
-// scoring.hpp scores it.
+// evaluation_score.hpp scores it.
 #pragma once
 
 #include <coachkit/model.hpp>

@@ -2,9 +2,9 @@
 // scored under, and scored: what `score`, `report` and `calibrate` share.
 #pragma once
 
-#include "support/diagnostics.hpp"
 #include "qa/evaluation.hpp"
-#include "qa/scoring.hpp"
+#include "qa/evaluation_score.hpp"
+#include "support/diagnostics.hpp"
 
 #include <coachkit/model.hpp>
 

@@ -3,6 +3,7 @@
 #include "support/base64.hpp"
 #include "support/utf8.hpp"
 
+#include <coachkit/escape.hpp>
 #include <coachkit/language.hpp>
 
 #include <algorithm>
@@ -16,52 +17,10 @@ namespace {
 
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
-// A JSON string literal: quotes, backslashes and control characters escaped, valid UTF-8
-// kept as it is, each invalid byte replaced by U+FFFD, so the output is always valid JSON.
+// A JSON string literal, by the SDK's one JSON escaper (plain JSON: pandoc reads it, no
+// script does): always valid JSON, each invalid byte replaced by U+FFFD.
 void append_json_string(std::string& out, const std::string& s) {
-  static const char hex[] = "0123456789abcdef";
-  out += '"';
-  for (std::size_t i = 0; i < s.size();) {
-    unsigned char c = static_cast<unsigned char>(s[i]);
-    if (c >= 0x80) {
-      std::size_t length = utf8_sequence_length(s, i);
-      if (length == 0) {
-        out += "\xEF\xBF\xBD";
-        ++i;
-      } else {
-        out.append(s, i, length);
-        i += length;
-      }
-      continue;
-    }
-    switch (c) {
-      case '"':
-        out += "\\\"";
-        break;
-      case '\\':
-        out += "\\\\";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '\r':
-        out += "\\r";
-        break;
-      case '\t':
-        out += "\\t";
-        break;
-      default:
-        if (c < 0x20) {
-          out += "\\u00";
-          out += hex[c >> 4];
-          out += hex[c & 0xF];
-        } else {
-          out += static_cast<char>(c);
-        }
-    }
-    ++i;
-  }
-  out += '"';
+  escape::append_json(out, s, escape::JsonIn::Data);
 }
 
 // Where Markdown text needs an escape that pandoc's writer does not add, the length of the

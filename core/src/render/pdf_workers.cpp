@@ -44,14 +44,15 @@ PdfWorkers::PdfWorkers(std::string python, std::string script, double timeout_se
 
 PdfWorkers::~PdfWorkers() = default;
 
-std::unique_ptr<PdfWorkers::Worker> PdfWorkers::spawn(std::string* first_line, std::string* error) {
+std::unique_ptr<PdfWorkers::Worker> PdfWorkers::spawn(std::string* first_line,
+                                                      std::optional<Problem>* problem) {
   int to[2], from[2];
   if (pipe2(to, O_CLOEXEC) != 0) {
-    *error = std::string("cannot create a pipe: ") + std::strerror(errno);
+    *problem = tool_error(std::string("cannot create a pipe: ") + std::strerror(errno));
     return nullptr;
   }
   if (pipe2(from, O_CLOEXEC) != 0) {
-    *error = std::string("cannot create a pipe: ") + std::strerror(errno);
+    *problem = tool_error(std::string("cannot create a pipe: ") + std::strerror(errno));
     close(to[0]);
     close(to[1]);
     return nullptr;
@@ -65,14 +66,14 @@ std::unique_ptr<PdfWorkers::Worker> PdfWorkers::spawn(std::string* first_line, s
   worker->from_worker = from[0];
   if (rc != 0) {
     worker->pid = -1;
-    *error = "cannot start " + python_ + ": " + std::strerror(rc);
+    *problem = tool_error("cannot start " + python_ + ": " + std::strerror(rc));
     return nullptr;
   }
-  if (!read_line(*worker, first_line, error)) return nullptr;
+  if ((*problem = read_line(*worker, first_line))) return nullptr;
   return worker;
 }
 
-bool PdfWorkers::read_line(Worker& worker, std::string* line, std::string* error) {
+std::optional<Problem> PdfWorkers::read_line(Worker& worker, std::string* line) {
   auto deadline = std::chrono::steady_clock::now() +
                   std::chrono::milliseconds(static_cast<long>(timeout_seconds_ * 1000));
   char buffer[4096];
@@ -81,47 +82,44 @@ bool PdfWorkers::read_line(Worker& worker, std::string* line, std::string* error
     if (newline != std::string::npos) {
       *line = worker.pending.substr(0, newline);
       worker.pending.erase(0, newline + 1);
-      return true;
+      return std::nullopt;
     }
     auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
                     deadline - std::chrono::steady_clock::now())
                     .count();
     if (left <= 0) {
-      *error = "the PDF worker did not answer within " + std::to_string(timeout_seconds_) +
-               " s and was stopped";
       kill(-worker.pid, SIGKILL);
-      return false;
+      return tool_error("the PDF worker did not answer within " + std::to_string(timeout_seconds_) +
+                        " s and was stopped");
     }
     pollfd fd{worker.from_worker, POLLIN, 0};
     int ready = poll(&fd, 1, static_cast<int>(std::min<long long>(left, 1000)));
     if (ready < 0 && errno != EINTR) {
-      *error = std::string("cannot wait for the PDF worker: ") + std::strerror(errno);
-      return false;
+      return tool_error(std::string("cannot wait for the PDF worker: ") + std::strerror(errno));
     }
     if (ready <= 0) continue;
     ssize_t n = read(worker.from_worker, buffer, sizeof buffer);
     if (n > 0) {
       worker.pending.append(buffer, static_cast<std::size_t>(n));
     } else if (n == 0 || (errno != EINTR && errno != EAGAIN)) {
-      *error = "the PDF worker ended unexpectedly";
-      return false;
+      return tool_error("the PDF worker ended unexpectedly");
     }
   }
 }
 
-bool PdfWorkers::start(std::string* version, std::string* error) {
+std::optional<Problem> PdfWorkers::start(std::string* version) {
   std::string hello;
-  std::unique_ptr<Worker> worker = spawn(&hello, error);
-  if (!worker) return false;
+  std::optional<Problem> problem;
+  std::unique_ptr<Worker> worker = spawn(&hello, &problem);
+  if (!worker) return problem;
   auto json = nlohmann::json::parse(hello, nullptr, false);
   if (!json.is_object() || !json.value("ready", false)) {
-    *error = "the PDF worker cannot use WeasyPrint (" + hello + ")";
-    return false;
+    return tool_error("the PDF worker cannot use WeasyPrint (" + hello + ")");
   }
   *version = json.value("version", "");
   std::lock_guard<std::mutex> lock(mutex_);
   idle_.push_back(std::move(worker));
-  return true;
+  return std::nullopt;
 }
 
 namespace {
@@ -144,22 +142,17 @@ std::string request_line(const std::string& request_json, const Environment& env
   return request_object.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
 }
 
-// A worker's answer: true when it rendered; otherwise why, and whether the content is at fault.
-bool read_answer(const std::string& answer, std::string* error, bool* content_problem) {
+// A worker's answer: nothing when it rendered; otherwise why, of origin Content when the
+// content is at fault (text that cannot fit) and Tool when WeasyPrint is.
+std::optional<Problem> read_answer(const std::string& answer) {
   auto json = nlohmann::json::parse(answer, nullptr, false);
   bool ok = json.is_object() && json.value("ok", false);
-  bool content = !ok && json.is_object() && json.value("content", false);
-  if (content_problem) *content_problem = content;
-  if (!ok) {
-    std::string said = json.is_object() ? json.value("error", answer) : answer;
-    *error = content ? said : "WeasyPrint failed: " + said;
-  }
-  return ok;
+  if (ok) return std::nullopt;
+  bool content = json.is_object() && json.value("content", false);
+  std::string said = json.is_object() ? json.value("error", answer) : answer;
+  if (content) return Problem(SourcePosition{}, said, Severity::Error, Origin::Content);
+  return tool_error("WeasyPrint failed: " + said);
 }
-
-}  // namespace
-
-namespace {
 
 std::string contact_sheet_request(const std::vector<std::pair<std::string, std::string>>& pictures,
                                   const std::string& title, const std::string& pdf) {
@@ -169,53 +162,52 @@ std::string contact_sheet_request(const std::vector<std::pair<std::string, std::
   return request.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
-bool run_once(const OnePdfProcess& process, const std::string& request_json, const Environment& env,
-              std::string* error, bool* content_problem) {
+std::optional<Problem> run_once(const OnePdfProcess& process, const std::string& request_json,
+                                const Environment& env) {
   Command once{{process.python, process.script, "--once"},
                request_line(request_json, env),
                process.timeout_seconds};
   CommandResult result = process.runner.run(once);
   if (!result.ok()) {
-    *error = "the PDF process " + result.describe(once) + ": " + result.errors.substr(0, 2000);
-    return false;
+    return tool_error("the PDF process " + result.describe(once) + ": " +
+                      result.errors.substr(0, 2000));
   }
   // The first line says whether WeasyPrint could be imported, the last answers the request.
   std::string output = result.output;
   while (!output.empty() && output.back() == '\n') output.pop_back();
-  return read_answer(output.substr(output.rfind('\n') + 1), error, content_problem);
+  return read_answer(output.substr(output.rfind('\n') + 1));
 }
 
 }  // namespace
 
-bool render_pdf_once(const OnePdfProcess& process, const std::string& html, const std::string& pdf,
-                     const std::string& base_url, bool fit_to_one_page, std::string* error,
-                     const Environment& env, double smallest_font_pt, bool* content_problem) {
+std::optional<Problem> render_pdf_once(const OnePdfProcess& process, const std::string& html,
+                                       const std::string& pdf, const std::string& base_url,
+                                       bool fit_to_one_page, const Environment& env,
+                                       double smallest_font_pt) {
   return run_once(process, render_request(html, pdf, base_url, fit_to_one_page, smallest_font_pt),
-                  env, error, content_problem);
+                  env);
 }
 
-bool contact_sheet_once(const OnePdfProcess& process,
-                        const std::vector<std::pair<std::string, std::string>>& pictures,
-                        const std::string& title, const std::string& pdf, std::string* error,
-                        const Environment& env) {
-  return run_once(process, contact_sheet_request(pictures, title, pdf), env, error, nullptr);
+std::optional<Problem> contact_sheet_once(
+    const OnePdfProcess& process, const std::vector<std::pair<std::string, std::string>>& pictures,
+    const std::string& title, const std::string& pdf, const Environment& env) {
+  return run_once(process, contact_sheet_request(pictures, title, pdf), env);
 }
 
-bool PdfWorkers::render(const std::string& html, const std::string& pdf,
-                        const std::string& base_url, bool fit_to_one_page, std::string* error,
-                        const Environment& env, double smallest_font_pt, bool* content_problem) {
-  return exchange(render_request(html, pdf, base_url, fit_to_one_page, smallest_font_pt), env,
-                  error, content_problem);
+std::optional<Problem> PdfWorkers::render(const std::string& html, const std::string& pdf,
+                                          const std::string& base_url, bool fit_to_one_page,
+                                          const Environment& env, double smallest_font_pt) {
+  return exchange(render_request(html, pdf, base_url, fit_to_one_page, smallest_font_pt), env);
 }
 
-bool PdfWorkers::contact_sheet(const std::vector<std::pair<std::string, std::string>>& pictures,
-                               const std::string& title, const std::string& pdf, std::string* error,
-                               const Environment& env) {
-  return exchange(contact_sheet_request(pictures, title, pdf), env, error, nullptr);
+std::optional<Problem> PdfWorkers::contact_sheet(
+    const std::vector<std::pair<std::string, std::string>>& pictures, const std::string& title,
+    const std::string& pdf, const Environment& env) {
+  return exchange(contact_sheet_request(pictures, title, pdf), env);
 }
 
-bool PdfWorkers::exchange(const std::string& request_json, const Environment& env,
-                          std::string* error, bool* content_problem) {
+std::optional<Problem> PdfWorkers::exchange(const std::string& request_json,
+                                            const Environment& env) {
   std::unique_ptr<Worker> worker;
   {
     std::lock_guard<std::mutex> lock(mutex_);
@@ -226,8 +218,9 @@ bool PdfWorkers::exchange(const std::string& request_json, const Environment& en
   }
   if (!worker) {
     std::string hello;
-    worker = spawn(&hello, error);
-    if (!worker) return false;
+    std::optional<Problem> problem;
+    worker = spawn(&hello, &problem);
+    if (!worker) return problem;
   }
   // A worker lives for many requests (and may start before the date is set), so the
   // environment travels with each request rather than with the worker's start.
@@ -236,18 +229,16 @@ bool PdfWorkers::exchange(const std::string& request_json, const Environment& en
   while (written < request.size()) {
     ssize_t n = write(worker->to_worker, request.data() + written, request.size() - written);
     if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) {
-      *error = "the PDF worker stopped taking requests";
-      return false;  // the worker is dropped, and ended by its destructor
-    }
+    // The worker is dropped, and ended by its destructor.
+    if (n <= 0) return tool_error("the PDF worker stopped taking requests");
     written += static_cast<std::size_t>(n);
   }
   std::string answer;
-  if (!read_line(*worker, &answer, error)) return false;
-  bool ok = read_answer(answer, error, content_problem);
+  if (auto problem = read_line(*worker, &answer)) return problem;
+  std::optional<Problem> problem = read_answer(answer);
   std::lock_guard<std::mutex> lock(mutex_);
   idle_.push_back(std::move(worker));
-  return ok;
+  return problem;
 }
 
 }  // namespace coachkit

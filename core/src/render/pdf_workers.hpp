@@ -3,6 +3,7 @@
 #pragma once
 
 #include "support/interruption.hpp"
+#include "support/problem.hpp"
 #include "support/process.hpp"
 
 #include <sys/types.h>
@@ -23,21 +24,21 @@ class PdfWorkers {
   PdfWorkers(const PdfWorkers&) = delete;
   PdfWorkers& operator=(const PdfWorkers&) = delete;
 
-  // Starts a first worker to learn WeasyPrint's version; false + error when that fails.
-  bool start(std::string* version, std::string* error);
+  // Starts a first worker to learn WeasyPrint's version; the problem when that fails.
+  std::optional<Problem> start(std::string* version);
 
   // Renders `html` into `pdf`; safe to call from several threads at once (one worker each).
   // With `fit_to_one_page`, the root font size is searched so the text fills exactly one page.
   // `env` is set in the worker's environment for this request only (e.g. SOURCE_DATE_EPOCH).
-  // With `smallest_font_pt` > 0, text that fits only below it is refused: false, the reason in
-  // `error` (saying how much to cut) and `*content_problem` set.
-  bool render(const std::string& html, const std::string& pdf, const std::string& base_url,
-              bool fit_to_one_page, std::string* error, const Environment& env = {},
-              double smallest_font_pt = 0, bool* content_problem = nullptr);
+  // With `smallest_font_pt` > 0, text that fits only below it is refused: a problem of origin
+  // Content saying how much to cut (a failure of WeasyPrint or the worker is of origin Tool).
+  std::optional<Problem> render(const std::string& html, const std::string& pdf,
+                                const std::string& base_url, bool fit_to_one_page,
+                                const Environment& env = {}, double smallest_font_pt = 0);
   // One page of pictures (PNG path, caption) with a title, into `pdf`.
-  bool contact_sheet(const std::vector<std::pair<std::string, std::string>>& pictures,
-                     const std::string& title, const std::string& pdf, std::string* error,
-                     const Environment& env = {});
+  std::optional<Problem> contact_sheet(
+      const std::vector<std::pair<std::string, std::string>>& pictures, const std::string& title,
+      const std::string& pdf, const Environment& env = {});
 
  private:
   struct Worker {
@@ -50,11 +51,11 @@ class PdfWorkers {
   };
 
   // Sends one request (a JSON object) and reads its answer.
-  bool exchange(const std::string& request_json, const Environment& env, std::string* error,
-                bool* content_problem);
-  std::unique_ptr<Worker> spawn(std::string* first_line, std::string* error);
-  // One line from the worker, or false when the deadline passes or it ends first.
-  bool read_line(Worker& worker, std::string* line, std::string* error);
+  std::optional<Problem> exchange(const std::string& request_json, const Environment& env);
+  // A started worker and its first line, or nullptr and the problem.
+  std::unique_ptr<Worker> spawn(std::string* first_line, std::optional<Problem>* problem);
+  // One line from the worker, or the problem when the deadline passes or it ends first.
+  std::optional<Problem> read_line(Worker& worker, std::string* line);
 
   std::string python_;
   std::string script_;
@@ -72,14 +73,13 @@ struct OnePdfProcess {
   double timeout_seconds;
 };
 // The arguments are PdfWorkers::render's and PdfWorkers::contact_sheet's.
-bool render_pdf_once(const OnePdfProcess& process, const std::string& html, const std::string& pdf,
-                     const std::string& base_url, bool fit_to_one_page, std::string* error,
-                     const Environment& env = {}, double smallest_font_pt = 0,
-                     bool* content_problem = nullptr);
-bool contact_sheet_once(const OnePdfProcess& process,
-                        const std::vector<std::pair<std::string, std::string>>& pictures,
-                        const std::string& title, const std::string& pdf, std::string* error,
-                        const Environment& env = {});
+std::optional<Problem> render_pdf_once(const OnePdfProcess& process, const std::string& html,
+                                       const std::string& pdf, const std::string& base_url,
+                                       bool fit_to_one_page, const Environment& env = {},
+                                       double smallest_font_pt = 0);
+std::optional<Problem> contact_sheet_once(
+    const OnePdfProcess& process, const std::vector<std::pair<std::string, std::string>>& pictures,
+    const std::string& title, const std::string& pdf, const Environment& env = {});
 
 // The interpreter named on a script's first line ("#!/usr/bin/python3"), or "".
 std::string script_interpreter(const std::string& path);

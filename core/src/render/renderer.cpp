@@ -23,13 +23,10 @@ namespace fs = std::filesystem;
 
 namespace coachkit {
 
-bool load_theme(const std::string& directory, Theme* theme, std::string* error) {
+std::optional<Problem> load_theme(const std::string& directory, Theme* theme) {
   fs::path dir(directory);
   std::ifstream css(dir / "style.css", std::ios::binary);
-  if (!css) {
-    *error = "theme " + directory + " has no readable style.css";
-    return false;
-  }
+  if (!css) return usage_error("theme " + directory + " has no readable style.css");
   std::ostringstream text;
   text << css.rdbuf();
   // The CSS is placed inside a <style> element: it must not be able to close it.
@@ -37,10 +34,9 @@ bool load_theme(const std::string& directory, Theme* theme, std::string* error) 
   std::transform(lower.begin(), lower.end(), lower.begin(),
                  [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
   if (lower.find("</style") != std::string::npos) {
-    *error = "theme " + directory +
-             ": style.css contains \"</style\", which would end the style "
-             "element it is placed in";
-    return false;
+    return usage_error("theme " + directory +
+                       ": style.css contains \"</style\", which would end the style "
+                       "element it is placed in");
   }
   theme->name = dir.filename().string();
   theme->directory = directory;
@@ -56,7 +52,7 @@ bool load_theme(const std::string& directory, Theme* theme, std::string* error) 
     std::string path = reference(format.reference_document);
     if (!path.empty()) theme->reference_documents[format.format] = path;
   }
-  return true;
+  return std::nullopt;
 }
 
 namespace {
@@ -168,7 +164,7 @@ bool label_pptx_language(const std::string& input, const std::string& path, std:
     }
     return changed;
   };
-  return edit_zip_entries(path, parts, edit, error);
+  return succeeded(edit_zip_entries(path, parts, edit), error);
 }
 
 }  // namespace
@@ -272,10 +268,10 @@ bool Renderer::detect_weasyprint(std::string* error, const std::string& worker_s
     if (result.ok() && !first_line(result.output).empty()) {
       // The worker decides how a PDF is laid out (fitting, tightening, crop marks), so its
       // script is part of what a PDF is made with: a changed script remakes every PDF.
-      std::string script_error;
-      std::string script = sha256_of_file(worker_script, &script_error);
+      std::string script;
+      std::optional<Problem> unread = sha256_of_file(worker_script, &script);
       weasyprint_version_ = "WeasyPrint version " + first_line(result.output) + ", worker " +
-                            (script.empty() ? script_error : script.substr(0, 16));
+                            (unread ? unread->message : script.substr(0, 16));
       pdf_workers_ = std::make_unique<PdfWorkers>(python, worker_script, timeout_seconds_);
       return true;
     }
@@ -375,8 +371,8 @@ bool Renderer::render_input(const std::string& input, Format format, const Theme
   bool use_workers = false;
   if (pdf && pdf_workers_) {
     std::call_once(workers_started_, [this] {
-      std::string version, error;
-      workers_ready_ = pdf_workers_->start(&version, &error);
+      std::string version;
+      workers_ready_ = !pdf_workers_->start(&version);
     });
     use_workers = workers_ready_;
   }
@@ -390,10 +386,17 @@ bool Renderer::render_input(const std::string& input, Format format, const Theme
     return false;
   }
   std::string base_url = theme.directory.empty() ? "." : theme.directory + "/";
+  // A PDF that cannot be made: the content's fault (text that fits only below the smallest
+  // size) or the tool's.
+  auto pdf_failed = [&](const Problem& problem) {
+    if (content_problem) *content_problem = problem.origin == Origin::Content;
+    *error = problem.message;
+    return false;
+  };
   if (pdf && use_workers) {
-    if (!pdf_workers_->render(temporary_html, temporary, base_url, fit_to_one_page, error,
-                              tool_environment(), smallest_font_pt, content_problem)) {
-      return false;
+    if (auto problem = pdf_workers_->render(temporary_html, temporary, base_url, fit_to_one_page,
+                                            tool_environment(), smallest_font_pt)) {
+      return pdf_failed(*problem);
     }
   } else if (pdf) {
     // One process for this PDF, through the same URL fetcher: the weasyprint command would
@@ -405,10 +408,10 @@ bool Renderer::render_input(const std::string& input, Format format, const Theme
           weasyprint_ + "' is not a Python script, or the worker script is missing";
       return false;
     }
-    if (!render_pdf_once({runner_, python_, worker_script_, timeout_seconds_}, temporary_html,
-                         temporary, base_url, fit_to_one_page, error, tool_environment(),
-                         smallest_font_pt, content_problem)) {
-      return false;
+    if (auto problem = render_pdf_once({runner_, python_, worker_script_, timeout_seconds_},
+                                       temporary_html, temporary, base_url, fit_to_one_page,
+                                       tool_environment(), smallest_font_pt)) {
+      return pdf_failed(*problem);
     }
   }
   if (fs::file_size(temporary, ec) == 0 || ec) {
@@ -433,7 +436,7 @@ bool Renderer::render_input(const std::string& input, Format format, const Theme
       if (!odt && office_page) changed = set_docx_page(*office_page, xml) || changed;
       return changed;
     };
-    if (!parts.empty() && !edit_zip_entries(temporary, parts, edit, error)) return false;
+    if (!parts.empty() && !succeeded(edit_zip_entries(temporary, parts, edit), error)) return false;
   }
   // pandoc 2.17 gives a deck no language: its metadata and every run of text get the
   // document's, so a screen reader reads the slides in the right voice.
@@ -441,10 +444,11 @@ bool Renderer::render_input(const std::string& input, Format format, const Theme
   // pandoc 2.17 dates an ODT's zip entries from the clock, whatever SOURCE_DATE_EPOCH says, and
   // keeps the dates of what it takes from a reference document: every entry gets the source date.
   // EPUB's entries are dated from the clock too.
-  if (info.zip_package && source_date_ && !set_zip_entry_dates(temporary, *source_date_, error)) {
+  if (info.zip_package && source_date_ &&
+      !succeeded(set_zip_entry_dates(temporary, *source_date_), error)) {
     return false;
   }
-  if (!commit_file(temporary, destination, error)) return false;
+  if (!succeeded(commit_file(temporary, destination), error)) return false;
   guard.release();
   return true;
 }
@@ -475,7 +479,7 @@ bool Renderer::preview(const std::string& pdf, const std::string& png, std::stri
     *error = "pdftoppm reported success but wrote no picture for " + pdf;
     return false;
   }
-  if (!commit_file(picture, png, error)) return false;
+  if (!succeeded(commit_file(picture, png), error)) return false;
   guard.release();
   return true;
 }
@@ -485,8 +489,8 @@ bool Renderer::contact_sheet(const std::vector<std::pair<std::string, std::strin
                              std::string* error) {
   if (pdf_workers_) {
     std::call_once(workers_started_, [this] {
-      std::string version, problem;
-      workers_ready_ = pdf_workers_->start(&version, &problem);
+      std::string version;
+      workers_ready_ = !pdf_workers_->start(&version);
     });
   }
   if (python_.empty()) {
@@ -495,13 +499,13 @@ bool Renderer::contact_sheet(const std::vector<std::pair<std::string, std::strin
   }
   std::string temporary = temporary_path_for(destination);
   ScopedTempFile guard(temporary);
-  bool drawn =
+  std::optional<Problem> undrawn =
       pdf_workers_ && workers_ready_
-          ? pdf_workers_->contact_sheet(pictures, title, temporary, error, tool_environment())
+          ? pdf_workers_->contact_sheet(pictures, title, temporary, tool_environment())
           : contact_sheet_once({runner_, python_, worker_script_, timeout_seconds_}, pictures,
-                               title, temporary, error, tool_environment());
-  if (!drawn) return false;
-  if (!commit_file(temporary, destination, error)) return false;
+                               title, temporary, tool_environment());
+  if (!succeeded(undrawn, error)) return false;
+  if (!succeeded(commit_file(temporary, destination), error)) return false;
   guard.release();
   return true;
 }

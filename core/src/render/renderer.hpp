@@ -3,6 +3,7 @@
 #pragma once
 
 #include "render/pandoc_ast.hpp"
+#include "support/problem.hpp"
 #include "support/process.hpp"
 
 #include <coachkit/artifact.hpp>
@@ -52,8 +53,10 @@ std::string content_identifier(const std::string& input);
 // that size.
 std::string paper_css(const PaperSize& paper);
 
-// Reads THEME_DIR/style.css (and the reference documents of the format table when present).
-bool load_theme(const std::string& directory, Theme* theme, std::string* error);
+// Reads THEME_DIR/style.css (and the reference documents of the format table when present); a
+// problem (origin Usage: the theme is chosen on the command line or in the project) when the
+// theme cannot serve.
+std::optional<Problem> load_theme(const std::string& directory, Theme* theme);
 
 class Renderer {
  public:

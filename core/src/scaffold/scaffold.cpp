@@ -226,15 +226,18 @@ namespace {
 
 using namespace coachkit;
 
+// Keeps what the generator reports, by kind: its own failures, content errors, warnings.
 class RecordingReporter : public Reporter {
  public:
-  void error(const SourcePosition&, const std::string& message) override {
-    errors.push_back(message);
+  void report(const Problem& problem) override {
+    if (problem.origin == Origin::Plugin) {
+      failures.push_back(problem.message);
+    } else if (problem.is_error()) {
+      errors.push_back(problem.message);
+    } else {
+      warnings.push_back(problem.message);
+    }
   }
-  void warning(const SourcePosition&, const std::string& message) override {
-    warnings.push_back(message);
-  }
-  void failure(const std::string& message) override { failures.push_back(message); }
   std::vector<std::string> errors, warnings, failures;
 };
 
@@ -373,24 +376,20 @@ std::vector<std::string> paths_of(const TemplateFile (&files)[N], const Placehol
 
 // Writes every file into a temporary sibling of `directory`, then renames it into place.
 template <std::size_t N>
-bool write_scaffold(const std::string& directory, const TemplateFile (&files)[N],
-                    const Placeholders& placeholders, std::string* error) {
+std::optional<Problem> write_scaffold(const std::string& directory, const TemplateFile (&files)[N],
+                                      const Placeholders& placeholders) {
   fs::path target = fs::path(directory).lexically_normal();
   if (!target.empty() && !target.has_filename()) target = target.parent_path();
   std::error_code ec;
   if (target.empty() || fs::symlink_status(target, ec).type() != fs::file_type::not_found) {
-    *error = directory +
-             " already exists; coachkit new only writes a new folder, so nothing "
-             "was written (choose another --dir, or remove it)";
-    return false;
+    return usage_error(directory +
+                       " already exists; coachkit new only writes a new folder, so nothing "
+                       "was written (choose another --dir, or remove it)");
   }
   // symlink_status reports "not found" through `ec` too: only create_directories' own counts.
   ec.clear();
   if (target.has_parent_path()) fs::create_directories(target.parent_path(), ec);
-  if (ec) {
-    *error = "cannot create " + target.parent_path().string() + ": " + ec.message();
-    return false;
-  }
+  if (ec) return tool_error("cannot create " + target.parent_path().string() + ": " + ec.message());
   fs::path temporary = temporary_path_for(target.string());
   for (const TemplateFile& file : files) {
     std::string relative = substitute(file.path, placeholders);
@@ -406,18 +405,20 @@ bool write_scaffold(const std::string& directory, const TemplateFile (&files)[N]
     out << substitute(file.text, with_schema);
     out.close();
     if (ec || !out) {
-      *error = "cannot write " + (target / substitute(file.path, placeholders)).string();
+      Problem problem =
+          tool_error("cannot write " + (target / substitute(file.path, placeholders)).string());
       fs::remove_all(temporary, ec);
-      return false;
+      return problem;
     }
   }
   fs::rename(temporary, target, ec);
   if (ec) {
-    *error = "cannot move the new folder into place at " + target.string() + ": " + ec.message();
+    Problem problem = tool_error("cannot move the new folder into place at " + target.string() +
+                                 ": " + ec.message());
     fs::remove_all(temporary, ec);
-    return false;
+    return problem;
   }
-  return true;
+  return std::nullopt;
 }
 
 Placeholders placeholders_for(const std::string& name) {
@@ -429,28 +430,26 @@ Placeholders placeholders_for(const std::string& name) {
 
 }  // namespace
 
-bool valid_scaffold_name(const std::string& name, std::string* error) {
+std::optional<Problem> valid_scaffold_name(const std::string& name) {
   bool ok = !name.empty() && name.size() <= 64 && name[0] >= 'a' && name[0] <= 'z';
   for (char c : name) {
     ok = ok && ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-');
   }
-  if (!ok) {
-    *error = "'" + name +
-             "' cannot be used as a name: use lower-case letters, digits and '-', starting with a "
-             "letter (at most 64 characters), such as 'acme-way'";
-  }
-  return ok;
+  if (ok) return std::nullopt;
+  return usage_error("'" + name +
+                     "' cannot be used as a name: use lower-case letters, digits and '-', "
+                     "starting with a letter (at most 64 characters), such as 'acme-way'");
 }
 
-bool scaffold_pack(const std::string& directory, const std::string& name, std::string* error) {
-  return valid_scaffold_name(name, error) &&
-         write_scaffold(directory, kPackFiles, placeholders_for(name), error) &&
-         write_schemas((fs::path(directory) / "schema").string(), error);
+std::optional<Problem> scaffold_pack(const std::string& directory, const std::string& name) {
+  if (auto problem = valid_scaffold_name(name)) return problem;
+  if (auto problem = write_scaffold(directory, kPackFiles, placeholders_for(name))) return problem;
+  return write_schemas((fs::path(directory) / "schema").string());
 }
 
-bool scaffold_plugin(const std::string& directory, const std::string& name, std::string* error) {
-  return valid_scaffold_name(name, error) &&
-         write_scaffold(directory, kPluginFiles, placeholders_for(name), error);
+std::optional<Problem> scaffold_plugin(const std::string& directory, const std::string& name) {
+  if (auto problem = valid_scaffold_name(name)) return problem;
+  return write_scaffold(directory, kPluginFiles, placeholders_for(name));
 }
 
 std::vector<std::string> scaffold_pack_files(const std::string& name) {

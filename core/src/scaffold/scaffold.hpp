@@ -6,6 +6,9 @@
 // a temporary sibling that is renamed into place at the end, so a failure leaves nothing behind.
 #pragma once
 
+#include "support/problem.hpp"
+
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -13,16 +16,16 @@ namespace coachkit {
 
 // Whether `name` can name a pack or plugin: lower-case letters, digits and '-', starting with
 // a letter, at most 64 characters (a plugin's name is also its generator kind and file name).
-bool valid_scaffold_name(const std::string& name, std::string* error);
+std::optional<Problem> valid_scaffold_name(const std::string& name);
 
 // DIR/coachkit.toml and DIR/pack/ (pack.toml, one principle with a do and a don't, one
 // activity), and DIR/schema/ with the JSON Schemas; each file starts with taplo's `#:schema`
 // comment naming its schema by a path relative to the file.
-bool scaffold_pack(const std::string& directory, const std::string& name, std::string* error);
+std::optional<Problem> scaffold_pack(const std::string& directory, const std::string& name);
 
 // DIR/CMakeLists.txt, DIR/src/ (the entry point and a generator of kind NAME), DIR/tests/ (a
 // GoogleTest that calls the generator on a pack built in code) and DIR/README.md.
-bool scaffold_plugin(const std::string& directory, const std::string& name, std::string* error);
+std::optional<Problem> scaffold_plugin(const std::string& directory, const std::string& name);
 
 // The files each scaffold writes, relative to its folder, for listing them to the author.
 std::vector<std::string> scaffold_pack_files(const std::string& name);

@@ -50,10 +50,9 @@ ChangeWatcher::~ChangeWatcher() {
   if (wake_fd_ >= 0) close(wake_fd_);
 }
 
-bool ChangeWatcher::ok(std::string* error) const {
-  if (error_.empty()) return true;
-  *error = error_;
-  return false;
+std::optional<Problem> ChangeWatcher::problem() const {
+  if (error_.empty()) return std::nullopt;
+  return tool_error(error_);
 }
 
 bool ChangeWatcher::is_ignored(const std::string& path) const {

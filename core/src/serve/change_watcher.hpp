@@ -3,7 +3,10 @@
 // since editors save by writing a temporary file and renaming it over the old one.
 #pragma once
 
+#include "support/problem.hpp"
+
 #include <chrono>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -16,8 +19,8 @@ class ChangeWatcher {
   ChangeWatcher(const ChangeWatcher&) = delete;
   ChangeWatcher& operator=(const ChangeWatcher&) = delete;
 
-  // False with `error` when inotify is unavailable.
-  bool ok(std::string* error) const;
+  // Why it cannot watch (inotify is unavailable: origin Tool), or nothing.
+  std::optional<Problem> problem() const;
 
   // Watches these files' folders and these folders, recursively; `ignored` folders (the output
   // folder, which builds write to) and everything under them are left out. Adds to what was

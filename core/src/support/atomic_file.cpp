@@ -28,18 +28,18 @@ std::string temporary_path_for(const std::string& destination) {
   return (path.parent_path() / name).string();
 }
 
-bool commit_file(const std::string& temporary, const std::string& destination, std::string* error) {
+std::optional<Problem> commit_file(const std::string& temporary, const std::string& destination) {
   if (std::rename(temporary.c_str(), destination.c_str()) != 0) {
-    *error =
-        "cannot move the finished file into place at " + destination + ": " + std::strerror(errno);
+    Problem problem = tool_error("cannot move the finished file into place at " + destination +
+                                 ": " + std::strerror(errno));
     std::remove(temporary.c_str());
-    return false;
+    return problem;
   }
-  return true;
+  return std::nullopt;
 }
 
-bool write_file_atomically(const std::string& destination, const std::string& contents,
-                           std::string* error) {
+std::optional<Problem> write_file_atomically(const std::string& destination,
+                                             const std::string& contents) {
   std::error_code ec;
   fs::create_directories(fs::path(destination).parent_path(), ec);
   std::string temporary = temporary_path_for(destination);
@@ -48,14 +48,11 @@ bool write_file_atomically(const std::string& destination, const std::string& co
     std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
     out << contents;
     out.flush();
-    if (!out) {
-      *error = "cannot write " + destination + ": " + std::strerror(errno);
-      return false;
-    }
+    if (!out) return tool_error("cannot write " + destination + ": " + std::strerror(errno));
   }
-  if (!commit_file(temporary, destination, error)) return false;
+  if (auto problem = commit_file(temporary, destination)) return problem;
   guard.release();
-  return true;
+  return std::nullopt;
 }
 
 void remove_stale_temporaries(const std::string& directory) {

@@ -2,6 +2,9 @@
 // then rename it over the destination.
 #pragma once
 
+#include "support/problem.hpp"
+
+#include <optional>
 #include <string>
 
 namespace coachkit {
@@ -9,12 +12,13 @@ namespace coachkit {
 // A hidden, unique sibling of `destination` to write into before the rename.
 std::string temporary_path_for(const std::string& destination);
 
-// Renames `temporary` to `destination` (creating nothing else); false + error on failure.
-bool commit_file(const std::string& temporary, const std::string& destination, std::string* error);
+// Renames `temporary` to `destination` (creating nothing else); a problem (origin Tool) when
+// that fails, the temporary file then removed.
+std::optional<Problem> commit_file(const std::string& temporary, const std::string& destination);
 
 // Writes `contents` to `destination` through a temporary file.
-bool write_file_atomically(const std::string& destination, const std::string& contents,
-                           std::string* error);
+std::optional<Problem> write_file_atomically(const std::string& destination,
+                                             const std::string& contents);
 
 // Removes temporary files that an earlier, killed run may have left below `directory`.
 void remove_stale_temporaries(const std::string& directory);

@@ -1,10 +1,19 @@
-// One kind of problem for every command: where it is (a position in a content file, a plugin's
-// file, or nowhere for the command line), how bad it is, whose fault it is, and what it is. The
-// program turns a list of them into text or JSON (`problem_text`, `problems_json`) and, from
-// their origins, into an exit status; nothing in the library prints one or chooses the status.
+// One kind of problem for every command (the type, Problem, is the SDK's: coachkit/problem.hpp,
+// so plugins report in the same shape). The program turns a list of them into text or JSON
+// (`problem_text`, `problems_json`) and, from their origins, into an exit status; nothing in the
+// library prints one or chooses the status.
+//
+// How a function of the library says it failed, everywhere:
+//  - one thing that can fail (a file written, a tool run) returns std::optional<Problem>:
+//    nothing when it worked, the problem when not; what it makes goes to an out-parameter.
+//    Call it as `if (auto problem = write_file_atomically(path, text)) return *problem;`.
+//  - a check that finds many problems appends them to a std::vector<Problem>& (or Diagnostics,
+//    which adds the nearest-key suggestions and the limit on follow-on errors).
+// A problem about the program's own work (a tool, the file system) has no file and origin Tool,
+// and its message says what failed on which path, as it is printed.
 #pragma once
 
-#include <coachkit/model.hpp>
+#include <coachkit/problem.hpp>
 
 #include <optional>
 #include <string>
@@ -13,32 +22,13 @@
 
 namespace coachkit {
 
-enum class Severity { Error, Warning, Note };
-
-// Whose problem it is, which decides the exit status of an error: the author's content or the
-// command line is 1, a tool (pandoc, WeasyPrint, the file system) or a plugin failing is 2.
-enum class Origin { Content, Usage, Tool, Plugin };
-
-struct Problem {
-  Problem() = default;
-  // The spelling every reader has used since the first one: FILE, LINE, COL, message.
-  Problem(std::string file, int line, int column, std::string message,
-          Severity severity = Severity::Error, Origin origin = Origin::Content)
-      : where{std::move(file), line, column},
-        severity(severity),
-        origin(origin),
-        message(std::move(message)) {}
-  Problem(SourcePosition where, std::string message, Severity severity = Severity::Error,
-          Origin origin = Origin::Content)
-      : where(std::move(where)), severity(severity), origin(origin), message(std::move(message)) {}
-
-  SourcePosition where;  // file "" for the command line or the program itself; line 0: whole file
-  Severity severity = Severity::Error;
-  Origin origin = Origin::Content;
-  std::string message;
-
-  bool is_error() const { return severity == Severity::Error; }
-};
+// For a caller that still passes a message on (the build, until it keeps Problems): true when
+// there is no problem, else false with its message in `*message`.
+inline bool succeeded(std::optional<Problem> problem, std::string* message) {
+  if (!problem) return true;
+  *message = std::move(problem->message);
+  return false;
+}
 
 // Problems about the program's own work (no file): "coachkit: message" when printed.
 Problem usage_error(std::string message);

@@ -116,12 +116,12 @@ std::string sha256_of(const std::string& bytes) {
   return hash.hex();
 }
 
-std::string sha256_of_file(const std::string& path, std::string* error) {
+std::optional<Problem> sha256_of_file(const std::string& path, std::string* digest) {
+  auto unreadable = [&](std::string why) {
+    return Problem(path, 0, 0, std::move(why), Severity::Error, Origin::Tool);
+  };
   std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    *error = "cannot be read: " + std::string(std::strerror(errno));
-    return "";
-  }
+  if (!in) return unreadable("cannot be read: " + std::string(std::strerror(errno)));
   Sha256 hash;
   std::vector<char> buffer(1 << 16);
   while (in) {
@@ -129,11 +129,9 @@ std::string sha256_of_file(const std::string& path, std::string* error) {
     hash.add(reinterpret_cast<const unsigned char*>(buffer.data()),
              static_cast<std::size_t>(in.gcount()));
   }
-  if (in.bad()) {
-    *error = "cannot be read to the end";
-    return "";
-  }
-  return hash.hex();
+  if (in.bad()) return unreadable("cannot be read to the end");
+  *digest = hash.hex();
+  return std::nullopt;
 }
 
 }  // namespace coachkit

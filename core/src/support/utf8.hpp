@@ -1,16 +1,14 @@
-// UTF-8, read strictly: one definition of a well-formed sequence (RFC 3629: no overlong forms,
-// no surrogates, nothing above U+10FFFF) for everything that reads untrusted text byte by
-// byte: the pandoc AST, diagnostics, CSV imports and the font-coverage check.
+// UTF-8, read strictly, for everything that reads untrusted text byte by byte: the pandoc AST,
+// diagnostics, CSV imports and the font-coverage check. What a well-formed sequence is, is
+// defined once, in the SDK (coachkit/utf8.hpp), which the escapers plugins use share.
 #pragma once
+
+#include <coachkit/utf8.hpp>
 
 #include <cstddef>
 #include <string_view>
 
 namespace coachkit {
-
-// The length of the well-formed UTF-8 sequence at text[i] (1 for ASCII), or 0 when the bytes
-// there are not one.
-std::size_t utf8_sequence_length(std::string_view text, std::size_t i);
 
 // The code point of the well-formed sequence of `length` bytes at text[i].
 char32_t utf8_code_point(std::string_view text, std::size_t i, std::size_t length);

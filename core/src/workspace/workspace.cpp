@@ -32,9 +32,9 @@ PluginHost& Workspace::plugins() {
 
 std::vector<Problem> Workspace::refused_plugins() {
   std::vector<Problem> out;
-  for (const RefusedPlugin& r : plugins().refused()) {
-    out.push_back(Problem(r.path, 0, 0, "plugin refused: " + r.reason, Severity::Error,
-                          Origin::Plugin));
+  for (Problem refusal : plugins().refused()) {
+    refusal.message = "plugin refused: " + refusal.message;
+    out.push_back(std::move(refusal));
   }
   return out;
 }
@@ -71,19 +71,19 @@ std::optional<Pack> Workspace::pack(const std::string& folder, Diagnostics& diag
   return pack;
 }
 
-bool Workspace::theme(const std::string& directory, Theme* theme, std::string* error) {
+std::optional<Problem> Workspace::theme(const std::string& directory, Theme* theme) {
   auto kept = themes_.find(directory);
   if (kept != themes_.end()) {
     *theme = kept->second.theme;
-    return true;
+    return std::nullopt;
   }
   std::string stamp = tree_stamp(directory);
-  if (!load_theme(directory, theme, error)) return false;
+  if (auto problem = load_theme(directory, theme)) return problem;
   KeptTheme entry;
   entry.stamp = std::move(stamp);
   entry.theme = *theme;
   themes_.emplace(directory, std::move(entry));
-  return true;
+  return std::nullopt;
 }
 
 std::vector<std::string> Workspace::refresh() {

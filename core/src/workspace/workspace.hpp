@@ -45,7 +45,7 @@ class Workspace {
   // found again next time.
   std::optional<Pack> pack(const std::string& folder, Diagnostics& diagnostics);
   // The theme in `directory`, read the first time.
-  bool theme(const std::string& directory, Theme* theme, std::string* error);
+  std::optional<Problem> theme(const std::string& directory, Theme* theme);
 
   // Forgets every pack and theme whose files changed since it was read, and the catalog when a
   // folder of installed packs changed; the names of what was forgotten, for a status line.

@@ -7,7 +7,6 @@ namespace coachkit {
 namespace {
 
 using zip::read16;
-using zip::read32;
 using zip::write16;
 using zip::write32;
 
@@ -27,44 +26,28 @@ void set_extended_timestamps(std::string& data, std::size_t at, std::size_t leng
 
 }  // namespace
 
-bool set_zip_entry_dates(const std::string& path, std::int64_t epoch_seconds, std::string* error) {
-  std::string data;
-  if (!zip::read_archive(path, &data, error)) return false;
-  auto refuse = [&](const std::string& why) {
-    *error = path + " is not a zip archive coachkit can date (" + why + ")";
-    return false;
-  };
-  zip::CentralDirectory directory;
-  std::string why;
-  if (!zip::find_central_directory(data, &directory, &why)) return refuse(why);
-  std::uint32_t entries = directory.entries;
+std::optional<Problem> set_zip_entry_dates(const std::string& path, std::int64_t epoch_seconds) {
+  zip::Archive archive;
+  if (auto problem = archive.open(path, "date")) return problem;
+  std::string& data = archive.data;
 
   const zip::DosDate when = zip::dos_date(epoch_seconds);
   const std::uint32_t time = when.time, date = when.date;
   std::uint32_t unix_time = static_cast<std::uint32_t>(epoch_seconds < 0 ? 0 : epoch_seconds);
-  std::size_t at = directory.offset;
-  for (std::uint32_t i = 0; i < entries; ++i) {
-    if (at + 46 > data.size() || read32(data, at) != zip::kCentralRecord) {
-      return refuse("damaged central directory");
-    }
-    std::size_t name = read16(data, at + 28), extra = read16(data, at + 30),
-                comment = read16(data, at + 32);
-    std::size_t local = read32(data, at + 42);
-    if (at + 46 + name + extra + comment > data.size() || local + 30 > data.size() ||
-        read32(data, local) != zip::kLocalHeader) {
-      return refuse("damaged entry");
-    }
-    std::size_t local_name = read16(data, local + 26), local_extra = read16(data, local + 28);
-    if (local + 30 + local_name + local_extra > data.size()) return refuse("damaged entry");
+  std::size_t at = archive.directory().offset;
+  for (std::uint32_t i = 0; i < archive.directory().entries; ++i) {
+    zip::EntryRecord entry;
+    if (auto problem = archive.entry_at(at, &entry)) return problem;
     write16(data, at + 12, time);
     write16(data, at + 14, date);
-    set_extended_timestamps(data, at + 46 + name, extra, unix_time);
-    write16(data, local + 10, time);
-    write16(data, local + 12, date);
-    set_extended_timestamps(data, local + 30 + local_name, local_extra, unix_time);
-    at += 46 + name + extra + comment;
+    set_extended_timestamps(data, at + 46 + entry.name_length, entry.extra_length, unix_time);
+    write16(data, entry.local + 10, time);
+    write16(data, entry.local + 12, date);
+    set_extended_timestamps(data, entry.local + 30 + entry.local_name_length,
+                            entry.local_extra_length, unix_time);
+    at += entry.record_length;
   }
-  return zip::write_archive(path, data, error);
+  return zip::write_archive(path, data);
 }
 
 }  // namespace coachkit

@@ -4,13 +4,16 @@
 // entries are not recompressed, and sizes and offsets stay as they are.
 #pragma once
 
+#include "support/problem.hpp"
+
 #include <cstdint>
+#include <optional>
 #include <string>
 
 namespace coachkit {
 
-// Rewrites the archive at `path` in place; false + error when it is not a zip archive this
-// can read (e.g. ZIP64), in which case the file is left unchanged.
-bool set_zip_entry_dates(const std::string& path, std::int64_t epoch_seconds, std::string* error);
+// Rewrites the archive at `path` in place; a problem when it is not a zip archive this can read
+// (e.g. ZIP64), in which case the file is left unchanged.
+std::optional<Problem> set_zip_entry_dates(const std::string& path, std::int64_t epoch_seconds);
 
 }  // namespace coachkit

@@ -3,15 +3,15 @@
 //
 // Works on a neutral view of a rubric and its evaluations (CalibrationInput), so the statistics
 // do not depend on how evaluation files are read or scored; calibration_input() in
-// calibration_input.hpp builds it from a Rubric and its evaluation files. Every order in the
+// calibration_answers.hpp builds it from a Rubric and its evaluation files. Every order in the
 // result is fixed (criteria by disagreement then rubric order, evaluators by name), so the same
 // files give the same report.
 #pragma once
 
 #include "qa/agreement.hpp"
+#include "support/problem.hpp"
 
 #include <cstddef>
-#include <iosfwd>
 #include <optional>
 #include <string>
 #include <vector>
@@ -112,11 +112,8 @@ struct Calibration {
   std::size_t answers_on_another_scale = 0;  // see CalibrationInput
 };
 
-// `expert` "" for none. An expert who evaluated nothing is reported in `error` (false returned).
-bool calibrate(const CalibrationInput& input, const std::string& expert, Calibration* result,
-               std::string* error);
-
-std::string calibration_json(const Calibration& calibration);
-void write_calibration_report(const Calibration& calibration, std::ostream& out);
+// `expert` "" for none. An expert who evaluated nothing is a usage problem.
+std::optional<Problem> calibrate(const CalibrationInput& input, const std::string& expert,
+                                 Calibration* result);
 
 }  // namespace coachkit

@@ -1,5 +1,5 @@
-#include "qa/calibration_input.hpp"
-#include "qa/scoring.hpp"
+#include "qa/calibration_answers.hpp"
+#include "qa/evaluation_score.hpp"
 
 #include <algorithm>
 

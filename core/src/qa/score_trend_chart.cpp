@@ -1,4 +1,4 @@
-#include "qa/score_chart.hpp"
+#include "qa/score_trend_chart.hpp"
 
 #include <algorithm>
 #include <cstdio>

@@ -1,4 +1,4 @@
-#include "qa/scoring.hpp"
+#include "qa/evaluation_score.hpp"
 
 #include <algorithm>
 #include <cmath>

@@ -1,9 +1,9 @@
-// The neutral view calibration works on (calibration.hpp), built from a rubric and its scored
-// evaluations: each criterion's level of measurement, categories and maximum, and each answer
-// as a value on the criterion's scale and as the share of the maximum it earns.
+// The neutral view calibration works on (calibration_statistics.hpp), built from a rubric and its
+// scored evaluations: each criterion's level of measurement, categories and maximum, and each
+// answer as a value on the criterion's scale and as the share of the maximum it earns.
 #pragma once
 
-#include "qa/calibration.hpp"
+#include "qa/calibration_statistics.hpp"
 #include "qa/evaluation.hpp"
 
 #include <coachkit/model.hpp>

@@ -1,7 +1,7 @@
-#include "qa/score_report.hpp"
+#include "qa/score_output.hpp"
 
-#include "support/diagnostics.hpp"
 #include "qa/rubric_source.hpp"
+#include "support/diagnostics.hpp"
 
 #include <coachkit/escape.hpp>
 
@@ -168,6 +168,5 @@ void write_score_csv(const Pack& pack, const Rubric& rubric,
     out << "," << csv_field(rules) << "\r\n";
   }
 }
-
 
 }  // namespace coachkit
