@@ -1,13 +1,16 @@
 // The one writer of problems: text (one line each, hostile text escaped) and JSON (every field,
 // hostile text kept as data); and the exit status the program derives from their origins.
 
-#include "support/diagnostics.hpp"
 #include "support/problem.hpp"
+#include "support/diagnostics.hpp"
+
+#include <coachkit/generator.hpp>
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
 #include <string>
+#include <vector>
 
 namespace {
 
@@ -42,7 +45,9 @@ TEST(ProblemText, APluginsFailureNamesThePluginNotTheProgram) {
 }
 
 TEST(ProblemText, HostileTextCannotForgeALineOrDriveTheTerminal) {
-  Problem hostile("evil\nfile.toml", 1, 2, "id \"a\r\n\x1b]0;owned\x07\" \xe2\x80\xae" "bad");
+  Problem hostile("evil\nfile.toml", 1, 2,
+                  "id \"a\r\n\x1b]0;owned\x07\" \xe2\x80\xae"
+                  "bad");
   std::string line = coachkit::problem_text(hostile);
   EXPECT_EQ(line, "evil\\nfile.toml:1:2: id \"a\\r\\n\\x1b]0;owned\\x07\" \\u202ebad");
   EXPECT_EQ(line.find('\n'), std::string::npos);
@@ -106,6 +111,28 @@ TEST(Diagnostics, TheOldSpellingStillAddsAProblem) {
   std::vector<Problem> sorted = diagnostics.sorted();
   ASSERT_EQ(sorted.size(), 3u);
   EXPECT_EQ(sorted[0].message, "earlier");
+}
+
+// A plugin's reporter takes the same Problem the host prints: the shorthands plugins call say
+// whose fault it is, which decides the exit status (content 1, the plugin's own failure 2).
+TEST(PluginReporter, ShorthandsMakeProblemsOfTheirSeverityAndOrigin) {
+  struct Keeping : coachkit::Reporter {
+    void report(const Problem& problem) override { kept.push_back(problem); }
+    std::vector<Problem> kept;
+  } reporter;
+  reporter.error({"principles/respect.toml", 4, 9}, "no such behavior");
+  reporter.warning({"principles/respect.toml", 5, 1}, "long title");
+  reporter.failure("cannot draw the card");
+  ASSERT_EQ(reporter.kept.size(), 3u);
+  EXPECT_EQ(coachkit::problem_text(reporter.kept[0]),
+            "principles/respect.toml:4:9: no such behavior");
+  EXPECT_EQ(reporter.kept[0].origin, Origin::Content);
+  EXPECT_EQ(coachkit::problem_text(reporter.kept[1]),
+            "principles/respect.toml:5:1: warning: long title");
+  EXPECT_FALSE(reporter.kept[1].is_error());
+  EXPECT_EQ(reporter.kept[2].origin, Origin::Plugin);
+  EXPECT_TRUE(reporter.kept[2].is_error());
+  EXPECT_EQ(coachkit::problem_text(reporter.kept[2]), "cannot draw the card");
 }
 
 }  // namespace
