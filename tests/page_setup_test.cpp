@@ -1,8 +1,8 @@
 // A document's own page: the size, bleed and crop marks a generator asks for reach the PDF
 // exactly, and "fit to one page" shrinks or grows the text until it fills exactly one page,
 // checked with poppler's pdfinfo and pdftotext as a reader would.
-#include "support/process.hpp"
 #include "render/renderer.hpp"
+#include "support/process.hpp"
 #include "test_support.hpp"
 
 #include <gtest/gtest.h>

@@ -3,8 +3,8 @@
 // independent validator (ajv, from npm, on the TOML read as JSON) accepts the default pack and
 // rejects the mistakes the loader rejects, naming the key.
 #include "pack/schema.hpp"
-#include "support/diagnostics.hpp"
 #include "pack/pack_loader.hpp"
+#include "support/diagnostics.hpp"
 #include "support/process.hpp"
 #include "test_support.hpp"
 

@@ -49,9 +49,10 @@ int run_lint(const std::vector<std::string>& paths, Workspace& workspace, Proble
           report.flush();
           if (diagnostics.size() == before) {
             std::cout << name << ": ok (" << pack->principles.size() << " principles, "
-                << pack->activities.size() << " activities, " << pack->quotes.size() << " quotes, "
-                << pack->questions.size() << " questions, " << pack->rubrics.size() << " rubrics, "
-                << pack->posters.size() << " posters)\n";
+                      << pack->activities.size() << " activities, " << pack->quotes.size()
+                      << " quotes, " << pack->questions.size() << " questions, "
+                      << pack->rubrics.size() << " rubrics, " << pack->posters.size()
+                      << " posters)\n";
           }
           for (const Problem& w : question_warnings(*pack)) report.add(w);
           report.flush();

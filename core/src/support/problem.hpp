@@ -41,9 +41,9 @@ const char* origin_name(Origin origin);
 
 // One line, no newline: "FILE:LINE:COL: message", "FILE: message" without a line,
 // "coachkit: message" without a file (but a note, or a plugin's failure, which names the plugin,
-// is the message alone); a warning says "warning: " before the message. Content is untrusted and both parts may quote it: control
-// characters are shown escaped, so a problem is always one line and cannot forge another one
-// or drive the terminal.
+// is the message alone); a warning says "warning: " before the message. Content is untrusted and
+// both parts may quote it: control characters are shown escaped, so a problem is always one line
+// and cannot forge another one or drive the terminal.
 std::string problem_text(const Problem& problem);
 
 // Every problem as a JSON array of {"file", "line", "column", "severity", "origin", "message"}
