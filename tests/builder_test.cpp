@@ -94,8 +94,7 @@ Document note(const std::string& text) {
 class BuilderTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    std::string error;
-    ASSERT_TRUE(renderer_.detect_pandoc(&error)) << error;
+    ASSERT_EQ(testing::message_of(renderer_.detect_pandoc()), "");
     pack_.id = "pack";
     pack_.title = "A pack";
     options_.out_directory = dir_.str();
@@ -405,10 +404,9 @@ TEST(OutputPatternTest, StarAndQuestionMarkStayWithinOnePart) {
 TEST(OutputLogTest, ARecordHoldsOnlyWhileItsFileIsTheOneRecorded) {
   TempDir dir;
   dir.write("a.txt", "first");
-  std::string error;
   {
     OutputLog log(dir.str());
-    ASSERT_TRUE(log.record("a.txt", "k1", &error)) << error;
+    ASSERT_EQ(testing::message_of(log.record("a.txt", "k1")), "");
     EXPECT_TRUE(log.up_to_date("a.txt", "k1"));
     EXPECT_FALSE(log.up_to_date("a.txt", "k2"));
   }

@@ -354,8 +354,9 @@ TEST(Import, AllOrNoneWhenAMoveFailsHalfWay) {
                                                {(evals / "b.toml").string(), "new b\n"},
                                                {(evals / "c.toml").string(), "new c\n"}};
   for (bool replace : {false, true}) {
-    std::string error;
-    EXPECT_FALSE(coachkit::write_all_or_none(files, replace, &error));
+    std::optional<coachkit::Problem> problem = coachkit::write_all_or_none(files, replace);
+    ASSERT_TRUE(problem);
+    const std::string& error = problem->message;
     EXPECT_NE(error.find((evals / (replace ? "c.toml" : "a.toml")).string()), std::string::npos)
         << error;
     EXPECT_NE(error.find("nothing was written"), std::string::npos) << error;
@@ -363,8 +364,8 @@ TEST(Import, AllOrNoneWhenAMoveFailsHalfWay) {
     EXPECT_EQ(listing(evals), (std::vector<std::string>{"a.toml", "c.toml"})) << replace;
   }
   std::filesystem::remove_all(evals / "c.toml");
-  std::string error;
-  ASSERT_TRUE(coachkit::write_all_or_none(files, true, &error)) << error;
+  std::optional<coachkit::Problem> problem = coachkit::write_all_or_none(files, true);
+  ASSERT_FALSE(problem) << problem->message;
   EXPECT_EQ(read_file(evals / "a.toml"), "new a\n");
   EXPECT_EQ(listing(evals), (std::vector<std::string>{"a.toml", "b.toml", "c.toml"}));
 }

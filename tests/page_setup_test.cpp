@@ -12,6 +12,7 @@
 namespace coachkit {
 namespace {
 
+using coachkit::testing::message_of;
 using coachkit::testing::TempDir;
 
 CommandResult run_tool(std::vector<std::string> argv) {
@@ -69,20 +70,19 @@ double text_reaches(const std::string& pdf) {
 class PageSetupTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    std::string error;
     std::optional<Problem> problem =
         load_theme(std::string(COACHKIT_SOURCE_DIR) + "/content/themes/default", &theme_);
     ASSERT_FALSE(problem) << problem->message;
-    ASSERT_TRUE(renderer_.detect_pandoc(&error)) << error;
-    ASSERT_TRUE(renderer_.detect_weasyprint(
-        &error, std::string(COACHKIT_SOURCE_DIR) + "/core/pdf/coachkit-pdf-worker.py"))
-        << error;
+    ASSERT_EQ(message_of(renderer_.detect_pandoc()), "");
+    ASSERT_EQ(message_of(renderer_.detect_weasyprint(std::string(COACHKIT_SOURCE_DIR) +
+                                                     "/core/pdf/coachkit-pdf-worker.py")),
+              "");
   }
-  bool render(const Document& d, const PageSetup& page, const std::string& name,
-              std::string* error) {
+  // "" when the PDF was made, else why not.
+  std::string render(const Document& d, const PageSetup& page, const std::string& name) {
     std::string input = renderer_.pandoc_input(d, Format::Pdf, theme_, &page);
-    return renderer_.render_input(input, Format::Pdf, theme_, dir_.str() + "/" + name, error,
-                                  page.fit_to_one_page);
+    return message_of(renderer_.render_input(input, Format::Pdf, theme_, dir_.str() + "/" + name,
+                                             page.fit_to_one_page));
   }
   TempDir dir_;
   SystemProcessRunner runner_;
@@ -96,8 +96,7 @@ TEST_F(PageSetupTest, SizeBleedAndCropMarksReachThePdf) {
   page.height_mm = 254;
   page.bleed_mm = 3.175;  // 0.125 in
   page.crop_marks = true;
-  std::string error;
-  ASSERT_TRUE(render(words(2, 20), page, "poster.pdf", &error)) << error;
+  ASSERT_EQ(render(words(2, 20), page, "poster.pdf"), "");
   auto b = boxes(dir_.str() + "/poster.pdf");
   EXPECT_NEAR(b["TrimBox"].first, 576, 0.5);
   EXPECT_NEAR(b["TrimBox"].second, 720, 0.5);
@@ -109,7 +108,7 @@ TEST_F(PageSetupTest, SizeBleedAndCropMarksReachThePdf) {
   card.height_mm = 54;
   card.landscape = true;  // turned: 54 x 85.6
   card.margin_mm = 4;
-  ASSERT_TRUE(render(words(1, 5), card, "card.pdf", &error)) << error;
+  ASSERT_EQ(render(words(1, 5), card, "card.pdf"), "");
   auto c = boxes(dir_.str() + "/card.pdf");
   EXPECT_NEAR(c["MediaBox"].first, 153.07, 0.5);
   EXPECT_NEAR(c["MediaBox"].second, 242.65, 0.5);
@@ -121,21 +120,20 @@ TEST_F(PageSetupTest, FittedTextFillsExactlyOnePage) {
   page.height_mm = 148;
   page.margin_mm = 8;
   page.fit_to_one_page = true;
-  std::string error;
   // Too little text grows to fill the page; too much shrinks onto it.
-  ASSERT_TRUE(render(words(2, 6), page, "short.pdf", &error)) << error;
-  ASSERT_TRUE(render(words(30, 15), page, "long.pdf", &error)) << error;
+  ASSERT_EQ(render(words(2, 6), page, "short.pdf"), "");
+  ASSERT_EQ(render(words(30, 15), page, "long.pdf"), "");
   EXPECT_EQ(pages(dir_.str() + "/short.pdf"), 1);
   EXPECT_EQ(pages(dir_.str() + "/long.pdf"), 1);
   EXPECT_GT(text_reaches(dir_.str() + "/short.pdf"), 0.7);
   EXPECT_GT(text_reaches(dir_.str() + "/long.pdf"), 0.7);
   // Without fitting, the long text runs onto more pages.
   page.fit_to_one_page = false;
-  ASSERT_TRUE(render(words(30, 15), page, "flowing.pdf", &error)) << error;
+  ASSERT_EQ(render(words(30, 15), page, "flowing.pdf"), "");
   EXPECT_GT(pages(dir_.str() + "/flowing.pdf"), 1);
   // Text that cannot fit even at the smallest size is refused, never clipped or split.
   page.fit_to_one_page = true;
-  EXPECT_FALSE(render(words(100, 120), page, "impossible.pdf", &error));
+  std::string error = render(words(100, 120), page, "impossible.pdf");
   EXPECT_NE(error.find("does not fit on one page"), std::string::npos) << error;
   EXPECT_FALSE(std::filesystem::exists(dir_.str() + "/impossible.pdf"));
 }

@@ -46,6 +46,7 @@ using coachkit::Renderer;
 using coachkit::SystemProcessRunner;
 using coachkit::Text;
 using coachkit::Theme;
+using coachkit::testing::message_of;
 using coachkit::testing::read_file;
 using coachkit::testing::TempDir;
 
@@ -161,8 +162,7 @@ class RenderWithPandoc : public ::testing::Test {
  protected:
   void SetUp() override {
     if (coachkit::find_program("pandoc").empty()) GTEST_SKIP() << "pandoc is not on PATH";
-    std::string error;
-    ASSERT_TRUE(renderer_.detect_pandoc(&error)) << error;
+    ASSERT_EQ(message_of(renderer_.detect_pandoc()), "");
     std::optional<coachkit::Problem> problem =
         coachkit::load_theme(std::string(COACHKIT_SOURCE_DIR) + "/content/themes/default", &theme_);
     ASSERT_FALSE(problem) << problem->message;
@@ -170,9 +170,7 @@ class RenderWithPandoc : public ::testing::Test {
 
   fs::path render(Format format) {
     fs::path out = dir_.path() / ("out/hostile." + coachkit::format_name(format));
-    std::string error;
-    EXPECT_TRUE(renderer_.render(hostile_document(), format, theme_, out.string(), &error))
-        << error;
+    EXPECT_EQ(message_of(renderer_.render(hostile_document(), format, theme_, out.string())), "");
     EXPECT_TRUE(fs::is_regular_file(out));
     return out;
   }
@@ -270,8 +268,7 @@ TEST_F(RenderWithPandoc, MarkdownKeepsGithubSyntaxLiteral) {
   Document d;
   d.blocks.push_back(coachkit::doc::paragraph(text));
   fs::path md = dir_.path() / "github.md";
-  std::string error;
-  ASSERT_TRUE(renderer_.render(d, Format::Markdown, theme_, md.string(), &error)) << error;
+  ASSERT_EQ(message_of(renderer_.render(d, Format::Markdown, theme_, md.string())), "");
   const std::string source = read_file(md);
   EXPECT_FALSE(contains(source, " $5")) << "a bare $ starts a formula on GitHub:\n" << source;
   EXPECT_FALSE(contains(source, " :smile:")) << "GitHub shows an emoji:\n" << source;
@@ -302,8 +299,7 @@ TEST_F(RenderWithPandoc, MarkdownTablesArePipeTables) {
   d.title = "Table";
   d.blocks = {coachkit::doc::table(t)};
   fs::path md = dir_.path() / "table.md";
-  std::string error;
-  ASSERT_TRUE(renderer_.render(d, Format::Markdown, theme_, md.string(), &error)) << error;
+  ASSERT_EQ(message_of(renderer_.render(d, Format::Markdown, theme_, md.string())), "");
   const std::string source = read_file(md);
 
   bool delimiter_row = false, code_block = false;
@@ -349,8 +345,7 @@ TEST_F(RenderWithPandoc, MarkdownKeepsEntityLookalikesLiteral) {
   d.title = entities;
   d.blocks.push_back(coachkit::doc::paragraph(entities));
   fs::path md = dir_.path() / "entities.md";
-  std::string error;
-  ASSERT_TRUE(renderer_.render(d, Format::Markdown, theme_, md.string(), &error)) << error;
+  ASSERT_EQ(message_of(renderer_.render(d, Format::Markdown, theme_, md.string())), "");
   for (const char* dialect : {"gfm", "markdown"}) {
     json tree = run_json({"pandoc", "-f", dialect, "-t", "json", md.string()});
     EXPECT_EQ(text_of(tree["blocks"][0]["c"][2]), entities) << dialect << ":\n" << read_file(md);
@@ -368,8 +363,7 @@ TEST_F(RenderWithPandoc, MarkdownBareAddressesStayTextEvenWhereViewersAutolink) 
   d.title = "Addresses";
   d.blocks.push_back(coachkit::doc::paragraph(addresses));
   fs::path md = dir_.path() / "addresses.md";
-  std::string error;
-  ASSERT_TRUE(renderer_.render(d, Format::Markdown, theme_, md.string(), &error)) << error;
+  ASSERT_EQ(message_of(renderer_.render(d, Format::Markdown, theme_, md.string())), "");
   // GitHub-flavoured Markdown turns bare addresses into links; pandoc's reads them the same way.
   for (const char* dialect : {"gfm", "markdown"}) {
     json tree = run_json({"pandoc", "-f", dialect, "-t", "json", md.string()});
@@ -535,7 +529,6 @@ class RenderReproducibly : public ::testing::Test {
  protected:
   void SetUp() override {
     if (coachkit::find_program("pandoc").empty()) GTEST_SKIP() << "pandoc is not on PATH";
-    std::string error;
     std::optional<coachkit::Problem> problem =
         coachkit::load_theme(std::string(COACHKIT_SOURCE_DIR) + "/content/themes/default", &theme_);
     ASSERT_FALSE(problem) << problem->message;
@@ -543,10 +536,10 @@ class RenderReproducibly : public ::testing::Test {
     const std::string worker =
         std::string(COACHKIT_SOURCE_DIR) + "/core/pdf/coachkit-pdf-worker.py";
     for (Renderer* r : {&through_workers_, &through_command_, &other_date_}) {
-      ASSERT_TRUE(r->detect_pandoc(&error)) << error;
+      ASSERT_EQ(message_of(r->detect_pandoc()), "");
       ScopedEnv workers("COACHKIT_PDF_WORKERS", r == &through_command_ ? "0" : nullptr);
       if (pdf_) {
-        ASSERT_TRUE(r->detect_weasyprint(&error, worker)) << error;
+        ASSERT_EQ(message_of(r->detect_weasyprint(worker)), "");
       }
     }
     document_ = hostile_document();
@@ -567,10 +560,9 @@ class RenderReproducibly : public ::testing::Test {
   bool render_all(Renderer& renderer, const Document& d, const std::string& folder) {
     bool ok = true;
     for (Format f : formats()) {
-      std::string error;
       fs::path out = dir_.path() / folder / ("handout." + coachkit::format_name(f));
-      if (!renderer.render(d, f, theme_, out.string(), &error)) {
-        ADD_FAILURE() << coachkit::format_name(f) << ": " << error;
+      if (auto problem = renderer.render(d, f, theme_, out.string())) {
+        ADD_FAILURE() << coachkit::format_name(f) << ": " << problem->message;
         ok = false;
       }
     }
@@ -723,12 +715,12 @@ TEST(RenderAtomic, FailedRenderKeepsTheOldFileAndReportsStderr) {
     return r;
   };
   Renderer renderer(pandoc);
-  std::string error;
-  ASSERT_TRUE(renderer.detect_pandoc(&error)) << error;
+  ASSERT_EQ(message_of(renderer.detect_pandoc()), "");
   EXPECT_EQ(renderer.api_version(), (coachkit::PandocApiVersion{1, 22, 2, 1}));
 
-  EXPECT_FALSE(
-      renderer.render(hostile_document(), Format::Html, Theme{}, destination.string(), &error));
+  std::string error =
+      message_of(renderer.render(hostile_document(), Format::Html, Theme{}, destination.string()));
+  EXPECT_NE(error, "");
   // pandoc wrote to a temporary sibling, never to the destination itself.
   EXPECT_TRUE(contains(written_to, ".coachkit-partial-")) << written_to;
   EXPECT_EQ(fs::path(written_to).parent_path(), destination.parent_path());
@@ -745,10 +737,10 @@ TEST(RenderAtomic, FailingPandocProgramLeavesNoTrace) {
   fs::path destination = dir.write("out/handout.md", "old contents");
   SystemProcessRunner runner;
   Renderer renderer(runner);
-  std::string error;
-  ASSERT_TRUE(renderer.detect_pandoc(&error)) << error;
-  EXPECT_FALSE(
-      renderer.render(hostile_document(), Format::Markdown, Theme{}, destination.string(), &error));
+  ASSERT_EQ(message_of(renderer.detect_pandoc()), "");
+  std::string error = message_of(
+      renderer.render(hostile_document(), Format::Markdown, Theme{}, destination.string()));
+  EXPECT_NE(error, "");
   EXPECT_EQ(read_file(destination), "old contents");
   EXPECT_TRUE(partial_files(dir.path()).empty());
   EXPECT_TRUE(contains(error, "simulated failure for the test")) << error;
@@ -766,19 +758,18 @@ TEST(RenderAtomic, SuccessReplacesTheFileAndEmptyOutputDoesNot) {
   document.blocks.erase(std::remove_if(document.blocks.begin(), document.blocks.end(),
                                        [](const Block& b) { return b.kind == Block::Kind::Table; }),
                         document.blocks.end());
-  std::string error;
-  ASSERT_TRUE(renderer.detect_pandoc(&error)) << error;
+  ASSERT_EQ(message_of(renderer.detect_pandoc()), "");
 
   // pandoc "succeeds" but writes nothing: the old file stays.
   new_contents = "";
-  EXPECT_FALSE(renderer.render(document, Format::Docx, Theme{}, destination.string(), &error));
+  std::string error =
+      message_of(renderer.render(document, Format::Docx, Theme{}, destination.string()));
   EXPECT_TRUE(contains(error, "wrote nothing")) << error;
   EXPECT_EQ(read_file(destination), "old contents");
   EXPECT_TRUE(partial_files(dir.path()).empty());
 
   new_contents = "new contents";
-  EXPECT_TRUE(renderer.render(document, Format::Docx, Theme{}, destination.string(), &error))
-      << error;
+  EXPECT_EQ(message_of(renderer.render(document, Format::Docx, Theme{}, destination.string())), "");
   EXPECT_EQ(read_file(destination), "new contents");
   EXPECT_TRUE(partial_files(dir.path()).empty());
   // The conversion read the document as JSON and wrote DOCX.
@@ -798,20 +789,18 @@ TEST(RenderAtomic, DestinationWithoutAFolder) {
     return FakePandoc::wrote(command, "<html></html>");
   };
   Renderer renderer(pandoc);
-  std::string error;
-  ASSERT_TRUE(renderer.detect_pandoc(&error)) << error;
-  bool rendered =
-      renderer.render(hostile_document(), Format::Html, Theme{}, "handout.html", &error);
+  ASSERT_EQ(message_of(renderer.detect_pandoc()), "");
+  std::string error =
+      message_of(renderer.render(hostile_document(), Format::Html, Theme{}, "handout.html"));
   fs::current_path(previous);
-  EXPECT_TRUE(rendered) << error;
+  EXPECT_EQ(error, "");
   EXPECT_EQ(read_file(dir.path() / "handout.html"), "<html></html>");
 }
 
 TEST(RenderAtomic, ThemeCssGoesToHtmlOnly) {
   FakePandoc pandoc;
   Renderer renderer(pandoc);
-  std::string error;
-  ASSERT_TRUE(renderer.detect_pandoc(&error)) << error;
+  ASSERT_EQ(message_of(renderer.detect_pandoc()), "");
   Theme theme;
   theme.css = "p { color: #123456; }";
   auto raw_blocks = [&](Format f) {
@@ -845,8 +834,8 @@ TEST(RenderMissingPandoc, DetectSaysHowToInstallIt) {
   ScopedEnv env("COACHKIT_PANDOC", nullptr);
   NothingInstalled runner;
   Renderer renderer(runner);
-  std::string error;
-  EXPECT_FALSE(renderer.detect_pandoc(&error));
+  std::string error = message_of(renderer.detect_pandoc());
+  EXPECT_NE(error, "");
   EXPECT_TRUE(contains(error, "apt-get install pandoc")) << error;
   ASSERT_FALSE(runner.calls.empty());
   EXPECT_EQ(runner.calls.front().argv.front(), "pandoc");
@@ -856,8 +845,8 @@ TEST(RenderMissingPandoc, NonexistentProgramFromTheEnvironment) {
   ScopedEnv env("COACHKIT_PANDOC", "/nonexistent/coachkit-test/pandoc");
   SystemProcessRunner runner;
   Renderer renderer(runner);
-  std::string error;
-  EXPECT_FALSE(renderer.detect_pandoc(&error));
+  std::string error = message_of(renderer.detect_pandoc());
+  EXPECT_NE(error, "");
   EXPECT_TRUE(contains(error, "apt-get install pandoc")) << error;
   EXPECT_TRUE(contains(error, "/nonexistent/coachkit-test/pandoc")) << error;
 }

@@ -5,6 +5,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <optional>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -55,6 +56,11 @@ class TempDir {
  private:
   std::filesystem::path path_;
 };
+
+// The message of a library call's problem, "" when it worked: ASSERT_EQ(message_of(f()), "").
+inline std::string message_of(const std::optional<coachkit::Problem>& problem) {
+  return problem ? problem->message : "";
+}
 
 inline std::string read_file(const std::filesystem::path& path) {
   std::ifstream in(path, std::ios::binary);

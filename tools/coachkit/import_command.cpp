@@ -32,15 +32,16 @@ int run_import(const ImportRequest& request, Workspace& workspace, ProblemReport
   std::error_code ec;
   bool made_folder = !fs::exists(request.out, ec);
   fs::create_directories(request.out, ec);
-  std::string error;
   if (ec) {
-    error = "cannot create " + request.out + ": " + ec.message() + "; nothing was written";
-  } else if (!write_all_or_none(*files, request.force, &error) && made_folder) {
-    fs::remove(request.out, ec);  // only when empty: the folder this run made
+    return report.stop(
+        tool_error("cannot create " + request.out + ": " + ec.message() + "; nothing was written"));
   }
-  if (!error.empty()) return report.stop(tool_error(error));
-  std::cout << files->size() << " evaluation" << (files->size() == 1 ? "" : "s")
-            << " written to " << escape_control_characters(request.out) << "\n";
+  if (auto problem = write_all_or_none(*files, request.force)) {
+    if (made_folder) fs::remove(request.out, ec);  // only when empty: the folder this run made
+    return report.stop(std::move(*problem));
+  }
+  std::cout << files->size() << " evaluation" << (files->size() == 1 ? "" : "s") << " written to "
+            << escape_control_characters(request.out) << "\n";
   return report.finish();
 }
 
@@ -65,9 +66,9 @@ void add_import_command(CLI::App& app, CommandLine& cli) {
                    "replace evaluation files of the same names that are already in --out");
   import->callback([&cli, request] {
     Workspace workspace(cli.layout, cli.plugin_dirs);
-    ProblemReport report(cli.json_problems);
-    cli.status = run_import(*request, workspace, report);
-  });
-}
+  ProblemReport report(cli.json_problems);
+  cli.status = run_import(*request, workspace, report);
+});
+}  // namespace coachkit::cli
 
 }  // namespace coachkit::cli

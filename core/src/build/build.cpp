@@ -201,9 +201,8 @@ class PackBuild {
       std::string label = "plugin " + generator.plugin + ", generator '" + generator.kind + "'";
       CollectingReporter reporter(found_, label);
       std::vector<Artifact> made;
-      std::string error;
-      if (!succeeded(host_.generate(generator.kind, pack_, request, reporter, &made), &error)) {
-        found_.plugin_failed(error);
+      if (auto problem = host_.generate(generator.kind, pack_, request, reporter, &made)) {
+        found_.plugin_failed(problem->message);
         every_generator_ran_ = false;
         continue;
       }
@@ -365,20 +364,21 @@ class PackBuild {
     OutputLog& log = *log_;
     fs::path destination = pack_out_ / task.relative;
     bool unchanged = log.up_to_date(task.relative, task.key);
-    std::string error;
-    bool ok = unchanged;
-    bool content_problem = false;
-    if (!ok && task.is_file) {
-      ok = succeeded(write_file_atomically(destination.string(), task.input), &error);
-    } else if (!ok && format_info(task.format).through_weasyprint &&
+    std::optional<Problem> problem;
+    if (!unchanged && task.is_file) {
+      problem = write_file_atomically(destination.string(), task.input);
+    } else if (!unchanged && format_info(task.format).through_weasyprint &&
                !options_.pdf_unavailable.empty()) {
-      error = options_.pdf_unavailable;
-    } else if (!ok) {
-      ok = renderer_.render_input(task.input, task.format, *task.theme, destination.string(),
-                                  &error, task.fit_to_one_page, task.smallest_font_pt,
-                                  &content_problem, &task.office_page);
+      problem = tool_error(options_.pdf_unavailable);
+    } else if (!unchanged) {
+      problem =
+          renderer_.render_input(task.input, task.format, *task.theme, destination.string(),
+                                 task.fit_to_one_page, task.smallest_font_pt, &task.office_page);
     }
-    if (ok && !unchanged) ok = log.record(task.relative, task.key, &error);
+    if (!problem && !unchanged) problem = log.record(task.relative, task.key);
+    bool ok = !problem;
+    bool content_problem = problem && problem->origin == Origin::Content;
+    std::string error = problem ? problem->message : "";
     // The preview follows its PDF: remade whenever the PDF was, or when it is missing. It is an
     // output of its own, counted once: written, unchanged, or failed with (or after) its PDF.
     enum class Preview { None, Written, Unchanged, Failed } preview = Preview::None;
@@ -389,9 +389,10 @@ class PackBuild {
         preview_error = "not made, since " + task.relative + " failed";
       } else if (!unchanged || !log.up_to_date(task.preview, task.key)) {
         fs::path png = pack_out_ / task.preview;
-        bool made = renderer_.preview(destination.string(), png.string(), &preview_error) &&
-                    log.record(task.preview, task.key, &preview_error);
-        preview = made ? Preview::Written : Preview::Failed;
+        std::optional<Problem> unmade = renderer_.preview(destination.string(), png.string());
+        if (!unmade) unmade = log.record(task.preview, task.key);
+        if (unmade) preview_error = unmade->message;
+        preview = unmade ? Preview::Failed : Preview::Written;
       } else {
         preview = Preview::Unchanged;
       }
@@ -490,9 +491,9 @@ class PackBuild {
     }
     CollectingReporter reporter(found_, made.generator, true);
     Artifact result;
-    std::string error;
-    if (!make_derived(artifact, inputs, &result, reporter, &error)) {
-      found_.plugin_failed(made.generator + " failed to make " + artifact.name + ": " + error);
+    if (auto problem = make_derived(artifact, inputs, &result, reporter)) {
+      found_.plugin_failed(made.generator + " failed to make " + artifact.name + ": " +
+                           problem->message);
       progress(derived.outputs.size(), artifact.name);
       return;
     }
@@ -527,14 +528,13 @@ class PackBuild {
     }
     for (const std::string& name : stale) {
       std::error_code ec;
-      std::string error;
       if (fs::remove(pack_out_ / name, ec) || !fs::exists(pack_out_ / name, ec)) {
-        if (log.forget(name, &error)) ++report_.removed;
+        if (!log.forget(name)) ++report_.removed;
       }
     }
-    std::string error;
-    if (!log.records().empty() && !log.compact(&error))
-      found_.failures.push_back(tool_error(error));
+    if (!log.records().empty()) {
+      if (auto problem = log.compact()) found_.failures.push_back(std::move(*problem));
+    }
     // The manifest of earlier versions is replaced by the log.
     std::error_code ec;
     fs::remove(pack_out_ / ".coachkit-manifest.json", ec);

@@ -3,7 +3,10 @@
 // next one.
 #pragma once
 
+#include "support/problem.hpp"
+
 #include <functional>
+#include <optional>
 #include <string>
 
 namespace coachkit {
@@ -17,9 +20,9 @@ class BuildLock {
 
   // Takes the lock of `out_directory` (creating the folder). When another build holds it,
   // `waiting` is called once with that build's process id (0 when unknown) and this waits for
-  // it, unless `wait` is false: then it returns false with `error` saying who holds it.
-  bool acquire(const std::string& out_directory, bool wait,
-               const std::function<void(long pid)>& waiting, std::string* error);
+  // it, unless `wait` is false: then the problem says who holds it.
+  std::optional<Problem> acquire(const std::string& out_directory, bool wait,
+                                 const std::function<void(long pid)>& waiting);
 
  private:
   int fd_ = -1;

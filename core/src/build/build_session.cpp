@@ -209,12 +209,11 @@ BuildOutcome build_project(Workspace& workspace, const BuildSettings& settings,
   //    are looked at; a new one only once everything is known to be buildable, so a refused
   //    build leaves no folder behind.
   BuildLock lock;
-  std::string error;
   auto take_lock = [&] {
     auto waiting = [&](long pid) { status.waiting(out_directory, pid); };
-    if (lock.acquire(out_directory, settings.wait_for_lock, waiting, &error)) return true;
-    outcome.stop(tool_error(error));
-    return false;
+    std::optional<Problem> problem = lock.acquire(out_directory, settings.wait_for_lock, waiting);
+    if (problem) outcome.stop(std::move(*problem));
+    return !problem;
   };
   bool locked = fs::is_directory(out_directory, ec);
   if (locked && !take_lock()) return outcome;
@@ -281,8 +280,8 @@ BuildOutcome build_project(Workspace& workspace, const BuildSettings& settings,
   // A poster may name its own theme: it must exist.
   for (PackJob& job : jobs) {
     if (!job.pack) continue;
-    if (!output_outside_pack(out_directory, job.reference.folder, job.pack->id, &error)) {
-      return stop(usage_error(error));
+    if (auto problem = output_outside_pack(out_directory, job.reference.folder, job.pack->id)) {
+      return stop(std::move(*problem));
     }
     job.poster_themes =
         poster_themes(*job.pack, job.reference.folder, theme_name, layout, diagnostics);
@@ -296,8 +295,9 @@ BuildOutcome build_project(Workspace& workspace, const BuildSettings& settings,
                            join(host.searched(), ", ") + ")"));
   }
   for (PackJob& job : jobs) {
-    if (!job.unchanged && !succeeded(workspace.theme(job.theme_directory, &job.theme), &error)) {
-      return stop(usage_error("theme '" + theme_name + "' is unusable: " + error));
+    if (job.unchanged) continue;
+    if (auto problem = workspace.theme(job.theme_directory, &job.theme)) {
+      return stop(usage_error("theme '" + theme_name + "' is unusable: " + problem->message));
     }
   }
   if (!locked && !take_lock()) return outcome;
@@ -305,13 +305,15 @@ BuildOutcome build_project(Workspace& workspace, const BuildSettings& settings,
   // 5. The tools. Without WeasyPrint, everything but PDF is still built.
   SystemProcessRunner runner;
   Renderer renderer(runner, settings.timeout);
-  if (!renderer.detect_pandoc(&error)) return stop(tool_error(error));
+  if (auto problem = renderer.detect_pandoc()) return stop(std::move(*problem));
   bool pdf = std::find(options.formats.begin(), options.formats.end(), Format::Pdf) !=
              options.formats.end();
-  if (pdf && !renderer.detect_weasyprint(&error, layout.pdf_worker())) {
+  std::optional<Problem> no_pdf =
+      pdf ? renderer.detect_weasyprint(layout.pdf_worker()) : std::nullopt;
+  if (no_pdf) {
     // Said, not failed: every PDF output fails with this reason, the rest is built.
-    outcome.add(note("coachkit: " + error));
-    options.pdf_unavailable = error;
+    outcome.add(note("coachkit: " + no_pdf->message));
+    options.pdf_unavailable = no_pdf->message;
   }
 
   // 6. Each pack that changed.
@@ -319,17 +321,17 @@ BuildOutcome build_project(Workspace& workspace, const BuildSettings& settings,
     if (job.unchanged) continue;
     const Pack& pack = *job.pack;
     BuildOptions pack_options = options;
-    if (!source_date_for(pack, job.date_files, &pack_options.source_date, &error)) {
-      return stop(usage_error(error));
+    if (auto problem = source_date_for(pack, job.date_files, &pack_options.source_date)) {
+      return stop(std::move(*problem));
     }
     renderer.set_source_date(pack_options.source_date);
     // The stamp goes before anything is written, and comes back only with a complete build.
-    if (!stamps.drop(job.source, &error)) return stop(tool_error(error));
+    if (auto problem = stamps.drop(job.source)) return stop(std::move(*problem));
     Builder builder(host, renderer, job.theme, pack_options);
     for (const auto& [name, directory] : job.poster_themes) {
       Theme theme;
-      if (!succeeded(workspace.theme(directory, &theme), &error)) {
-        return stop(usage_error("theme '" + name + "' is unusable: " + error));
+      if (auto problem = workspace.theme(directory, &theme)) {
+        return stop(usage_error("theme '" + name + "' is unusable: " + problem->message));
       }
       theme.name = name;
       builder.add_theme(theme);
@@ -352,11 +354,12 @@ BuildOutcome build_project(Workspace& workspace, const BuildSettings& settings,
     built.removed = report.removed;
     built.failed = report.failed;
     outcome.packs.push_back(std::move(built));
-    if (report.ok() && host.complete() &&
-        !stamps.save(job.source, job.stamp, pack.id, report.written + report.unchanged,
-                     unmade ? problem_text(*unmade) : "", &error)) {
+    if (!report.ok() || !host.complete()) continue;
+    if (auto problem =
+            stamps.save(job.source, job.stamp, pack.id, report.written + report.unchanged,
+                        unmade ? problem_text(*unmade) : "")) {
       // Not a failure: the next build only builds again what it could have skipped.
-      outcome.add(note("coachkit: " + error));
+      outcome.add(note("coachkit: " + problem->message));
     }
   }
   return outcome;

@@ -29,17 +29,18 @@ bool output_pattern_matches(const std::string& pattern, const std::string& name)
   return p == pattern.size();
 }
 
-bool make_derived(const Artifact& planned, const std::vector<UsedOutput>& used, Artifact* made,
-                  Reporter& reporter, std::string* error) {
+std::optional<Problem> make_derived(const Artifact& planned, const std::vector<UsedOutput>& used,
+                                    Artifact* made, Reporter& reporter) {
   *made = planned;
+  auto threw = [](std::string message) {
+    return Problem(SourcePosition{}, std::move(message), Severity::Error, Origin::Plugin);
+  };
   try {
     planned.make(used, *made, reporter);
   } catch (const std::exception& e) {
-    *error = std::string("it threw: ") + e.what();
-    return false;
+    return threw(std::string("it threw: ") + e.what());
   } catch (...) {
-    *error = "it threw something that is not a std::exception";
-    return false;
+    return threw("it threw something that is not a std::exception");
   }
   made->name = planned.name;
   made->kind = planned.kind;
@@ -49,7 +50,7 @@ bool make_derived(const Artifact& planned, const std::vector<UsedOutput>& used, 
   made->where = planned.where;
   made->uses.clear();
   made->make = nullptr;
-  return true;
+  return std::nullopt;
 }
 
 }  // namespace coachkit

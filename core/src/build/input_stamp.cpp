@@ -101,9 +101,9 @@ std::optional<int> StampFile::unchanged_outputs(const std::string& source, const
   return outputs;
 }
 
-bool StampFile::save(const std::string& source, const std::string& stamp,
-                     const std::string& pack_id, int outputs, const std::string& warning,
-                     std::string* error) {
+std::optional<Problem> StampFile::save(const std::string& source, const std::string& stamp,
+                                       const std::string& pack_id, int outputs,
+                                       const std::string& warning) {
   nlohmann::json stamps = read_stamps(out_directory_);
   OutputLog log((fs::path(out_directory_) / pack_id).string());
   stamps[source] = {{"stamp", stamp},
@@ -111,20 +111,18 @@ bool StampFile::save(const std::string& source, const std::string& stamp,
                     {"outputs", outputs},
                     {"outputs_state", log.state()},
                     {"warning", warning}};
-  return succeeded(
-      write_file_atomically((fs::path(out_directory_) / kStampFile).string(),
-                            stamps.dump(1, ' ', false, nlohmann::json::error_handler_t::replace)),
-      error);
+  return write_file_atomically(
+      (fs::path(out_directory_) / kStampFile).string(),
+      stamps.dump(1, ' ', false, nlohmann::json::error_handler_t::replace));
 }
 
-bool StampFile::drop(const std::string& source, std::string* error) {
+std::optional<Problem> StampFile::drop(const std::string& source) {
   nlohmann::json stamps = read_stamps(out_directory_);
-  if (!stamps.contains(source)) return true;
+  if (!stamps.contains(source)) return std::nullopt;
   stamps.erase(source);
-  return succeeded(
-      write_file_atomically((fs::path(out_directory_) / kStampFile).string(),
-                            stamps.dump(1, ' ', false, nlohmann::json::error_handler_t::replace)),
-      error);
+  return write_file_atomically(
+      (fs::path(out_directory_) / kStampFile).string(),
+      stamps.dump(1, ' ', false, nlohmann::json::error_handler_t::replace));
 }
 
 }  // namespace coachkit

@@ -12,6 +12,7 @@
 #pragma once
 
 #include "build/fingerprint.hpp"
+#include "support/problem.hpp"
 
 #include <cstdint>
 #include <optional>
@@ -46,10 +47,11 @@ class StampFile {
   std::optional<int> unchanged_outputs(const std::string& source, const std::string& stamp,
                                        std::string* pack_id, std::string* warning) const;
   // Both write the file at once (temporary file, then rename); `save` also keeps the state of
-  // the pack's output log (OutputLog::state) that this stamp describes.
-  bool save(const std::string& source, const std::string& stamp, const std::string& pack_id,
-            int outputs, const std::string& warning, std::string* error);
-  bool drop(const std::string& source, std::string* error);
+  // the pack's output log (OutputLog::state) that this stamp describes. The problem when the
+  // file cannot be written.
+  std::optional<Problem> save(const std::string& source, const std::string& stamp,
+                              const std::string& pack_id, int outputs, const std::string& warning);
+  std::optional<Problem> drop(const std::string& source);
 
  private:
   std::string out_directory_;

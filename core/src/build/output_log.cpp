@@ -108,49 +108,46 @@ bool OutputLog::up_to_date(const std::string& relative, const std::string& key) 
          now == found->second.file;
 }
 
-bool OutputLog::append(const std::string& line, std::string* error) {
+std::optional<Problem> OutputLog::append(const std::string& line) {
   if (fd_ < 0) {
     std::error_code ec;
     fs::create_directories(directory_, ec);
     std::string path = (fs::path(directory_) / kFileName).string();
     fd_ = open(path.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
     if (fd_ < 0) {
-      *error = "cannot write the build log " + path + ": " + std::strerror(errno);
-      return false;
+      return tool_error("cannot write the build log " + path + ": " + std::strerror(errno));
     }
   }
   // One write() of the whole line: a process killed around it leaves the line whole or absent
   // (or, at worst, torn at the end of the file, which the reader drops).
   ssize_t written = write(fd_, line.data(), line.size());
   if (written != static_cast<ssize_t>(line.size())) {
-    *error = "cannot write the build log in " + directory_ + ": " +
-             (written < 0 ? std::strerror(errno) : "short write");
-    return false;
+    return tool_error("cannot write the build log in " + directory_ + ": " +
+                      (written < 0 ? std::strerror(errno) : "short write"));
   }
-  return true;
+  return std::nullopt;
 }
 
-bool OutputLog::record(const std::string& relative, const std::string& key, std::string* error) {
+std::optional<Problem> OutputLog::record(const std::string& relative, const std::string& key) {
   OutputRecord r;
   r.key = key;
   if (!identify_file((fs::path(directory_) / relative).string(), &r.file)) {
-    *error = "the output " + relative + " vanished right after it was written";
-    return false;
+    return tool_error("the output " + relative + " vanished right after it was written");
   }
   std::lock_guard<std::mutex> guard(mutex_);
-  if (!append(record_line(relative, r), error)) return false;
+  if (auto problem = append(record_line(relative, r))) return problem;
   records_[relative] = std::move(r);
-  return true;
+  return std::nullopt;
 }
 
-bool OutputLog::forget(const std::string& relative, std::string* error) {
+std::optional<Problem> OutputLog::forget(const std::string& relative) {
   std::lock_guard<std::mutex> guard(mutex_);
-  if (!append(std::string(kLogVersion) + "\t-\t" + relative + "\n", error)) return false;
+  if (auto problem = append(std::string(kLogVersion) + "\t-\t" + relative + "\n")) return problem;
   records_.erase(relative);
-  return true;
+  return std::nullopt;
 }
 
-bool OutputLog::compact(std::string* error) {
+std::optional<Problem> OutputLog::compact() {
   std::lock_guard<std::mutex> guard(mutex_);
   std::string text;
   for (const auto& [relative, r] : records_) text += record_line(relative, r);
@@ -158,7 +155,7 @@ bool OutputLog::compact(std::string* error) {
     close(fd_);
     fd_ = -1;
   }
-  return succeeded(write_file_atomically((fs::path(directory_) / kFileName).string(), text), error);
+  return write_file_atomically((fs::path(directory_) / kFileName).string(), text);
 }
 
 }  // namespace coachkit

@@ -8,9 +8,12 @@
 // matches the file (it is rebuilt). "Unchanged" is then always true.
 #pragma once
 
+#include "support/problem.hpp"
+
 #include <cstdint>
 #include <map>
 #include <mutex>
+#include <optional>
 #include <string>
 
 namespace coachkit {
@@ -55,16 +58,17 @@ class OutputLog {
   bool up_to_date(const std::string& relative, const std::string& key) const;
 
   // Records the file now at DIRECTORY/relative, built with `key`: appended to the log before
-  // this returns. Safe to call from several threads.
-  bool record(const std::string& relative, const std::string& key, std::string* error);
+  // this returns. Safe to call from several threads. Each of these returns the problem (origin
+  // Tool) when the log cannot be written.
+  std::optional<Problem> record(const std::string& relative, const std::string& key);
   // Records that an output was removed.
-  bool forget(const std::string& relative, std::string* error);
+  std::optional<Problem> forget(const std::string& relative);
 
   // Rewrites the log with one line per output (temporary file, then rename).
-  bool compact(std::string* error);
+  std::optional<Problem> compact();
 
  private:
-  bool append(const std::string& line, std::string* error);
+  std::optional<Problem> append(const std::string& line);
 
   std::string directory_;
   std::map<std::string, OutputRecord> records_;

@@ -2,14 +2,18 @@
 // pack's files would be read back as content by the next build and lint.
 #pragma once
 
+#include "support/problem.hpp"
+
+#include <optional>
 #include <string>
 
 namespace coachkit {
 
-// False, with a message in `*error`, when the pack's outputs folder (OUT/PACK_ID) is the pack's
-// own folder or holds it (symbolic links followed), as --out PACK/.. does when the folder is
-// named like the pack id. Nothing is read or written.
-bool output_outside_pack(const std::string& out_directory, const std::string& pack_folder,
-                         const std::string& pack_id, std::string* error);
+// A problem (origin Usage: --out chose the folder) when the pack's outputs folder (OUT/PACK_ID)
+// is the pack's own folder or holds it (symbolic links followed), as --out PACK/.. does when
+// the folder is named like the pack id. Nothing is read or written.
+std::optional<Problem> output_outside_pack(const std::string& out_directory,
+                                           const std::string& pack_folder,
+                                           const std::string& pack_id);
 
 }  // namespace coachkit

@@ -18,22 +18,22 @@ std::int64_t modified(const fs::path& path) {
 
 }  // namespace
 
-bool source_date_for(const Pack& pack, const std::vector<std::string>& fallback_files,
-                     std::int64_t* date, std::string* error) {
+std::optional<Problem> source_date_for(const Pack& pack,
+                                       const std::vector<std::string>& fallback_files,
+                                       std::int64_t* date) {
   if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH"); epoch && *epoch) {
     char* end = nullptr;
     long long value = std::strtoll(epoch, &end, 10);
     if (*end != '\0' || value < 0 || value > 253402300799LL) {
-      *error = std::string("SOURCE_DATE_EPOCH is \"") + epoch +
-               "\"; expected a whole number of seconds since 1970-01-01";
-      return false;
+      return usage_error(std::string("SOURCE_DATE_EPOCH is \"") + epoch +
+                         "\"; expected a whole number of seconds since 1970-01-01");
     }
     *date = value;
-    return true;
+    return std::nullopt;
   }
   if (pack.date) {
     *date = *pack.date;
-    return true;
+    return std::nullopt;
   }
   std::int64_t newest = 0;
   for (const std::string& file : fallback_files) {
@@ -46,7 +46,7 @@ bool source_date_for(const Pack& pack, const std::vector<std::string>& fallback_
     }
   }
   *date = newest;
-  return true;
+  return std::nullopt;
 }
 
 }  // namespace coachkit

@@ -4,18 +4,22 @@
 // among the pack's files.
 #pragma once
 
+#include "support/problem.hpp"
+
 #include <coachkit/model.hpp>
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
 namespace coachkit {
 
 // `fallback_files`: files or folders whose newest modification time is the last resort
-// (the pack's folder, or the plugin that carries the pack). False + error when
+// (the pack's folder, or the plugin that carries the pack). A problem (origin Usage) when
 // SOURCE_DATE_EPOCH is set but is not a number of seconds.
-bool source_date_for(const Pack& pack, const std::vector<std::string>& fallback_files,
-                     std::int64_t* date, std::string* error);
+std::optional<Problem> source_date_for(const Pack& pack,
+                                       const std::vector<std::string>& fallback_files,
+                                       std::int64_t* date);
 
 }  // namespace coachkit

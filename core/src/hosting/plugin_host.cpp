@@ -80,48 +80,57 @@ std::string abi_mismatch(const std::vector<std::string>& entries) {
 
 std::string text_or_empty(const char* s) { return s ? s : ""; }
 
+// Why the plugin at `path` is refused.
+Problem refusal(const std::string& path, std::string reason) {
+  return Problem(path, 0, 0, std::move(reason), Severity::Error, Origin::Plugin);
+}
+
 // Why `path` no longer matches the record its build or install wrote (PATH.sha256, in
-// sha256sum's format), or "" when it matches or has no record (a third party's plugin).
-std::string check_install_record(const std::string& path) {
+// sha256sum's format), or nothing when it matches or has no record (a third party's plugin).
+std::optional<Problem> check_install_record(const std::string& path) {
   const std::string record = path + ".sha256";
   std::error_code ec;
-  if (!fs::is_regular_file(record, ec)) return "";
+  if (!fs::is_regular_file(record, ec)) return std::nullopt;
   std::ifstream in(record);
   std::string recorded;
   in >> recorded;
   bool hex = recorded.size() == 64 && std::all_of(recorded.begin(), recorded.end(), [](char c) {
                return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
              });
-  if (!hex) return "its checksum record " + record + " is unreadable (reinstall the plugin)";
-  std::string actual;
-  if (auto problem = sha256_of_file(path, &actual)) return problem->message;
-  if (actual != recorded) {
-    return "it changed since it was built or installed: its SHA-256 is " + actual + ", " + record +
-           " says " + recorded +
-           " (reinstall it, or delete the record to load it as a third party's plugin)";
+  if (!hex) {
+    return refusal(path, "its checksum record " + record + " is unreadable (reinstall the plugin)");
   }
-  return "";
+  std::string actual;
+  if (auto problem = sha256_of_file(path, &actual)) return refusal(path, problem->message);
+  if (actual != recorded) {
+    return refusal(path, "it changed since it was built or installed: its SHA-256 is " + actual +
+                             ", " + record + " says " + recorded +
+                             " (reinstall it, or delete the record to load it as a third "
+                             "party's plugin)");
+  }
+  return std::nullopt;
 }
 
 // What the host reads of a plugin before any `generate`: its descriptor, its generators (with
 // their kinds and options) and its packs. Run twice: first in the probe's child, where a crash is
-// a refusal, then in the host. Returns why the plugin is refused, or "".
-std::string start_plugin(const PluginDescriptor* descriptor, const std::string& path,
-                         LoadedPlugin* plugin, std::vector<PluginPack>* packs) {
-  if (!descriptor) return "its entry point returned no descriptor";
+// a refusal, then in the host. Returns why the plugin is refused, or nothing.
+std::optional<Problem> start_plugin(const PluginDescriptor* descriptor, const std::string& path,
+                                    LoadedPlugin* plugin, std::vector<PluginPack>* packs) {
+  if (!descriptor) return refusal(path, "its entry point returned no descriptor");
   if (descriptor->abi_major != kAbiMajor || descriptor->abi_minor > kAbiMinor) {
-    return "plugin ABI " + abi_string(descriptor->abi_major, descriptor->abi_minor) +
-           " does not fit this coachkit's ABI " + host_abi() +
-           " (the major must match and the plugin's minor may not be newer)";
+    return refusal(path, "plugin ABI " + abi_string(descriptor->abi_major, descriptor->abi_minor) +
+                             " does not fit this coachkit's ABI " + host_abi() +
+                             " (the major must match and the plugin's minor may not be newer)");
   }
   // Every field of this ABI major is there; fields a later minor adds are read only when
   // struct_size says the plugin has them.
   if (descriptor->struct_size < sizeof(PluginDescriptor) || !descriptor->name) {
-    return "its descriptor is incomplete (size " + std::to_string(descriptor->struct_size) +
-           ", expected " + std::to_string(sizeof(PluginDescriptor)) + ")";
+    return refusal(path, "its descriptor is incomplete (size " +
+                             std::to_string(descriptor->struct_size) + ", expected " +
+                             std::to_string(sizeof(PluginDescriptor)) + ")");
   }
   if (!descriptor->create_generators && !descriptor->provide_packs) {
-    return "it provides neither generators nor packs";
+    return refusal(path, "it provides neither generators nor packs");
   }
   plugin->path = path;
   plugin->name = descriptor->name;
@@ -145,18 +154,18 @@ std::string start_plugin(const PluginDescriptor* descriptor, const std::string& 
     }
   } catch (const std::exception& e) {
     plugin->generators.clear();
-    return "plugin '" + plugin->name + "' failed to start: " + e.what();
+    return refusal(path, "plugin '" + plugin->name + "' failed to start: " + e.what());
   } catch (...) {
     plugin->generators.clear();
-    return "plugin '" + plugin->name + "' failed to start: unknown exception";
+    return refusal(path, "plugin '" + plugin->name + "' failed to start: unknown exception");
   }
-  return "";
+  return std::nullopt;
 }
 
 }  // namespace
 
 void PluginHost::refuse(const std::string& path, std::string reason) {
-  refused_.push_back(Problem(path, 0, 0, std::move(reason), Severity::Error, Origin::Plugin));
+  refused_.push_back(refusal(path, std::move(reason)));
 }
 
 void PluginHost::load_directory(const std::string& directory) {
@@ -190,8 +199,8 @@ void PluginHost::load_file(const std::string& path) {
 
   // 0. A plugin built or installed with coachkit_add_plugin has a checksum record beside it: a
   // file that changed since (damaged, or replaced by hand) is refused before anything else.
-  if (std::string changed = check_install_record(path); !changed.empty()) {
-    refuse(path, changed);
+  if (auto changed = check_install_record(path)) {
+    refused_.push_back(std::move(*changed));
     return;
   }
 
@@ -238,8 +247,8 @@ void PluginHost::load_file(const std::string& path) {
   }
   LoadedPlugin plugin;
   std::vector<PluginPack> packs;
-  if (std::string refusal = start_plugin(descriptor, path, &plugin, &packs); !refusal.empty()) {
-    refuse(path, refusal);
+  if (auto refused = start_plugin(descriptor, path, &plugin, &packs)) {
+    refused_.push_back(std::move(*refused));
     return;
   }
   for (const LoadedPlugin& other : plugins_) {

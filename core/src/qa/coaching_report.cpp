@@ -90,23 +90,19 @@ bool insert_chart(std::string& json_text, const std::string& uri, const std::str
 
 // pandoc 2.17 writes an image's source as the picture's own description (pic:cNvPr descr), so
 // Word and LibreOffice offered the whole base64 string as alt text: it becomes `alt` too.
-bool describe_docx_chart(const std::string& path, const std::string& alt, std::string* error) {
+std::optional<Problem> describe_docx_chart(const std::string& path, const std::string& alt) {
   const std::string from = "descr=\"data:";
-  return succeeded(edit_zip_entries(path, {"word/document.xml"},
-                                    [&](const std::string&, std::string* xml) {
-                                      bool changed = false;
-                                      for (std::size_t at = xml->find(from);
-                                           at != std::string::npos; at = xml->find(from, at)) {
-                                        std::size_t value = at + 7, end = xml->find('"', value);
-                                        if (end == std::string::npos) break;
-                                        xml->replace(value, end - value,
-                                                     escape::xml_attribute(alt));
-                                        at = value;
-                                        changed = true;
-                                      }
-                                      return changed;
-                                    }),
-                   error);
+  return edit_zip_entries(path, {"word/document.xml"}, [&](const std::string&, std::string* xml) {
+    bool changed = false;
+    for (std::size_t at = xml->find(from); at != std::string::npos; at = xml->find(from, at)) {
+      std::size_t value = at + 7, end = xml->find('"', value);
+      if (end == std::string::npos) break;
+      xml->replace(value, end - value, escape::xml_attribute(alt));
+      at = value;
+      changed = true;
+    }
+    return changed;
+  });
 }
 
 // The characters a file name may not hold on some common file system, or that would make it
@@ -569,15 +565,13 @@ CoachingReports make_coaching_reports(const ReportRequest& request, Workspace& w
   std::map<std::string, std::string> stems = report_file_stems(agents);
   SystemProcessRunner runner;
   Renderer renderer(runner);
-  std::string error;
   bool pdf = std::find(request.formats.begin(), request.formats.end(), Format::Pdf) !=
              request.formats.end();
   bool docx = std::find(request.formats.begin(), request.formats.end(), Format::Docx) !=
               request.formats.end();
-  if (!renderer.detect_pandoc(&error) ||
-      (pdf && !renderer.detect_weasyprint(&error, layout.pdf_worker()))) {
-    return stop(tool_error(error));
-  }
+  std::optional<Problem> missing = renderer.detect_pandoc();
+  if (!missing && pdf) missing = renderer.detect_weasyprint(layout.pdf_worker());
+  if (missing) return stop(std::move(*missing));
   // The theme as `build` finds it, by name or folder.
   std::string theme_directory = find_theme(request.theme, "", layout);
   if (theme_directory.empty()) {
@@ -613,16 +607,16 @@ CoachingReports make_coaching_reports(const ReportRequest& request, Workspace& w
   }
   // Every chart from one gnuplot process; when that fails, each alone, to name whose failed.
   std::vector<Chart> charts;
-  if (!score_charts(requests, docx, runner, &charts, &error)) {
+  if (auto undrawn = score_charts(requests, docx, runner, &charts)) {
     std::size_t i = 0;
     for (const auto& [agent, list] : by_agent) {
       std::vector<Chart> one;
-      if (!score_charts({requests[i++]}, docx, runner, &one, &error)) {
+      if (auto problem = score_charts({requests[i++]}, docx, runner, &one)) {
         return stop(tool_error("the report of agent '" + agent + "' (from " + files_of(list) +
-                               "): " + error));
+                               "): " + problem->message));
       }
     }
-    return stop(tool_error(error));
+    return stop(std::move(*undrawn));
   }
   // The reports are rendered on two threads (pandoc is most of the time, one process a
   // report), each with its own Renderer, since the source date differs from report to report.
@@ -669,23 +663,25 @@ CoachingReports make_coaching_reports(const ReportRequest& request, Workspace& w
           outcome.unchanged.push_back(destination);
           continue;
         }
+        std::optional<Problem> problem;
         if (format == Format::Docx) {
           // Rendered beside the destination, its alt text mended, then renamed into place.
           std::error_code ec;
           fs::create_directories(request.out, ec);
           std::string temporary = temporary_path_for(destination);
           ScopedTempFile guard(temporary);
-          if (!renderer.render_input(input, format, theme, temporary, &why) ||
-              !describe_docx_chart(temporary, alt, &why) ||
-              !succeeded(commit_file(temporary, destination), &why)) {
-            fs::remove(temporary, ec);
-            break;
-          }
-          guard.release();
-        } else if (!renderer.render_input(input, format, theme, destination, &why)) {
+          problem = renderer.render_input(input, format, theme, temporary);
+          if (!problem) problem = describe_docx_chart(temporary, alt);
+          if (!problem) problem = commit_file(temporary, destination);
+          if (!problem) guard.release();
+        } else {
+          problem = renderer.render_input(input, format, theme, destination);
+        }
+        if (!problem) problem = log.record(relative, key);
+        if (problem) {
+          why = problem->message;
           break;
         }
-        if (!log.record(relative, key, &why)) break;
         why.clear();
         outcome.written.push_back(destination);
       }
@@ -700,7 +696,7 @@ CoachingReports make_coaching_reports(const ReportRequest& request, Workspace& w
   std::vector<std::unique_ptr<Renderer>> helpers;
   for (std::size_t t = 1; t < threads; ++t) {
     helpers.push_back(std::make_unique<Renderer>(runner));
-    if (!helpers.back()->detect_pandoc(&error)) {
+    if (helpers.back()->detect_pandoc()) {
       helpers.pop_back();
       break;
     }

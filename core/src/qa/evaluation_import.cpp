@@ -1,10 +1,10 @@
 #include "qa/evaluation_import.hpp"
 
-#include "support/atomic_file.hpp"
 #include "pack/content_limits.hpp"
-#include "qa/evaluation_reader.hpp"
 #include "pack/toml_reader.hpp"
 #include "pack/toml_text.hpp"
+#include "qa/evaluation_reader.hpp"
+#include "support/atomic_file.hpp"
 
 #include <algorithm>
 #include <cerrno>
@@ -483,7 +483,7 @@ bool read_text(const std::string& path, std::uintmax_t limit, std::string& text,
 
 }  // namespace
 
-bool write_all_or_none(const std::vector<ImportedFile>& files, bool replace, std::string* error) {
+std::optional<Problem> write_all_or_none(const std::vector<ImportedFile>& files, bool replace) {
   struct Step {
     const ImportedFile* file;
     std::string staged;
@@ -492,7 +492,8 @@ bool write_all_or_none(const std::vector<ImportedFile>& files, bool replace, std
   };
   std::vector<Step> steps;
   std::error_code ec;
-  auto undo = [&]() {
+  // Undoes what was done and says why, and what could not be undone.
+  auto fail = [&](std::string why) {
     std::string left;
     for (Step& step : steps) {
       if (step.committed) {
@@ -505,7 +506,8 @@ bool write_all_or_none(const std::vector<ImportedFile>& files, bool replace, std
       }
       if (!step.staged.empty()) fs::remove(step.staged, ec);
     }
-    *error += left.empty() ? "; nothing was written" : "; these could not be put back:" + left;
+    return tool_error(
+        why + (left.empty() ? "; nothing was written" : "; these could not be put back:" + left));
   };
   for (const ImportedFile& file : files) {
     steps.push_back({&file, temporary_path_for(file.destination), "", false});
@@ -513,9 +515,7 @@ bool write_all_or_none(const std::vector<ImportedFile>& files, bool replace, std
     out << file.text;
     out.close();
     if (!out) {
-      *error = "cannot write " + steps.back().staged + ": " + std::strerror(errno);
-      undo();
-      return false;
+      return fail("cannot write " + steps.back().staged + ": " + std::strerror(errno));
     }
   }
   for (Step& step : steps) {
@@ -527,10 +527,10 @@ bool write_all_or_none(const std::vector<ImportedFile>& files, bool replace, std
       fs::create_hard_link(destination, step.previous, ec);
       if (ec) fs::copy_file(destination, step.previous, ec);
       if (ec) {
-        *error = "cannot keep a copy of " + destination + " to replace it: " + ec.message();
+        std::string why =
+            "cannot keep a copy of " + destination + " to replace it: " + ec.message();
         step.previous.clear();
-        undo();
-        return false;
+        return fail(why);
       }
     }
     int moved = -1;
@@ -546,11 +546,9 @@ bool write_all_or_none(const std::vector<ImportedFile>& files, bool replace, std
       moved = std::rename(step.staged.c_str(), destination.c_str());
     }
     if (moved != 0) {
-      *error = "cannot move the imported evaluation into place at " + destination + ": " +
-               (errno == EEXIST ? std::string("a file of that name appeared meanwhile")
-                                : std::string(std::strerror(errno)));
-      undo();
-      return false;
+      return fail("cannot move the imported evaluation into place at " + destination + ": " +
+                  (errno == EEXIST ? std::string("a file of that name appeared meanwhile")
+                                   : std::string(std::strerror(errno))));
     }
     step.committed = true;
     step.staged.clear();
@@ -558,9 +556,8 @@ bool write_all_or_none(const std::vector<ImportedFile>& files, bool replace, std
   for (const Step& step : steps) {
     if (!step.previous.empty()) fs::remove(step.previous, ec);
   }
-  return true;
+  return std::nullopt;
 }
-
 
 std::optional<std::vector<ImportedFile>> import_files(const ImportRequest& request,
                                                       const Rubric* rubric,

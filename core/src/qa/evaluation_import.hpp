@@ -1,12 +1,14 @@
-// A QA platform's CSV export into evaluation files (`coachkit import`). Wide exports have a row per evaluation and a column per criterion;
-// long exports (MaestroQA's, Zendesk QA's) a row per evaluation and question, pivoted by their
-// evaluation id. Every bad cell is reported at FILE:ROW:COLUMN, all at once, and nothing is
-// written unless every row is good. See docs/rubrics.md for the map file.
+// A QA platform's CSV export into evaluation files (`coachkit import`). Wide exports have a row per
+// evaluation and a column per criterion; long exports (MaestroQA's, Zendesk QA's) a row per
+// evaluation and question, pivoted by their evaluation id. Every bad cell is reported at
+// FILE:ROW:COLUMN, all at once, and nothing is written unless every row is good. See
+// docs/rubrics.md for the map file.
 #pragma once
 
-#include "support/diagnostics.hpp"
 #include "qa/csv_reader.hpp"
 #include "qa/evaluation.hpp"
+#include "support/diagnostics.hpp"
+#include "support/problem.hpp"
 
 #include <coachkit/model.hpp>
 
@@ -61,9 +63,9 @@ struct ImportedFile {
 // place; if a move fails, the ones already moved are taken back (a file that did not exist is
 // removed, one that `replace` allowed to be replaced gets its old text back) and the staged
 // ones are removed. Without `replace` a file that exists is never replaced, even one created
-// while this runs. False with `error` naming the file on failure and ending "nothing was
+// while this runs. On failure a problem (origin Tool) naming the file and ending "nothing was
 // written", or, when even undoing failed (the disk went away), naming each file left changed.
-bool write_all_or_none(const std::vector<ImportedFile>& files, bool replace, std::string* error);
+std::optional<Problem> write_all_or_none(const std::vector<ImportedFile>& files, bool replace);
 
 struct ImportRequest {
   std::string rubric;

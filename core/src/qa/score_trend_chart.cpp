@@ -199,14 +199,14 @@ std::string chart_date(std::int64_t day) {
   return buffer;
 }
 
-bool score_charts(const std::vector<ChartRequest>& requests, bool png, ProcessRunner& runner,
-                  std::vector<Chart>* charts, std::string* error) {
+std::optional<Problem> score_charts(const std::vector<ChartRequest>& requests, bool png,
+                                    ProcessRunner& runner, std::vector<Chart>* charts) {
   charts->assign(requests.size(), Chart{});
   // gnuplot writes several pictures only to files: a private folder, removed afterwards.
   std::string pattern = (fs::temp_directory_path() / "coachkit-charts-XXXXXX").string();
   if (!mkdtemp(pattern.data())) {
-    *error = "no temporary folder for the charts in " + fs::temp_directory_path().string();
-    return false;
+    return tool_error("no temporary folder for the charts in " +
+                      fs::temp_directory_path().string());
   }
   fs::path folder = pattern;
   struct Remove {
@@ -242,10 +242,9 @@ bool score_charts(const std::vector<ChartRequest>& requests, bool png, ProcessRu
                     60 + 0.5 * static_cast<double>(end - start)};
     CommandResult result = runner.run(command);
     if (!result.ok()) {
-      *error = "gnuplot could not draw the chart (" + result.describe(command) +
-               (result.errors.empty() ? "" : ": " + result.errors.substr(0, 400)) +
-               "); install gnuplot-nox";
-      return false;
+      return tool_error("gnuplot could not draw the chart (" + result.describe(command) +
+                        (result.errors.empty() ? "" : ": " + result.errors.substr(0, 400)) +
+                        "); install gnuplot-nox");
     }
     for (std::size_t i = start; i < end; ++i) {
       if (requests[i].points.empty()) continue;
@@ -253,12 +252,11 @@ bool score_charts(const std::vector<ChartRequest>& requests, bool png, ProcessRu
       (*charts)[i].svg = painted_markers(read_whole(file.string() + ".svg"));
       if (png) (*charts)[i].png = read_whole(file.string() + ".png");
       if ((*charts)[i].svg.empty() || (png && (*charts)[i].png.empty())) {
-        *error = "gnuplot reported success but drew no chart";
-        return false;
+        return tool_error("gnuplot reported success but drew no chart");
       }
     }
   }
-  return true;
+  return std::nullopt;
 }
 
 }  // namespace coachkit

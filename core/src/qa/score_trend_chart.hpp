@@ -4,9 +4,11 @@
 // give the same bytes. The x axis is a time axis: evaluations sit at their date.
 #pragma once
 
+#include "support/problem.hpp"
 #include "support/process.hpp"
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -33,10 +35,10 @@ struct Chart {
   std::string png;  // empty unless asked for
 };
 
-// One chart per request, drawn by as few gnuplot processes as the count allows; false with
-// `error` (gnuplot missing or failing). COACHKIT_GNUPLOT names another gnuplot.
-bool score_charts(const std::vector<ChartRequest>& requests, bool png, ProcessRunner& runner,
-                  std::vector<Chart>* charts, std::string* error);
+// One chart per request, drawn by as few gnuplot processes as the count allows; the problem
+// (origin Tool) when gnuplot is missing or fails. COACHKIT_GNUPLOT names another gnuplot.
+std::optional<Problem> score_charts(const std::vector<ChartRequest>& requests, bool png,
+                                    ProcessRunner& runner, std::vector<Chart>* charts);
 
 // YYYY-MM-DD (years zero-padded to 4 digits) of a day number, and the day number of a
 // year, month and day (proleptic Gregorian calendar).

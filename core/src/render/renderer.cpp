@@ -126,12 +126,12 @@ std::string meta_language(const std::string& input) {
   return meta["lang"]["c"].get<std::string>();
 }
 
-bool label_pptx_language(const std::string& input, const std::string& path, std::string* error) {
+std::optional<Problem> label_pptx_language(const std::string& input, const std::string& path) {
   std::string language = meta_language(input);
   bool usable = !language.empty() && std::all_of(language.begin(), language.end(), [](char c) {
     return std::isalnum(static_cast<unsigned char>(c)) || c == '-';
   });
-  if (!usable) return true;
+  if (!usable) return std::nullopt;
   // A slide for each heading at most, and the title slide.
   std::size_t slides = 2;
   for (std::size_t at = 0; (at = input.find("\"t\":\"Header\"", at)) != std::string::npos; ++at) {
@@ -164,7 +164,7 @@ bool label_pptx_language(const std::string& input, const std::string& path, std:
     }
     return changed;
   };
-  return succeeded(edit_zip_entries(path, parts, edit), error);
+  return edit_zip_entries(path, parts, edit);
 }
 
 }  // namespace
@@ -209,43 +209,36 @@ Renderer::Renderer(ProcessRunner& runner, double timeout_seconds)
 
 Renderer::~Renderer() = default;
 
-bool Renderer::detect_pandoc(std::string* error) {
+std::optional<Problem> Renderer::detect_pandoc() {
   pandoc_ = program_from_env("COACHKIT_PANDOC", "pandoc");
   Command version{{pandoc_, "--version"}, "", timeout_seconds_};
   CommandResult result = runner_.run(version);
   if (!result.started) {
-    *error = "pandoc was not found (looked for '" + pandoc_ +
-             "'). Install it with: sudo apt-get install pandoc (or set COACHKIT_PANDOC)";
-    return false;
+    return tool_error("pandoc was not found (looked for '" + pandoc_ +
+                      "'). Install it with: sudo apt-get install pandoc (or set COACHKIT_PANDOC)");
   }
-  if (!result.ok()) {
-    *error = failure(version, result);
-    return false;
-  }
+  if (!result.ok()) return tool_error(failure(version, result));
   pandoc_version_ = first_line(result.output);
   Command probe{{pandoc_, "-f", "markdown", "-t", "json"}, "", timeout_seconds_};
   result = runner_.run(probe);
   if (!result.ok()) {
-    *error = "cannot read pandoc's AST version: " + failure(probe, result);
-    return false;
+    return tool_error("cannot read pandoc's AST version: " + failure(probe, result));
   }
   auto json = nlohmann::json::parse(result.output, nullptr, false);
   if (json.is_discarded() || !json.contains("pandoc-api-version") ||
       !json["pandoc-api-version"].is_array()) {
-    *error = "cannot read pandoc's AST version from '" + first_line(result.output) + "'";
-    return false;
+    return tool_error("cannot read pandoc's AST version from '" + first_line(result.output) + "'");
   }
   api_.clear();
   for (const auto& part : json["pandoc-api-version"]) api_.push_back(part.get<int>());
   // Tables with captions, heads and foots arrived in pandoc-types 1.21 (pandoc 2.10).
   if (api_.size() < 2 || api_[0] != 1 || api_[1] < 21) {
-    *error = pandoc_version_ + " is too old: coachkit needs pandoc 2.10 or newer";
-    return false;
+    return tool_error(pandoc_version_ + " is too old: coachkit needs pandoc 2.10 or newer");
   }
-  return true;
+  return std::nullopt;
 }
 
-bool Renderer::detect_weasyprint(std::string* error, const std::string& worker_script) {
+std::optional<Problem> Renderer::detect_weasyprint(const std::string& worker_script) {
   weasyprint_ = program_from_env("COACHKIT_WEASYPRINT", "weasyprint");
   std::error_code ec;
   std::string program = find_program(weasyprint_);
@@ -273,23 +266,19 @@ bool Renderer::detect_weasyprint(std::string* error, const std::string& worker_s
       weasyprint_version_ = "WeasyPrint version " + first_line(result.output) + ", worker " +
                             (unread ? unread->message : script.substr(0, 16));
       pdf_workers_ = std::make_unique<PdfWorkers>(python, worker_script, timeout_seconds_);
-      return true;
+      return std::nullopt;
     }
   }
   Command version{{weasyprint_, "--version"}, "", timeout_seconds_};
   CommandResult result = runner_.run(version);
   if (!result.started) {
-    *error = "WeasyPrint was not found (looked for '" + weasyprint_ +
-             "'); PDF needs it. Install it with: sudo apt-get install weasyprint "
-             "(or set COACHKIT_WEASYPRINT)";
-    return false;
+    return tool_error("WeasyPrint was not found (looked for '" + weasyprint_ +
+                      "'); PDF needs it. Install it with: sudo apt-get install weasyprint "
+                      "(or set COACHKIT_WEASYPRINT)");
   }
-  if (!result.ok()) {
-    *error = failure(version, result);
-    return false;
-  }
+  if (!result.ok()) return tool_error(failure(version, result));
   weasyprint_version_ = first_line(result.output);
-  return true;
+  return std::nullopt;
 }
 
 Environment Renderer::tool_environment() const {
@@ -334,22 +323,19 @@ std::string Renderer::pandoc_input(const Document& document, Format format, cons
   return to_pandoc_json(document, api_, head, format == Format::Markdown);
 }
 
-bool Renderer::render(const Document& document, Format format, const Theme& theme,
-                      const std::string& destination, std::string* error) {
-  return render_input(pandoc_input(document, format, theme), format, theme, destination, error);
+std::optional<Problem> Renderer::render(const Document& document, Format format, const Theme& theme,
+                                        const std::string& destination) {
+  return render_input(pandoc_input(document, format, theme), format, theme, destination);
 }
 
-bool Renderer::render_input(const std::string& input, Format format, const Theme& theme,
-                            const std::string& destination, std::string* error,
-                            bool fit_to_one_page, double smallest_font_pt, bool* content_problem,
-                            const PageSetup* office_page) {
+std::optional<Problem> Renderer::render_input(const std::string& input, Format format,
+                                              const Theme& theme, const std::string& destination,
+                                              bool fit_to_one_page, double smallest_font_pt,
+                                              const PageSetup* office_page) {
   std::error_code ec;
   fs::path folder = fs::path(destination).parent_path();
   if (!folder.empty()) fs::create_directories(folder, ec);
-  if (ec) {
-    *error = "cannot create the folder for " + destination + ": " + ec.message();
-    return false;
-  }
+  if (ec) return tool_error("cannot create the folder for " + destination + ": " + ec.message());
   std::string temporary = temporary_path_for(destination);
   ScopedTempFile guard(temporary);
 
@@ -381,42 +367,32 @@ bool Renderer::render_input(const std::string& input, Format format, const Theme
   pandoc.argv.insert(pandoc.argv.end(), {"--output", pdf ? temporary_html : temporary});
 
   CommandResult result = runner_.run(pandoc);
-  if (!result.ok()) {
-    *error = failure(pandoc, result);
-    return false;
-  }
+  if (!result.ok()) return tool_error(failure(pandoc, result));
   std::string base_url = theme.directory.empty() ? "." : theme.directory + "/";
   // A PDF that cannot be made: the content's fault (text that fits only below the smallest
-  // size) or the tool's.
-  auto pdf_failed = [&](const Problem& problem) {
-    if (content_problem) *content_problem = problem.origin == Origin::Content;
-    *error = problem.message;
-    return false;
-  };
+  // size, origin Content) or the tool's.
   if (pdf && use_workers) {
     if (auto problem = pdf_workers_->render(temporary_html, temporary, base_url, fit_to_one_page,
                                             tool_environment(), smallest_font_pt)) {
-      return pdf_failed(*problem);
+      return problem;
     }
   } else if (pdf) {
     // One process for this PDF, through the same URL fetcher: the weasyprint command would
     // let a theme's stylesheet read any file and reach the network.
     if (python_.empty()) {
-      *error =
+      return tool_error(
           "PDF needs coachkit-pdf-worker.py run by WeasyPrint's own Python, which keeps a "
           "theme to its own files; '" +
-          weasyprint_ + "' is not a Python script, or the worker script is missing";
-      return false;
+          weasyprint_ + "' is not a Python script, or the worker script is missing");
     }
     if (auto problem = render_pdf_once({runner_, python_, worker_script_, timeout_seconds_},
                                        temporary_html, temporary, base_url, fit_to_one_page,
                                        tool_environment(), smallest_font_pt)) {
-      return pdf_failed(*problem);
+      return problem;
     }
   }
   if (fs::file_size(temporary, ec) == 0 || ec) {
-    *error = "pandoc reported success but wrote nothing for " + destination;
-    return false;
+    return tool_error("pandoc reported success but wrote nothing for " + destination);
   }
   // Tables print with their rules (worksheets, writing lines) in DOCX and ODT as in HTML, and
   // on the build's paper.
@@ -436,24 +412,27 @@ bool Renderer::render_input(const std::string& input, Format format, const Theme
       if (!odt && office_page) changed = set_docx_page(*office_page, xml) || changed;
       return changed;
     };
-    if (!parts.empty() && !succeeded(edit_zip_entries(temporary, parts, edit), error)) return false;
+    if (!parts.empty()) {
+      if (auto problem = edit_zip_entries(temporary, parts, edit)) return problem;
+    }
   }
   // pandoc 2.17 gives a deck no language: its metadata and every run of text get the
   // document's, so a screen reader reads the slides in the right voice.
-  if (format == Format::Pptx && !label_pptx_language(input, temporary, error)) return false;
+  if (format == Format::Pptx) {
+    if (auto problem = label_pptx_language(input, temporary)) return problem;
+  }
   // pandoc 2.17 dates an ODT's zip entries from the clock, whatever SOURCE_DATE_EPOCH says, and
   // keeps the dates of what it takes from a reference document: every entry gets the source date.
   // EPUB's entries are dated from the clock too.
-  if (info.zip_package && source_date_ &&
-      !succeeded(set_zip_entry_dates(temporary, *source_date_), error)) {
-    return false;
+  if (info.zip_package && source_date_) {
+    if (auto problem = set_zip_entry_dates(temporary, *source_date_)) return problem;
   }
-  if (!succeeded(commit_file(temporary, destination), error)) return false;
+  if (auto problem = commit_file(temporary, destination)) return problem;
   guard.release();
-  return true;
+  return std::nullopt;
 }
 
-bool Renderer::preview(const std::string& pdf, const std::string& png, std::string* error) {
+std::optional<Problem> Renderer::preview(const std::string& pdf, const std::string& png) {
   std::string prefix = temporary_path_for(png);
   std::string picture = prefix + ".png";
   ScopedTempFile guard(picture);
@@ -465,49 +444,18 @@ bool Renderer::preview(const std::string& pdf, const std::string& png, std::stri
                    tool_environment()};
   CommandResult result = runner_.run(pdftoppm);
   if (!result.started) {
-    *error =
+    return tool_error(
         "pdftoppm was not found; PNG previews need it. Install it with: sudo apt-get install "
-        "poppler-utils (or set COACHKIT_PDFTOPPM)";
-    return false;
+        "poppler-utils (or set COACHKIT_PDFTOPPM)");
   }
-  if (!result.ok()) {
-    *error = failure(pdftoppm, result);
-    return false;
-  }
+  if (!result.ok()) return tool_error(failure(pdftoppm, result));
   std::error_code ec;
   if (!fs::is_regular_file(picture, ec)) {
-    *error = "pdftoppm reported success but wrote no picture for " + pdf;
-    return false;
+    return tool_error("pdftoppm reported success but wrote no picture for " + pdf);
   }
-  if (!succeeded(commit_file(picture, png), error)) return false;
+  if (auto problem = commit_file(picture, png)) return problem;
   guard.release();
-  return true;
-}
-
-bool Renderer::contact_sheet(const std::vector<std::pair<std::string, std::string>>& pictures,
-                             const std::string& title, const std::string& destination,
-                             std::string* error) {
-  if (pdf_workers_) {
-    std::call_once(workers_started_, [this] {
-      std::string version;
-      workers_ready_ = !pdf_workers_->start(&version);
-    });
-  }
-  if (python_.empty()) {
-    *error = "a contact sheet needs coachkit-pdf-worker.py and WeasyPrint's own Python";
-    return false;
-  }
-  std::string temporary = temporary_path_for(destination);
-  ScopedTempFile guard(temporary);
-  std::optional<Problem> undrawn =
-      pdf_workers_ && workers_ready_
-          ? pdf_workers_->contact_sheet(pictures, title, temporary, tool_environment())
-          : contact_sheet_once({runner_, python_, worker_script_, timeout_seconds_}, pictures,
-                               title, temporary, tool_environment());
-  if (!succeeded(undrawn, error)) return false;
-  if (!succeeded(commit_file(temporary, destination), error)) return false;
-  guard.release();
-  return true;
+  return std::nullopt;
 }
 
 }  // namespace coachkit

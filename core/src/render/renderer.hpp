@@ -17,7 +17,6 @@
 #include <mutex>
 #include <optional>
 #include <string>
-#include <utility>
 #include <vector>
 
 namespace coachkit {
@@ -64,13 +63,13 @@ class Renderer {
   ~Renderer();
 
   // Finds pandoc (COACHKIT_PANDOC or PATH) and reads its version and AST API version.
-  bool detect_pandoc(std::string* error);
+  std::optional<Problem> detect_pandoc();
   // Finds WeasyPrint (COACHKIT_WEASYPRINT or PATH); needed for PDF only. PDFs go through
   // `worker_script` (coachkit-pdf-worker.py) run by WeasyPrint's own Python, whose URL fetcher
   // keeps a theme to its own files: long-lived workers, or with COACHKIT_PDF_WORKERS=0 (or
   // when they cannot start) one process per PDF. The weasyprint command itself, which cannot
   // be confined, is never used to render.
-  bool detect_weasyprint(std::string* error, const std::string& worker_script = {});
+  std::optional<Problem> detect_weasyprint(const std::string& worker_script = {});
 
   const std::string& pandoc_version() const { return pandoc_version_; }
   const PandocApiVersion& api_version() const { return api_; }
@@ -89,22 +88,21 @@ class Renderer {
   std::string pandoc_input(const Document& document, Format format, const Theme& theme,
                            const PageSetup* page = nullptr, const PaperSize* paper = nullptr) const;
 
-  bool render(const Document& document, Format format, const Theme& theme,
-              const std::string& destination, std::string* error);
+  // Each of these returns nothing when the file was written, else the problem (origin Tool:
+  // a tool failed or could not be found).
+  std::optional<Problem> render(const Document& document, Format format, const Theme& theme,
+                                const std::string& destination);
   // The same, from pandoc_input() already computed (the build fingerprints it first).
   // `fit_to_one_page` (PDF only) scales the text until the document fills exactly one page.
-  // With `smallest_font_pt`, text that would fit only below it is refused: false, with
-  // `*content_problem` set and the error saying how much to cut. `office_page` (DOCX and ODT)
-  // is the paper, orientation and margins written into the file.
-  bool render_input(const std::string& input, Format format, const Theme& theme,
-                    const std::string& destination, std::string* error,
-                    bool fit_to_one_page = false, double smallest_font_pt = 0,
-                    bool* content_problem = nullptr, const PageSetup* office_page = nullptr);
+  // With `smallest_font_pt`, text that would fit only below it is refused: a problem of origin
+  // Content saying how much to cut. `office_page` (DOCX and ODT) is the paper, orientation and
+  // margins written into the file.
+  std::optional<Problem> render_input(const std::string& input, Format format, const Theme& theme,
+                                      const std::string& destination, bool fit_to_one_page = false,
+                                      double smallest_font_pt = 0,
+                                      const PageSetup* office_page = nullptr);
   // A PNG picture of a PDF's first page (pdftoppm), written atomically.
-  bool preview(const std::string& pdf, const std::string& png, std::string* error);
-  // One page showing each picture (a PNG path and its caption) under a title, as PDF.
-  bool contact_sheet(const std::vector<std::pair<std::string, std::string>>& pictures,
-                     const std::string& title, const std::string& destination, std::string* error);
+  std::optional<Problem> preview(const std::string& pdf, const std::string& png);
 
  private:
   // SOURCE_DATE_EPOCH for pandoc and WeasyPrint, when a date is set.

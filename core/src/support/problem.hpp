@@ -22,14 +22,6 @@
 
 namespace coachkit {
 
-// For a caller that still passes a message on (the build, until it keeps Problems): true when
-// there is no problem, else false with its message in `*message`.
-inline bool succeeded(std::optional<Problem> problem, std::string* message) {
-  if (!problem) return true;
-  *message = std::move(problem->message);
-  return false;
-}
-
 // Problems about the program's own work (no file): "coachkit: message" when printed.
 Problem usage_error(std::string message);
 Problem tool_error(std::string message);
