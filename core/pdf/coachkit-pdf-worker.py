@@ -26,9 +26,6 @@ path (COACHKIT_PDF_WORKERS=0) goes through the same fetcher.
 
 A document (not fitted) whose last page would be nearly empty is set up to 8 % smaller where
 that saves the page (without_short_last_page).
-
-A request {"contact_sheet": [{"png": PATH, "title": TEXT}, ...], "title": TEXT, "pdf": PATH}
-lays out one landscape A4 page of those pictures with their names.
 """
 
 import json
@@ -150,40 +147,6 @@ def fit_to_one_page(weasyprint, document, smallest_legible):
         raise RuntimeError("no font size between %g and %g pt fits the text on one page"
                            % (SMALLEST_PT, LARGEST_PT))
     return best[1]
-
-
-def contact_sheet(weasyprint, request):
-    """One page of thumbnails: each picture with its name under it."""
-    import html
-    # Pictures are named by their place on the sheet, not by their path: WeasyPrint names each
-    # image in the PDF after its URL, and the sheet must not depend on where the folder is.
-    pictures = [entry["png"] for entry in request["contact_sheet"]]
-    cells = "".join(
-        '<figure><img src="coachkit-preview:%d"><figcaption>%s</figcaption></figure>'
-        % (number, html.escape(entry["title"]))
-        for number, entry in enumerate(request["contact_sheet"]))
-
-    def fetch(url):
-        if url.startswith("coachkit-preview:"):
-            with open(pictures[int(url.split(":", 1)[1])], "rb") as picture:
-                return {"string": picture.read(), "mime_type": "image/png"}
-        raise ValueError("a contact sheet reads nothing but its pictures: %s" % url)
-
-    count = max(1, len(request["contact_sheet"]))
-    per_row = 2 if count <= 4 else 3 if count <= 9 else 4
-    page = ("<!DOCTYPE html><html><head><meta charset='utf-8'><title>%s</title><style>"
-            "@page { size: A4 landscape; margin: 10mm; }"
-            "body { font-family: 'DejaVu Sans', sans-serif; margin: 0; }"
-            "h1 { font-size: 14pt; margin: 0 0 4mm; color: #1a365d; }"
-            "figure { display: inline-block; vertical-align: top; width: %.2f%%; margin: 0 0 4mm;"
-            " text-align: center; }"
-            "img { max-width: 92%%; max-height: %.1fmm; border: 0.3pt solid #999; }"
-            "figcaption { font-size: 8pt; color: #333; margin-top: 1mm; }"
-            "</style></head><body><h1>%s</h1>%s</body></html>"
-            % (html.escape(request.get("title", "")), 100.0 / per_row - 0.5,
-               (190 - 12) / ((count + per_row - 1) // per_row) - 10,
-               html.escape(request.get("title", "")), cells))
-    weasyprint.HTML(string=page, url_fetcher=fetch).write_pdf(request["pdf"], **TAGGED)
 
 
 # Crop marks, in points: they start this far outside the bleed (never inside it, so a trim
@@ -338,9 +301,6 @@ def render(weasyprint, request, refused):
     saved = {name: os.environ.get(name) for name in environment}
     os.environ.update(environment)
     try:
-        if "contact_sheet" in request:
-            contact_sheet(weasyprint, request)
-            return
         # The theme's folder as a file URL; without one (".") nothing on disk may be read.
         base_url = request["base_url"]
         if "://" not in base_url and base_url not in ("", ".", "./"):

@@ -362,11 +362,12 @@ int run_serve(serve::PreviewBuilder& builder, const ServeOptions& options, std::
       auto start = std::chrono::steady_clock::now();
       PreviewOutcome outcome = builder.rebuild(html_first);
       building_now.store(false);
-      if (outcome.status == -1) return true;  // no HTML wanted: the full build follows
+      // No HTML wanted: the full build follows.
+      if (outcome.result == PreviewOutcome::Result::Skipped) return true;
       std::chrono::duration<double> took = std::chrono::steady_clock::now() - start;
       publish(state, outcome);
       print_outcome(outcome, took.count(), out);
-      return outcome.status == 0;
+      return outcome.result == PreviewOutcome::Result::Built;
     };
     while (true) {
       watcher.watch(builder.inputs(), {builder.output_directory()});

@@ -1,7 +1,6 @@
 #include "render/pandoc_ast.hpp"
 
 #include "support/base64.hpp"
-#include "support/utf8.hpp"
 
 #include <coachkit/escape.hpp>
 #include <coachkit/language.hpp>

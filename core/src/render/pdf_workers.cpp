@@ -154,14 +154,6 @@ std::optional<Problem> read_answer(const std::string& answer) {
   return tool_error("WeasyPrint failed: " + said);
 }
 
-std::string contact_sheet_request(const std::vector<std::pair<std::string, std::string>>& pictures,
-                                  const std::string& title, const std::string& pdf) {
-  nlohmann::json entries = nlohmann::json::array();
-  for (const auto& [png, caption] : pictures) entries.push_back({{"png", png}, {"title", caption}});
-  nlohmann::json request{{"contact_sheet", entries}, {"title", title}, {"pdf", pdf}};
-  return request.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-}
-
 std::optional<Problem> run_once(const OnePdfProcess& process, const std::string& request_json,
                                 const Environment& env) {
   Command once{{process.python, process.script, "--once"},
@@ -188,22 +180,10 @@ std::optional<Problem> render_pdf_once(const OnePdfProcess& process, const std::
                   env);
 }
 
-std::optional<Problem> contact_sheet_once(
-    const OnePdfProcess& process, const std::vector<std::pair<std::string, std::string>>& pictures,
-    const std::string& title, const std::string& pdf, const Environment& env) {
-  return run_once(process, contact_sheet_request(pictures, title, pdf), env);
-}
-
 std::optional<Problem> PdfWorkers::render(const std::string& html, const std::string& pdf,
                                           const std::string& base_url, bool fit_to_one_page,
                                           const Environment& env, double smallest_font_pt) {
   return exchange(render_request(html, pdf, base_url, fit_to_one_page, smallest_font_pt), env);
-}
-
-std::optional<Problem> PdfWorkers::contact_sheet(
-    const std::vector<std::pair<std::string, std::string>>& pictures, const std::string& title,
-    const std::string& pdf, const Environment& env) {
-  return exchange(contact_sheet_request(pictures, title, pdf), env);
 }
 
 std::optional<Problem> PdfWorkers::exchange(const std::string& request_json,

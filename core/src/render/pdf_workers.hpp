@@ -11,7 +11,6 @@
 #include <mutex>
 #include <optional>
 #include <string>
-#include <utility>
 #include <vector>
 
 namespace coachkit {
@@ -35,10 +34,6 @@ class PdfWorkers {
   std::optional<Problem> render(const std::string& html, const std::string& pdf,
                                 const std::string& base_url, bool fit_to_one_page,
                                 const Environment& env = {}, double smallest_font_pt = 0);
-  // One page of pictures (PNG path, caption) with a title, into `pdf`.
-  std::optional<Problem> contact_sheet(
-      const std::vector<std::pair<std::string, std::string>>& pictures, const std::string& title,
-      const std::string& pdf, const Environment& env = {});
 
  private:
   struct Worker {
@@ -72,14 +67,11 @@ struct OnePdfProcess {
   std::string script;
   double timeout_seconds;
 };
-// The arguments are PdfWorkers::render's and PdfWorkers::contact_sheet's.
+// The arguments are PdfWorkers::render's.
 std::optional<Problem> render_pdf_once(const OnePdfProcess& process, const std::string& html,
                                        const std::string& pdf, const std::string& base_url,
                                        bool fit_to_one_page, const Environment& env = {},
                                        double smallest_font_pt = 0);
-std::optional<Problem> contact_sheet_once(
-    const OnePdfProcess& process, const std::vector<std::pair<std::string, std::string>>& pictures,
-    const std::string& title, const std::string& pdf, const Environment& env = {});
 
 // The interpreter named on a script's first line ("#!/usr/bin/python3"), or "".
 std::string script_interpreter(const std::string& path);

@@ -54,7 +54,7 @@ class BuildSessionPreview : public PreviewBuilder {
     BuildSettings settings = settings_;
     if (html_first) {
       if (!html_wanted_) {
-        outcome.status = -1;
+        outcome.result = PreviewOutcome::Result::Skipped;
         return outcome;
       }
       settings.formats = {"html"};
@@ -75,7 +75,8 @@ class BuildSessionPreview : public PreviewBuilder {
       log << pack.id << ": " << pack.written << " written, " << pack.unchanged << " unchanged\n";
     }
     outcome.log = log.str();
-    outcome.status = built.has_errors() ? 1 : 0;
+    outcome.result =
+        built.has_errors() ? PreviewOutcome::Result::Failed : PreviewOutcome::Result::Built;
     for (const Problem& p : built.problems) {
       if (p.severity != Severity::Error) continue;
       PreviewProblem problem;

@@ -1,8 +1,8 @@
 // The one seam between `coachkit serve` and the build: rebuild what changed, say what the
-// output folder now holds and what went wrong, as data. Today it runs the same entry point as
-// `coachkit build` (run_build, with its stamps, fingerprints and output log, so a preview
-// rebuilds exactly what a build would); a workspace that loads once and rebuilds many times can
-// take its place without the server noticing.
+// output folder now holds and what went wrong, as data. It runs the same entry point as
+// `coachkit build` (build_project, with its stamps, fingerprints and output log, so a preview
+// rebuilds exactly what a build would), in one workspace that loads the plugins once and
+// rebuilds many times.
 #pragma once
 
 #include "build/build_session.hpp"
@@ -27,7 +27,9 @@ struct PreviewProblem {
 };
 
 struct PreviewOutcome {
-  int status = 0;  // run_build's: 0 built, 1 content or usage error, 2 a tool failed
+  // Built: no errors; Failed: an error (of any origin, listed in `problems`); Skipped: HTML first
+  // was asked for and no HTML is built, so nothing was.
+  enum class Result { Built, Failed, Skipped } result = Result::Built;
   std::vector<PreviewProblem> problems;
   // Every file of the output folder, by path relative to it ("pack/handouts/x.html"), hidden
   // files left out: what the last good build left when this one failed.
@@ -47,12 +49,12 @@ class PreviewBuilder {
   virtual PreviewOutcome rebuild(bool html_first) = 0;
 };
 
-// run_build with these settings.
+// build_project with these settings.
 std::unique_ptr<PreviewBuilder> make_build_session_preview(const BuildSettings& settings,
                                                            const InstallLayout& layout);
 
-// What run_build wrote to its error stream, as problems: "FILE:LINE:COL: message" lines with the
-// offending line read from FILE; warnings and the closing "nothing was built" left out.
+// What `coachkit build` writes to its error stream, as problems: "FILE:LINE:COL: message" lines
+// with the offending line read from FILE; warnings and the closing "nothing was built" left out.
 std::vector<PreviewProblem> problems_from_build_errors(const std::string& text);
 
 // The regular, non-hidden files under `folder`, by relative path.
