@@ -143,6 +143,32 @@ TEST_F(BuilderTest, DocumentsInTheirFormatsAndFilesAsTheyAreAllLandAndAreRecorde
   EXPECT_EQ(pandoc_.conversions, conversions);
 }
 
+// What the build left in place, in the order planned, whether written or found unchanged; in
+// the output folder itself when asked (a coaching report's).
+TEST_F(BuilderTest, TheReportListsEveryOutputInPlaceInPlannedOrder) {
+  host_.add("two", [](const Pack&, const GeneratorRequest&, Reporter&) {
+    return std::vector<Artifact>{Artifact::rendered("b", note("b")),
+                                 Artifact::file("a.txt", "a\n")};
+  });
+  options_.in_out_directory = true;
+  BuildReport first = build();
+  ASSERT_TRUE(first.ok());
+  const std::string out = dir_.str();
+  auto paths = [](const BuildReport& report) {
+    std::vector<std::pair<std::string, bool>> seen;
+    for (const BuiltOutput& o : report.outputs) seen.emplace_back(o.path, o.unchanged);
+    return seen;
+  };
+  using Seen = std::vector<std::pair<std::string, bool>>;
+  EXPECT_EQ(paths(first), (Seen{{(fs::path(out) / "b.html").string(), false},
+                                {(fs::path(out) / "b.md").string(), false},
+                                {(fs::path(out) / "a.txt").string(), false}}));
+  EXPECT_TRUE(fs::exists(dir_.path() / "b.html"));
+  EXPECT_EQ(paths(build()), (Seen{{(fs::path(out) / "b.html").string(), true},
+                                  {(fs::path(out) / "b.md").string(), true},
+                                  {(fs::path(out) / "a.txt").string(), true}}));
+}
+
 TEST_F(BuilderTest, TheRequestCarriesOptionsSeedDateAndFormats) {
   GeneratorRequest seen;
   host_.add("echo", [&](const Pack&, const GeneratorRequest& request, Reporter&) {
@@ -425,6 +451,48 @@ TEST(OutputLogTest, ARecordHoldsOnlyWhileItsFileIsTheOneRecorded) {
   OutputLog torn(dir.str());
   EXPECT_EQ(torn.records().size(), 1u);
   EXPECT_EQ(torn.records().at("a.txt").key, "k1");
+}
+
+// A document dated by what it is made of (a coaching report by its latest evaluation) carries
+// its own date, read back from the DOCX pandoc made; a new date of its own rebuilds it, and the
+// other documents keep the build's.
+TEST(BuilderDates, AnArtifactsOwnDateIsTheDateItCarries) {
+  TempDir dir;
+  SystemProcessRunner runner;
+  Renderer renderer(runner);
+  std::string error;
+  ASSERT_TRUE(renderer.detect_pandoc(&error)) << error;
+  std::int64_t own = 1767225600;  // 2026-01-01
+  FakeHost host;
+  host.add("dated", [&own](const Pack&, const GeneratorRequest&, Reporter&) {
+    Artifact dated = Artifact::rendered("dated", note("dated"), {Format::Docx});
+    dated.source_date = own;
+    return std::vector<Artifact>{dated,
+                                 Artifact::rendered("undated", note("undated"), {Format::Docx})};
+  });
+  Pack pack;
+  pack.id = "pack";
+  BuildOptions options;
+  options.out_directory = dir.str();
+  options.formats = {Format::Docx};
+  options.source_date = 1700000000;  // 2023-11-14
+  renderer.set_source_date(options.source_date);
+  Theme theme;
+  auto created = [&](const std::string& name) {
+    CommandResult core = runner.run(Command{
+        {"unzip", "-p", (dir.path() / "pack" / (name + ".docx")).string(), "docProps/core.xml"}});
+    std::size_t at = core.output.find("<dcterms:created");
+    return at == std::string::npos ? core.output
+                                   : core.output.substr(core.output.find('>', at) + 1, 10);
+  };
+  ASSERT_TRUE(Builder(host, renderer, theme, options).build(pack).ok());
+  EXPECT_EQ(created("dated"), "2026-01-01");
+  EXPECT_EQ(created("undated"), "2023-11-14");
+  own += 86400;
+  BuildReport again = Builder(host, renderer, theme, options).build(pack);
+  EXPECT_EQ(again.written, 1);
+  EXPECT_EQ(again.unchanged, 1);
+  EXPECT_EQ(created("dated"), "2026-01-02");
 }
 
 }  // namespace

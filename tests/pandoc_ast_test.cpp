@@ -416,3 +416,44 @@ TEST(AstTest, MemoryStaysProportionalToTheDocument) {
 }
 
 }  // namespace
+
+namespace {
+
+// The Image of a picture block's Div, as pandoc reads it.
+json picture_image(const Block& b, bool svg_pictures) {
+  Document d;
+  d.blocks.push_back(b);
+  json root = json::parse(coachkit::to_pandoc_json(d, kApi, {}, false, svg_pictures));
+  const json& div = root["blocks"].at(0);
+  EXPECT_EQ(div["t"], "Div");
+  return div["c"][1].at(0)["c"].at(0);
+}
+
+const std::string kPng = std::string("\x89PNG\r\n\x1a\n", 8) + "pixels";
+const std::string kSvg = "<?xml version=\"1.0\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\"/>";
+
+}  // namespace
+
+// A drawing is its SVG where the format shows SVG, its PNG set to its width elsewhere; a picture
+// without an SVG is its PNG in every format.
+TEST(AstTest, ADrawingIsItsSvgWhereTheFormatShowsSvgAndItsPngElsewhere) {
+  Block chart = drawing(kSvg, kPng, 160, {plain("Scores of Sam")});
+  json as_svg = picture_image(chart, true);
+  EXPECT_EQ(as_svg["t"], "Image");
+  EXPECT_EQ(as_svg["c"][2][0].get<std::string>().rfind("data:image/svg+xml;base64,", 0), 0u);
+  EXPECT_TRUE(as_svg["c"][0][2].empty()) << as_svg;  // the SVG keeps its own size
+  json as_png = picture_image(chart, false);
+  EXPECT_EQ(as_png["c"][2][0].get<std::string>().rfind("data:image/png;base64,", 0), 0u);
+  EXPECT_EQ(as_png["c"][0][2], json::parse(R"([["width","160.0mm"]])"));
+  EXPECT_EQ(text_of(as_png["c"][1]), "Scores of Sam");
+
+  Block plain_picture = picture(kPng, {plain("A poster")});
+  EXPECT_EQ(picture_image(plain_picture, true)["c"][2][0].get<std::string>().rfind(
+                "data:image/png;base64,", 0),
+            0u);
+  // Bytes that are not SVG are never taken for it.
+  Block not_svg = drawing("<html><script>alert(1)</script></html>", kPng, 0, {plain("x")});
+  EXPECT_EQ(
+      picture_image(not_svg, true)["c"][2][0].get<std::string>().rfind("data:image/png;base64,", 0),
+      0u);
+}

@@ -5,6 +5,7 @@
 
 #include "render/renderer.hpp"
 #include "pandoc_tree.hpp"
+#include "render/docx_pictures.hpp"
 #include "render/pdf_workers.hpp"
 #include "support/process.hpp"
 #include "test_support.hpp"
@@ -971,3 +972,25 @@ TEST(ProcessRunner, AFloodOfErrorOutputIsKeptBoundedWithItsStartAndEnd) {
 }
 
 }  // namespace
+
+// pandoc 2.17 describes a DOCX picture by its data: URI; each becomes its image's words, in the
+// order of the images, and an image from a file keeps its own description.
+TEST(DocxPictures, EachEmbeddedPictureIsDescribedByItsWords) {
+  const std::string input = R"({"blocks":[
+    {"t":"Para","c":[{"t":"Image","c":[["",[],[]],[{"t":"Str","c":"First"},{"t":"Space"},
+      {"t":"Strong","c":[{"t":"Str","c":"<chart>"}]}],["data:image/png;base64,AAAA",""]]}]},
+    {"t":"Para","c":[{"t":"Image","c":[["",[],[]],[{"t":"Str","c":"Elsewhere"}],["a.png",""]]}]},
+    {"t":"Para","c":[{"t":"Image","c":[["",[],[]],[{"t":"Str","c":"Second"}],
+      ["data:image/png;base64,BBBB",""]]}]}]})";
+  std::vector<std::string> words = coachkit::embedded_image_descriptions(input);
+  ASSERT_EQ(words, (std::vector<std::string>{"First <chart>", "Second"}));
+  std::string xml =
+      "<pic:cNvPr id=\"1\" descr=\"data:image/png;base64,AAAA\"/>"
+      "<pic:cNvPr id=\"2\" descr=\"a.png\"/><pic:cNvPr id=\"3\" "
+      "descr=\"data:image/png;base64,BBBB\"/>";
+  EXPECT_TRUE(coachkit::describe_docx_pictures(words, &xml));
+  EXPECT_EQ(xml,
+            "<pic:cNvPr id=\"1\" descr=\"First &lt;chart&gt;\"/>"
+            "<pic:cNvPr id=\"2\" descr=\"a.png\"/><pic:cNvPr id=\"3\" descr=\"Second\"/>");
+  EXPECT_TRUE(coachkit::embedded_image_descriptions(R"({"blocks":[]})").empty());
+}

@@ -9,6 +9,7 @@
 #include <coachkit/model.hpp>
 #include <coachkit/version.hpp>
 
+#include <cstdint>
 #include <functional>
 #include <optional>
 #include <string>
@@ -61,6 +62,9 @@ struct Artifact {
   std::optional<PageSetup> page;  // empty: the theme's page (A4 or the locale's)
   std::string theme;              // a theme's name for this document; "": the build's theme
   SourcePosition where;           // what a content problem found while rendering points at
+  // The date this document carries (seconds since 1970, UTC), where it is dated by what it is
+  // made of (a coaching report by its latest evaluation); 0: the build's source date.
+  std::int64_t source_date = 0;
 
   // Kind::File
   std::string bytes;

@@ -60,6 +60,12 @@ struct Block {
   // Picture: a PNG or JPEG, embedded in the output (never a file or URL to fetch); bytes of
   // another kind show as the words of `text` alone.
   std::string picture;
+  // Picture: the same picture as SVG, drawn instead of `picture` where the format shows SVG
+  // (HTML, PDF, EPUB; see FormatInfo::shows_svg); or "".
+  std::string svg;
+  // Picture: how wide `picture` is set on the page, in millimetres; 0: from its pixels (at 96
+  // per inch). An SVG keeps its own size.
+  double width_mm = 0;
 };
 
 struct Document {
@@ -155,6 +161,16 @@ inline Block picture(std::string bytes, Text description, std::vector<std::strin
   b.picture = std::move(bytes);
   b.text = std::move(description);
   b.classes = std::move(classes);
+  return b;
+}
+
+// A drawing (a chart, a diagram) as SVG where the format shows SVG and as a PNG `width_mm` wide
+// everywhere else, with its description (alt text and caption).
+inline Block drawing(std::string svg, std::string png, double width_mm, Text description,
+                     std::vector<std::string> classes = {}) {
+  Block b = picture(std::move(png), std::move(description), std::move(classes));
+  b.svg = std::move(svg);
+  b.width_mm = width_mm;
   return b;
 }
 

@@ -33,30 +33,31 @@ struct FormatInfo {
   bool content_identifier;  // its package identifier is made from the content, not at random
   bool on_request_only;     // made only of documents that name it (Artifact::formats)
   bool in_default_build;    // built when neither the command line nor the project names formats
+  bool shows_svg;           // a picture drawn as SVG is shown as SVG (Block::svg)
 };
 
 // One row per Format, in the enum's order. The columns after the reference document: styled by
 // CSS, paged, through WeasyPrint, carries the date, zip package, office page, identifier from
-// the content, on request only, in the default build.
+// the content, on request only, in the default build, shows SVG.
 inline constexpr FormatInfo kFormats[] = {
     {Format::Html, "html", "htm", "a web page", "html5", "", "",  //
-     true, true, false, false, false, false, false, false, true},
+     true, true, false, false, false, false, false, false, true, true},
     {Format::Docx, "docx", "", "Word", "docx", "", "reference.docx",  //
-     false, false, false, true, true, true, false, false, true},
+     false, false, false, true, true, true, false, false, true, false},
     {Format::Odt, "odt", "", "LibreOffice", "odt", "", "reference.odt",  //
-     false, false, false, true, true, true, false, false, true},
+     false, false, false, true, true, true, false, false, true, false},
     // GitHub-flavoured: pipe tables, which GitHub and CommonMark viewers show as tables.
     {Format::Markdown, "md", "markdown", "GitHub Markdown", "gfm", "", "",  //
-     false, false, false, false, false, false, false, false, true},
+     false, false, false, false, false, false, false, false, true, false},
     {Format::Pdf, "pdf", "", "print-ready PDF", "html5", "", "",  //
-     true, true, true, true, false, false, false, false, true},
+     true, true, true, true, false, false, false, false, true, true},
     // A level-2 heading starts a slide, a level-1 heading a section slide of its own.
     {Format::Pptx, "pptx", "", "slide decks only", "pptx", "--slide-level=2", "reference.pptx",
-     false, false, false, true, true, false, false, true, true},
+     false, false, false, true, true, false, false, true, true, false},
     // Headings carry no ids, and pandoc 2.17's EPUB navigation fails on an unnamed heading
     // below level 1 ("not found in reftable"): the navigation lists chapters only.
     {Format::Epub, "epub", "", "e-book (handouts; only when asked)", "epub3", "--toc-depth=1", "",
-     true, false, false, true, true, false, true, true, false},
+     true, false, false, true, true, false, true, true, false, true},
 };
 
 inline const FormatInfo& format_info(Format format) {

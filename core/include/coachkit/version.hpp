@@ -10,7 +10,7 @@
 
 // The plugin ABI. Major must match between host and plugin; a plugin's minor may not exceed the
 // host's. docs/plugins.md says which changes need which.
-#define COACHKIT_ABI_MAJOR 6
+#define COACHKIT_ABI_MAJOR 7
 #define COACHKIT_ABI_MINOR 0
 
 #define COACHKIT_PP_CAT_(a, b) a##b

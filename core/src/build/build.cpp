@@ -5,6 +5,8 @@
 #include "build/output_log.hpp"
 #include "render/office_page.hpp"
 #include "support/atomic_file.hpp"
+#include "support/file_names.hpp"
+#include "support/utf8.hpp"
 
 #include <algorithm>
 #include <atomic>
@@ -14,6 +16,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <set>
 #include <sstream>
 #include <thread>
@@ -35,8 +38,9 @@ struct Task {
   const Theme* theme = nullptr;
   std::string preview;  // a PNG of the PDF to make beside it, e.g. posters/respect.png
   SourcePosition where;
-  PageSetup office_page;  // DOCX and ODT: the paper, orientation and margins
-  std::string key;        // fingerprint of everything the output depends on
+  PageSetup office_page;                    // DOCX and ODT: the paper, orientation and margins
+  std::optional<std::int64_t> source_date;  // the document's own date, else the build's
+  std::string key;                          // fingerprint of everything the output depends on
 };
 
 // How an output of this build ended, so that what is derived from it fails the same way.
@@ -153,7 +157,8 @@ class PackBuild {
         other_themes_(other_themes),
         options_(options),
         pack_(pack),
-        pack_out_(fs::path(options.out_directory) / pack.id),
+        pack_out_(options.in_out_directory ? fs::path(options.out_directory)
+                                           : fs::path(options.out_directory) / pack.id),
         // One paper for every document of the build: the project's, else the pack's, else A4.
         paper_(document_paper(!options.paper.empty() ? options.paper : pack.paper)
                    .value_or(PaperSize{210, 297})) {}
@@ -314,7 +319,9 @@ class PackBuild {
       task.relative = artifact.name + "." + format_name(format);
       if (!take(task.relative)) continue;
       const PageSetup* page = artifact.page ? &*artifact.page : nullptr;
-      task.input = renderer_.pandoc_input(artifact.document, format, theme, page, &paper_);
+      if (artifact.source_date != 0) task.source_date = artifact.source_date;
+      task.input =
+          renderer_.pandoc_input(artifact.document, format, theme, page, &paper_, task.source_date);
       if (page) {
         task.office_page = *page;
       } else {
@@ -328,7 +335,8 @@ class PackBuild {
       if (previewed(artifact, format) && take(artifact.name + ".png")) {
         task.preview = artifact.name + ".png";
       }
-      task.key = salted(rendered_output_key(renderer_, format, task.input, options_.source_date,
+      task.key = salted(rendered_output_key(renderer_, format, task.input,
+                                            task.source_date.value_or(options_.source_date),
                                             reference_of(theme, format), task.office_page,
                                             task.fit_to_one_page, task.smallest_font_pt));
       add_task(std::move(task), artifact.is_derived());
@@ -349,6 +357,7 @@ class PackBuild {
   // 3. Render what changed, on `jobs` threads; each output is written whole or not at all, and
   //    recorded in the log the moment it is in place.
   void render(std::size_t first) {
+    in_place_.resize(tasks_.size());
     std::atomic<std::size_t> next{first};
     auto worker = [&] {
       for (std::size_t i = next++; i < tasks_.size(); i = next++) run_task(tasks_[i]);
@@ -361,6 +370,7 @@ class PackBuild {
   }
 
   void run_task(const Task& task) {
+    const std::size_t index = static_cast<std::size_t>(&task - tasks_.data());
     OutputLog& log = *log_;
     fs::path destination = pack_out_ / task.relative;
     bool unchanged = log.up_to_date(task.relative, task.key);
@@ -371,9 +381,9 @@ class PackBuild {
                !options_.pdf_unavailable.empty()) {
       problem = tool_error(options_.pdf_unavailable);
     } else if (!unchanged) {
-      problem =
-          renderer_.render_input(task.input, task.format, *task.theme, destination.string(),
-                                 task.fit_to_one_page, task.smallest_font_pt, &task.office_page);
+      problem = renderer_.render_input(task.input, task.format, *task.theme, destination.string(),
+                                       task.fit_to_one_page, task.smallest_font_pt,
+                                       &task.office_page, task.source_date);
     }
     if (!problem && !unchanged) problem = log.record(task.relative, task.key);
     bool ok = !problem;
@@ -401,6 +411,7 @@ class PackBuild {
     Ending ending = Ending::Made;
     if (ok) {
       unchanged ? ++report_.unchanged : ++report_.written;
+      in_place_[index].push_back({destination.string(), unchanged});
     } else {
       ending = content_problem ? Ending::ContentFailed : Ending::ToolFailed;
       fail(task.relative, task.where, error, content_problem);
@@ -408,6 +419,10 @@ class PackBuild {
     end(task.relative, ending);
     if (preview == Preview::Written) ++report_.written;
     if (preview == Preview::Unchanged) ++report_.unchanged;
+    if (preview == Preview::Written || preview == Preview::Unchanged) {
+      in_place_[index].push_back(
+          {(pack_out_ / task.preview).string(), preview == Preview::Unchanged});
+    }
     if (preview == Preview::Failed) {
       fail(task.preview, task.where, preview_error, content_problem);
       ending = content_problem ? Ending::ContentFailed : Ending::ToolFailed;
@@ -551,6 +566,9 @@ class PackBuild {
 
   // The report in the order the program prints it; `failed` counts what each problem names.
   BuildReport finish() {
+    for (std::vector<BuiltOutput>& outputs : in_place_) {
+      for (BuiltOutput& output : outputs) report_.outputs.push_back(std::move(output));
+    }
     report_.problems = std::move(found_.warnings);
     auto add = [this](const std::vector<Problem>& more) {
       report_.problems.insert(report_.problems.end(), more.begin(), more.end());
@@ -573,6 +591,7 @@ class PackBuild {
   std::vector<Made> made_;
   std::vector<Derived> derived_;
   std::vector<Task> tasks_;
+  std::vector<std::vector<BuiltOutput>> in_place_;  // by task: its output and its preview
   std::set<std::string> destinations_;
   std::map<std::string, PlannedOutput> planned_;  // every output of an artifact not derived
   std::map<std::string, std::string> reference_bytes_;
@@ -597,9 +616,13 @@ std::string check_artifact_name(const std::string& name) {
     if (part.empty() || part == "." || part == ".." || part.front() == '.') {
       return "it has an empty, hidden or parent ('..') part";
     }
-    for (char c : part) {
-      bool ok = std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' || c == '.';
-      if (!ok) return "it may hold only letters, digits, '-', '_', '.' and '/'";
+    for (std::size_t i = 0; i < part.size();) {
+      unsigned char c = static_cast<unsigned char>(part[i]);
+      std::size_t length = c < 0x80 ? 1 : utf8_sequence_length(part, i);
+      bool ok = c < 0x80 ? std::isalnum(c) || c == '-' || c == '_' || c == '.'
+                         : length && non_ascii_kept_in_file_name(utf8_code_point(part, i, length));
+      if (!ok) return "it may hold only letters (of any script), digits, '-', '_', '.' and '/'";
+      i += length;
     }
     start = end + 1;
   }

@@ -33,6 +33,16 @@ struct BuildOptions {
   // Why PDF cannot be made in this build (WeasyPrint missing), or "": every PDF output then
   // fails with this reason, and every other output is still built.
   std::string pdf_unavailable;
+  // Outputs land in out_directory itself rather than in a folder named after the pack (a
+  // coaching report's, whose pack is the rubric's).
+  bool in_out_directory = false;
+};
+
+// An output the build left in place: its path under the output folder and whether it was
+// already there from an earlier build (unchanged, not rendered again).
+struct BuiltOutput {
+  std::string path;
+  bool unchanged = false;
 };
 
 // What one pack's build did: counts, and every problem with its severity and origin (a warning
@@ -46,6 +56,8 @@ struct BuildReport {
   // A generator found a problem in the content: the build of this pack stopped before writing.
   bool stopped = false;
   std::vector<Problem> problems;
+  // Every output in place after the build, in the order the generators planned them.
+  std::vector<BuiltOutput> outputs;
   bool ok() const;
 };
 
@@ -54,8 +66,9 @@ class Builder {
   Builder(const GeneratorHost& host, Renderer& renderer, const Theme& theme, BuildOptions options)
       : host_(host), renderer_(renderer), theme_(theme), options_(std::move(options)) {}
 
-  // Outputs land in OUT/<pack id>/<artifact name>[.<format>]. With a content error from a
-  // generator nothing is written.
+  // Outputs land in OUT/<pack id>/<artifact name>[.<format>] (OUT/<artifact name>[.<format>]
+  // with BuildOptions::in_out_directory). With a content error from a generator nothing is
+  // written.
   BuildReport build(const Pack& pack);
 
   // A theme an artifact may ask for by name (Artifact::theme), beside the build's own.

@@ -2,44 +2,32 @@
 
 #include "build/build.hpp"
 #include "build/fingerprint.hpp"
-#include "build/output_log.hpp"
+#include "hosting/generator_host.hpp"
 #include "qa/rubric_source.hpp"
 #include "qa/score_trend_chart.hpp"
 #include "render/renderer.hpp"
 #include "render/theme_lookup.hpp"
-#include "support/atomic_file.hpp"
-#include "support/base64.hpp"
 #include "support/diagnostics.hpp"
-#include "support/interruption.hpp"
+#include "support/file_names.hpp"
 #include "support/utf8.hpp"
-#include "zip/zip_entries.hpp"
 
-#include <coachkit/escape.hpp>
-#include <nlohmann/json.hpp>
+#include <coachkit/document.hpp>
 
 #include <locale.h>
 
 #include <algorithm>
-#include <atomic>
 #include <climits>
 #include <cstdint>
 #include <cstdio>
 #include <cwctype>
 #include <filesystem>
-#include <fstream>
-#include <functional>
 #include <map>
-#include <memory>
 #include <optional>
 #include <set>
-#include <sstream>
-#include <thread>
 
 namespace fs = std::filesystem;
 
 namespace coachkit {
-
-const char* const kChartPlaceholder = "coachkit-score-chart-placeholder";
 
 namespace {
 
@@ -55,71 +43,10 @@ struct Tally {
   double mean() const { return count ? sum / count : 0; }
 };
 
-// Replaces the placeholder paragraph of a pandoc JSON document with the chart, as an image
-// whose source is a data: URI (no file to find, in any format) and whose alt text is `alt`.
-bool insert_chart(std::string& json_text, const std::string& uri, const std::string& alt,
-                  const std::string& width) {
-  nlohmann::json ast = nlohmann::json::parse(json_text, nullptr, false);
-  if (ast.is_discarded()) return false;
-  bool done = false;
-  std::function<void(nlohmann::json&)> visit = [&](nlohmann::json& node) {
-    if (done) return;
-    if (node.is_object() && node.value("t", "") == "Para" && node["c"].is_array() &&
-        node["c"].size() == 1 && node["c"][0].value("t", "") == "Str" &&
-        node["c"][0]["c"] == kChartPlaceholder) {
-      nlohmann::json attributes = nlohmann::json::array();
-      if (!width.empty()) attributes.push_back({"width", width});
-      nlohmann::json image = {
-          {"t", "Image"},
-          {"c",
-           {{"", nlohmann::json::array(), attributes}, {{{"t", "Str"}, {"c", alt}}}, {uri, ""}}}};
-      // Without a picture (no evaluation had a score), the sentence alone.
-      node["c"] = uri.empty() ? nlohmann::json::array({{{"t", "Str"}, {"c", alt + "."}}})
-                              : nlohmann::json::array({image});
-      done = true;
-      return;
-    }
-    if (node.is_array() || node.is_object()) {
-      for (auto& child : node) visit(child);
-    }
-  };
-  visit(ast["blocks"]);
-  if (done) json_text = ast.dump();
-  return done;
-}
-
-// pandoc 2.17 writes an image's source as the picture's own description (pic:cNvPr descr), so
-// Word and LibreOffice offered the whole base64 string as alt text: it becomes `alt` too.
-std::optional<Problem> describe_docx_chart(const std::string& path, const std::string& alt) {
-  const std::string from = "descr=\"data:";
-  return edit_zip_entries(path, {"word/document.xml"}, [&](const std::string&, std::string* xml) {
-    bool changed = false;
-    for (std::size_t at = xml->find(from); at != std::string::npos; at = xml->find(from, at)) {
-      std::size_t value = at + 7, end = xml->find('"', value);
-      if (end == std::string::npos) break;
-      xml->replace(value, end - value, escape::xml_attribute(alt));
-      at = value;
-      changed = true;
-    }
-    return changed;
-  });
-}
-
-// The characters a file name may not hold on some common file system, or that would make it
-// hard to read or type: C0 and C1 controls, the separators and wildcards of Windows, spaces of
-// every kind, invisible format characters (zero-width, bidirectional controls, BOM),
-// non-characters and private-use code points.
+// ASCII letters and digits, and beyond ASCII what any file name may hold.
 bool kept_in_file_name(char32_t c) {
-  if (c < 0x80) {
-    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
-  }
-  if (c < 0xA0 || c == 0xAD || (c >= 0x2000 && c <= 0x200F) || (c >= 0x2028 && c <= 0x202F) ||
-      (c >= 0x205F && c <= 0x206F) || c == 0x3000 || c == 0xFEFF || (c >= 0xFFF0 && c <= 0xFFFF) ||
-      (c >= 0xFDD0 && c <= 0xFDEF) || (c & 0xFFFE) == 0xFFFE || (c >= 0xE000 && c <= 0xF8FF) ||
-      c >= 0xF0000) {
-    return false;
-  }
-  return true;
+  if (c < 0x80) return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+  return non_ascii_kept_in_file_name(c);
 }
 
 void append_utf8(std::string& out, char32_t c) {
@@ -297,7 +224,7 @@ std::string count_text(std::size_t n, const std::string& one, const std::string&
 
 Document coaching_report(const Pack& pack, const Rubric& rubric,
                          const std::vector<const ScoredEvaluation*>& evaluations,
-                         const std::string& agent) {
+                         const std::string& agent, Block chart) {
   Document d;
   d.title = "Coaching report: " + agent;
   d.subtitle = rubric.title + " (rubric " + rubric.id + ")";
@@ -327,7 +254,7 @@ Document coaching_report(const Pack& pack, const Rubric& rubric,
   d.blocks.push_back(paragraph(summary));
 
   d.blocks.push_back(heading(1, "Scores over time", "scores"));
-  d.blocks.push_back(paragraph(kChartPlaceholder));
+  d.blocks.push_back(std::move(chart));
   if (evaluations.size() <= kListedEvaluations) {
     d.blocks.push_back(scores_table(evaluations, 0));
   } else {
@@ -526,6 +453,29 @@ std::int64_t output_date(const std::vector<const ScoredEvaluation*>& list) {
   return std::clamp<std::int64_t>(day * 86400, 315532800, 4354819199);
 }
 
+// The reports as the artifacts of one generator, so that the build plans, renders and records
+// them as it does a pack's.
+class ReportGenerator : public GeneratorHost {
+ public:
+  explicit ReportGenerator(std::vector<Artifact> reports) : reports_(std::move(reports)) {}
+  std::vector<GeneratorInfo> generators() const override {
+    return {{"coaching-report",
+             "a coaching report per agent",
+             "'coachkit' " + std::string(kVersion),
+             {}}};
+  }
+  // Never the whole set: the reports of agents not asked for this time stay in place.
+  bool complete() const override { return false; }
+  std::optional<Problem> generate(const std::string&, const Pack&, const GeneratorRequest&,
+                                  Reporter&, std::vector<Artifact>* artifacts) const override {
+    *artifacts = reports_;
+    return std::nullopt;
+  }
+
+ private:
+  std::vector<Artifact> reports_;
+};
+
 }  // namespace
 
 CoachingReports make_coaching_reports(const ReportRequest& request, Workspace& workspace) {
@@ -567,8 +517,9 @@ CoachingReports make_coaching_reports(const ReportRequest& request, Workspace& w
   Renderer renderer(runner);
   bool pdf = std::find(request.formats.begin(), request.formats.end(), Format::Pdf) !=
              request.formats.end();
-  bool docx = std::find(request.formats.begin(), request.formats.end(), Format::Docx) !=
-              request.formats.end();
+  // A PNG of each chart for the formats that do not show SVG.
+  bool png = std::any_of(request.formats.begin(), request.formats.end(),
+                         [](Format format) { return !format_info(format).shows_svg; });
   std::optional<Problem> missing = renderer.detect_pandoc();
   if (!missing && pdf) missing = renderer.detect_weasyprint(layout.pdf_worker());
   if (missing) return stop(std::move(*missing));
@@ -579,17 +530,6 @@ CoachingReports make_coaching_reports(const ReportRequest& request, Workspace& w
   }
   Theme theme;
   if (auto problem = workspace.theme(theme_directory, &theme)) return stop(*problem);
-  // Reports are recorded in the output folder's log as a pack's outputs are: one whose inputs
-  // (the evaluations, the theme, the tools) have not changed is not rendered again.
-  OutputLog log(request.out);
-  std::map<Format, std::string> reference_bytes;
-  for (Format format : request.formats) {
-    std::string path = theme.reference_document(format);
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream bytes;
-    if (!path.empty()) bytes << in.rdbuf();
-    reference_bytes[format] = bytes.str();
-  }
   std::vector<ChartLine> bands;
   for (const PerformanceBand& band : rubric.bands) bands.push_back({band.from, band.label});
   std::vector<ChartRequest> requests;
@@ -607,115 +547,52 @@ CoachingReports make_coaching_reports(const ReportRequest& request, Workspace& w
   }
   // Every chart from one gnuplot process; when that fails, each alone, to name whose failed.
   std::vector<Chart> charts;
-  if (auto undrawn = score_charts(requests, docx, runner, &charts)) {
+  if (auto undrawn = score_charts(requests, png, runner, &charts)) {
     std::size_t i = 0;
     for (const auto& [agent, list] : by_agent) {
       std::vector<Chart> one;
-      if (auto problem = score_charts({requests[i++]}, docx, runner, &one)) {
+      if (auto problem = score_charts({requests[i++]}, png, runner, &one)) {
         return stop(tool_error("the report of agent '" + agent + "' (from " + files_of(list) +
                                "): " + problem->message));
       }
     }
     return stop(std::move(*undrawn));
   }
-  // The reports are rendered on two threads (pandoc is most of the time, one process a
-  // report), each with its own Renderer, since the source date differs from report to report.
-  // With PDF one thread: a second would start a second set of PDF workers. What each report
-  // wrote or why it failed is printed afterwards, in the agents' order.
-  struct Rendered {
-    std::vector<std::string> written;
-    std::vector<std::string> unchanged;
-    std::string error;  // "" unless the report failed
-  };
-  std::vector<const std::pair<const std::string, std::vector<const ScoredEvaluation*>>*> tasks;
-  for (const auto& entry : by_agent) tasks.push_back(&entry);
-  std::vector<Rendered> outcomes(tasks.size());
-  std::atomic<std::size_t> next{0};
-  std::atomic<bool> failed{false};
-  auto render_reports = [&](Renderer& renderer) {
-    for (std::size_t i; !failed && (i = next++) < tasks.size();) {
-      const std::string& agent = tasks[i]->first;
-      const std::vector<const ScoredEvaluation*>& list = tasks[i]->second;
-      const Chart& drawn = charts[i];
-      Rendered& outcome = outcomes[i];
-      std::string alt = chart_alt_text(agent, requests[i].points);
-      Document document = coaching_report(source->pack, rubric, list, agent);
-      // The outputs carry the latest evaluation's date, never the clock.
-      renderer.set_source_date(output_date(list));
-      std::string why;
-      for (Format format : request.formats) {
-        std::string input = renderer.pandoc_input(document, format, theme);
-        bool placed =
-            drawn.svg.empty() ? insert_chart(input, "", alt, "")  // no score: no picture
-            : format == Format::Docx
-                ? insert_chart(input, "data:image/png;base64," + base64(drawn.png), alt, "16cm")
-                : insert_chart(input, "data:image/svg+xml;base64," + base64(drawn.svg), alt, "");
-        if (!placed) {
-          why = "the chart could not be placed in the report";
-          break;
-        }
-        std::string relative = "coaching-" + stems.at(agent) + "." + format_name(format);
-        std::string destination = (fs::path(request.out) / relative).string();
-        std::string key = rendered_output_key(renderer, format, input, output_date(list),
-                                              reference_bytes.at(format), PageSetup{});
-        if (log.up_to_date(relative, key)) {
-          why.clear();
-          outcome.unchanged.push_back(destination);
-          continue;
-        }
-        std::optional<Problem> problem;
-        if (format == Format::Docx) {
-          // Rendered beside the destination, its alt text mended, then renamed into place.
-          std::error_code ec;
-          fs::create_directories(request.out, ec);
-          std::string temporary = temporary_path_for(destination);
-          ScopedTempFile guard(temporary);
-          problem = renderer.render_input(input, format, theme, temporary);
-          if (!problem) problem = describe_docx_chart(temporary, alt);
-          if (!problem) problem = commit_file(temporary, destination);
-          if (!problem) guard.release();
-        } else {
-          problem = renderer.render_input(input, format, theme, destination);
-        }
-        if (!problem) problem = log.record(relative, key);
-        if (problem) {
-          why = problem->message;
-          break;
-        }
-        why.clear();
-        outcome.written.push_back(destination);
-      }
-      if (!why.empty()) {
-        outcome.error = "the report of agent '" + agent + "' (from " + files_of(list) +
-                        ") could not be written: " + why;
-        failed = true;
-      }
+  // Each report is an artifact of the build, rendered, fingerprinted and recorded in the output
+  // folder's log as a pack's outputs are (one whose inputs have not changed is not rendered
+  // again), dated by its latest evaluation, never by the clock.
+  std::vector<Artifact> reports;
+  std::map<std::string, std::string> agent_of;  // by the path of each file
+  std::size_t i = 0;
+  for (const auto& [agent, list] : by_agent) {
+    const Chart& drawn = charts[i];
+    std::string alt = chart_alt_text(agent, requests[i++].points);
+    // Without a picture (no evaluation had a score), the sentence alone.
+    Block chart = drawn.svg.empty() ? doc::paragraph(alt + ".")
+                                    : doc::drawing(drawn.svg, drawn.png, 160, {doc::plain(alt)});
+    Artifact report = Artifact::rendered(
+        "coaching-" + stems.at(agent),
+        coaching_report(source->pack, rubric, list, agent, std::move(chart)), request.formats);
+    report.source_date = output_date(list);
+    report.where = SourcePosition{list.back()->evaluation.file, 0, 0};
+    for (Format format : request.formats) {
+      std::string file = report.name + "." + format_name(format);
+      agent_of[(fs::path(request.out) / file).string()] = agent;
     }
-  };
-  std::size_t threads = pdf || tasks.size() < 2 ? 1 : 2;
-  std::vector<std::unique_ptr<Renderer>> helpers;
-  for (std::size_t t = 1; t < threads; ++t) {
-    helpers.push_back(std::make_unique<Renderer>(runner));
-    if (helpers.back()->detect_pandoc()) {
-      helpers.pop_back();
-      break;
-    }
+    reports.push_back(std::move(report));
   }
-  std::vector<std::thread> workers;
-  for (auto& helper : helpers) {
-    workers.emplace_back([&render_reports, r = helper.get()] { render_reports(*r); });
+  ReportGenerator host(std::move(reports));
+  BuildOptions options;
+  options.out_directory = request.out;
+  options.in_out_directory = true;
+  options.formats = request.formats;
+  Builder builder(host, renderer, theme, options);
+  BuildReport built = builder.build(source->pack);
+  for (const BuiltOutput& output : built.outputs) {
+    made.files.push_back({output.path, agent_of[output.path], output.unchanged});
   }
-  render_reports(renderer);
-  for (std::thread& worker : workers) worker.join();
-  for (std::size_t i = 0; i < tasks.size(); ++i) {
-    for (const std::string& destination : outcomes[i].written) {
-      made.files.push_back({destination, tasks[i]->first, false});
-    }
-    for (const std::string& destination : outcomes[i].unchanged) {
-      made.files.push_back({destination, tasks[i]->first, true});
-    }
-    if (!outcomes[i].error.empty()) return stop(tool_error(outcomes[i].error));
-  }
+  made.add(built.problems);
+  if (!built.ok()) made.stopped_by = Origin::Tool;
   return made;
 }
 

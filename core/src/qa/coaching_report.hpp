@@ -1,7 +1,8 @@
 // `coachkit report RUBRIC EVALUATION… [--agent NAME] [--format html,pdf,docx] [--out DIR]
-// [--theme NAME_OR_DIR]`: a coaching report per agent, rendered through pandoc in the theme
-// `build` would use, each recorded and fingerprinted in the output folder's log as a pack's
-// outputs are (unchanged, not rendered again): scores over time (a chart and a table),
+// [--theme NAME_OR_DIR]`: a coaching report per agent, in the theme `build` would use, each an
+// artifact of the same build a pack's outputs go through (planned, fingerprinted, rendered on
+// its threads, recorded in the output folder's log; unchanged, not rendered again), dated by
+// its latest evaluation: scores over time (a chart and a table),
 // strongest and weakest sections and criteria, the principle with its do's and don'ts behind
 // each weak criterion, and the evaluators' notes.
 #pragma once
@@ -21,13 +22,11 @@
 
 namespace coachkit {
 
-// The paragraph the chart replaces when the report is rendered (see make_coaching_reports).
-extern const char* const kChartPlaceholder;
-
-// The report of `agent`'s evaluations (all of `scored` that are theirs), oldest first.
+// The report of `agent`'s evaluations (all of `scored` that are theirs), oldest first, with
+// `chart` (the scores over time, a drawing or the sentence that says why there is none).
 Document coaching_report(const Pack& pack, const Rubric& rubric,
                          const std::vector<const ScoredEvaluation*>& evaluations,
-                         const std::string& agent);
+                         const std::string& agent, Block chart);
 
 // The file name (without "coaching-" and the extension) of each agent's report: the name in
 // lower case with every script's letters kept and anything a file system may refuse made '-';

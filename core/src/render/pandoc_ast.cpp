@@ -53,7 +53,8 @@ std::size_t markdown_escape_at(const std::string& s, std::size_t i) {
 // small multiple of the document, where a tree of JSON values cost hundreds of bytes a word.
 class AstWriter {
  public:
-  AstWriter(std::string& out, bool for_markdown) : out_(out), for_markdown_(for_markdown) {}
+  AstWriter(std::string& out, bool for_markdown, bool svg_pictures)
+      : out_(out), for_markdown_(for_markdown), svg_pictures_(svg_pictures) {}
 
   void document(const Document& d, const PandocApiVersion& api, const std::string& html_head) {
     out_ += "{\"pandoc-api-version\":[";
@@ -302,8 +303,8 @@ class AstWriter {
     out_ += '}';
   }
 
-  static void attr(std::string& out, const std::string& id,
-                   const std::vector<std::string>& classes) {
+  static void attr(std::string& out, const std::string& id, const std::vector<std::string>& classes,
+                   const std::vector<std::pair<std::string, std::string>>& pairs = {}) {
     out += '[';
     append_json_string(out, id);
     out += ",[";
@@ -311,7 +312,15 @@ class AstWriter {
       if (i) out += ',';
       append_json_string(out, classes[i]);
     }
-    out += "],[]]";
+    out += "],[";
+    for (std::size_t i = 0; i < pairs.size(); ++i) {
+      out += i ? ",[" : "[";
+      append_json_string(out, pairs[i].first);
+      out += ',';
+      append_json_string(out, pairs[i].second);
+      out += ']';
+    }
+    out += "]]";
   }
 
   static const char* align(const Table& t, std::size_t column) {
@@ -406,10 +415,25 @@ class AstWriter {
     return nullptr;
   }
 
+  // Whether `bytes` are an SVG document: an XML declaration or comment, or the element itself.
+  static bool is_svg(const std::string& bytes) {
+    std::size_t start = bytes.find_first_not_of(" \t\r\n");
+    if (start == std::string::npos || bytes.compare(start, 1, "<") != 0) return false;
+    std::size_t root = bytes.find("<svg", start);
+    return root != std::string::npos && root < 4096;
+  }
+
   // A Div of class "picture": the image (a data: URI, so nothing is fetched) described by its
   // words, then those words as its caption. Bytes that are not a picture leave the words alone.
   void picture(const Block& b) {
-    const char* type = picture_type(b.picture);
+    bool svg = svg_pictures_ && is_svg(b.svg);
+    const char* type = svg ? "image/svg+xml" : picture_type(b.picture);
+    std::vector<std::pair<std::string, std::string>> size;
+    if (!svg && b.width_mm > 0) {
+      char width[32];
+      std::snprintf(width, sizeof width, "%.1fmm", b.width_mm);
+      size.emplace_back("width", width);
+    }
     std::vector<std::string> classes = {"picture"};
     classes.insert(classes.end(), b.classes.begin(), b.classes.end());
     out_ += "{\"t\":\"Div\",\"c\":[";
@@ -417,11 +441,12 @@ class AstWriter {
     out_ += ",[";
     if (type) {
       out_ += "{\"t\":\"Plain\",\"c\":[{\"t\":\"Image\",\"c\":[";
-      attr(out_, "", {});
+      attr(out_, "", {}, size);
       out_ += ',';
       inlines(b.text);
       out_ += ",[";
-      append_json_string(out_, std::string("data:") + type + ";base64," + base64(b.picture));
+      append_json_string(
+          out_, std::string("data:") + type + ";base64," + base64(svg ? b.svg : b.picture));
       out_ += ",\"\"]]}]},";
     }
     out_ += "{\"t\":\"Para\",\"c\":";
@@ -605,14 +630,15 @@ class AstWriter {
 
   std::string& out_;
   bool for_markdown_;
+  bool svg_pictures_;
 };
 
 }  // namespace
 
 std::string to_pandoc_json(const Document& document, const PandocApiVersion& api,
-                           const std::string& html_head, bool for_markdown) {
+                           const std::string& html_head, bool for_markdown, bool svg_pictures) {
   std::string out;
-  AstWriter(out, for_markdown).document(document, api, html_head);
+  AstWriter(out, for_markdown, svg_pictures).document(document, api, html_head);
   return out;
 }
 

@@ -19,8 +19,10 @@ using PandocApiVersion = std::vector<int>;
 // for pandoc's GitHub-flavoured Markdown writer: it escapes what that writer would otherwise
 // let a viewer take as an entity, a link, a formula or an emoji; puts the title, subtitle and
 // authors at the top of the text instead of in front matter; leaves out section Divs; and makes
-// each table cell one line, so every table stays a pipe table.
+// each table cell one line, so every table stays a pipe table. `svg_pictures`: a picture that
+// has an SVG is drawn from it (the format shows SVG), else from its PNG or JPEG.
 std::string to_pandoc_json(const Document& document, const PandocApiVersion& api,
-                           const std::string& html_head = {}, bool for_markdown = false);
+                           const std::string& html_head = {}, bool for_markdown = false,
+                           bool svg_pictures = false);
 
 }  // namespace coachkit

@@ -1,5 +1,6 @@
 #include "render/renderer.hpp"
 
+#include "render/docx_pictures.hpp"
 #include "render/office_page.hpp"
 #include "render/pdf_workers.hpp"
 #include "render/table_rules.hpp"
@@ -281,14 +282,16 @@ std::optional<Problem> Renderer::detect_weasyprint(const std::string& worker_scr
   return std::nullopt;
 }
 
-Environment Renderer::tool_environment() const {
-  if (!source_date_) return {};
-  return {{"SOURCE_DATE_EPOCH", std::to_string(*source_date_)}};
+Environment Renderer::tool_environment(const std::optional<std::int64_t>& date) const {
+  if (!date) return {};
+  return {{"SOURCE_DATE_EPOCH", std::to_string(*date)}};
 }
 
 std::string Renderer::pandoc_input(const Document& document, Format format, const Theme& theme,
-                                   const PageSetup* page, const PaperSize* paper) const {
+                                   const PageSetup* page, const PaperSize* paper,
+                                   std::optional<std::int64_t> source_date) const {
   const FormatInfo& info = format_info(format);
+  const std::optional<std::int64_t> dated = date_of(source_date);
   bool css = info.styled_by_css;
   std::string head;
   if (css) head = "<style>\n" + layout_css() + "</style>";
@@ -297,8 +300,8 @@ std::string Renderer::pandoc_input(const Document& document, Format format, cons
   if (info.paged && !page && paper) head += "\n<style>\n" + paper_css(*paper) + "</style>";
   // WeasyPrint takes the PDF's /CreationDate and /ModDate from these, and writes none without
   // them; the HTML output stays free of dates.
-  if (info.through_weasyprint && source_date_) {
-    std::string date = w3c_date(*source_date_);
+  if (info.through_weasyprint && dated) {
+    std::string date = w3c_date(*dated);
     if (!head.empty()) head += "\n";
     head += "<meta name=\"dcterms.created\" content=\"" + date + "\">\n" +
             "<meta name=\"dcterms.modified\" content=\"" + date + "\">";
@@ -310,7 +313,7 @@ std::string Renderer::pandoc_input(const Document& document, Format format, cons
     Document laid_out = document;
     laid_out.title.clear();
     laid_out.subtitle.clear();
-    return to_pandoc_json(laid_out, api_, head, false);
+    return to_pandoc_json(laid_out, api_, head, false, info.shows_svg);
   }
   // A page shows its title as its one h1 (WCAG's headings and PDF/UA's H1): a document whose
   // own headings start at level 1 has them one level down on the page and in the PDF's tags.
@@ -318,9 +321,9 @@ std::string Renderer::pandoc_input(const Document& document, Format format, cons
   if (html && !page && !document.title.empty() && has_level_one(document.blocks)) {
     Document shifted = document;
     shift_headings(&shifted.blocks);
-    return to_pandoc_json(shifted, api_, head, false);
+    return to_pandoc_json(shifted, api_, head, false, info.shows_svg);
   }
-  return to_pandoc_json(document, api_, head, format == Format::Markdown);
+  return to_pandoc_json(document, api_, head, format == Format::Markdown, info.shows_svg);
 }
 
 std::optional<Problem> Renderer::render(const Document& document, Format format, const Theme& theme,
@@ -331,7 +334,10 @@ std::optional<Problem> Renderer::render(const Document& document, Format format,
 std::optional<Problem> Renderer::render_input(const std::string& input, Format format,
                                               const Theme& theme, const std::string& destination,
                                               bool fit_to_one_page, double smallest_font_pt,
-                                              const PageSetup* office_page) {
+                                              const PageSetup* office_page,
+                                              std::optional<std::int64_t> source_date) {
+  const std::optional<std::int64_t> date = date_of(source_date);
+  const Environment environment = tool_environment(date);
   std::error_code ec;
   fs::path folder = fs::path(destination).parent_path();
   if (!folder.empty()) fs::create_directories(folder, ec);
@@ -340,8 +346,7 @@ std::optional<Problem> Renderer::render_input(const std::string& input, Format f
   ScopedTempFile guard(temporary);
 
   const FormatInfo& info = format_info(format);
-  Command pandoc{
-      {pandoc_, "--from", "json", "--standalone"}, input, timeout_seconds_, tool_environment()};
+  Command pandoc{{pandoc_, "--from", "json", "--standalone"}, input, timeout_seconds_, environment};
   pandoc.argv.insert(pandoc.argv.end(), {"--to", info.writer});
   if (*info.writer_option) pandoc.argv.push_back(info.writer_option);
   std::string reference = theme.reference_document(format);
@@ -373,7 +378,7 @@ std::optional<Problem> Renderer::render_input(const std::string& input, Format f
   // size, origin Content) or the tool's.
   if (pdf && use_workers) {
     if (auto problem = pdf_workers_->render(temporary_html, temporary, base_url, fit_to_one_page,
-                                            tool_environment(), smallest_font_pt)) {
+                                            environment, smallest_font_pt)) {
       return problem;
     }
   } else if (pdf) {
@@ -385,9 +390,9 @@ std::optional<Problem> Renderer::render_input(const std::string& input, Format f
           "theme to its own files; '" +
           weasyprint_ + "' is not a Python script, or the worker script is missing");
     }
-    if (auto problem = render_pdf_once({runner_, python_, worker_script_, timeout_seconds_},
-                                       temporary_html, temporary, base_url, fit_to_one_page,
-                                       tool_environment(), smallest_font_pt)) {
+    if (auto problem =
+            render_pdf_once({runner_, python_, worker_script_, timeout_seconds_}, temporary_html,
+                            temporary, base_url, fit_to_one_page, environment, smallest_font_pt)) {
       return problem;
     }
   }
@@ -396,11 +401,16 @@ std::optional<Problem> Renderer::render_input(const std::string& input, Format f
   }
   // Tables print with their rules (worksheets, writing lines) in DOCX and ODT as in HTML, and
   // on the build's paper.
+  // A DOCX's pictures are described by their words, not by their bytes.
   if (info.office_page) {
     std::vector<std::vector<std::string>> classes = table_classes(input);
     bool odt = format == Format::Odt;
+    std::vector<std::string> pictures =
+        odt ? std::vector<std::string>{} : embedded_image_descriptions(input);
     std::vector<std::string> parts;
-    if (!classes.empty()) parts.push_back(odt ? "content.xml" : "word/document.xml");
+    if (!classes.empty() || !pictures.empty()) {
+      parts.push_back(odt ? "content.xml" : "word/document.xml");
+    }
     if (office_page && odt) parts.push_back("styles.xml");
     if (office_page && !odt && parts.empty()) parts.push_back("word/document.xml");
     auto edit = [&](const std::string& name, std::string* xml) {
@@ -409,6 +419,7 @@ std::optional<Problem> Renderer::render_input(const std::string& input, Format f
       if (!classes.empty()) {
         changed = odt ? rule_odt_tables(classes, xml) : rule_docx_tables(classes, xml);
       }
+      if (!pictures.empty()) changed = describe_docx_pictures(pictures, xml) || changed;
       if (!odt && office_page) changed = set_docx_page(*office_page, xml) || changed;
       return changed;
     };
@@ -424,8 +435,8 @@ std::optional<Problem> Renderer::render_input(const std::string& input, Format f
   // pandoc 2.17 dates an ODT's zip entries from the clock, whatever SOURCE_DATE_EPOCH says, and
   // keeps the dates of what it takes from a reference document: every entry gets the source date.
   // EPUB's entries are dated from the clock too.
-  if (info.zip_package && source_date_) {
-    if (auto problem = set_zip_entry_dates(temporary, *source_date_)) return problem;
+  if (info.zip_package && date) {
+    if (auto problem = set_zip_entry_dates(temporary, *date)) return problem;
   }
   if (auto problem = commit_file(temporary, destination)) return problem;
   guard.release();
@@ -441,7 +452,7 @@ std::optional<Problem> Renderer::preview(const std::string& pdf, const std::stri
                     "-scale-to", "1200", "-f", "1", "-l", "1", pdf, prefix},
                    "",
                    timeout_seconds_,
-                   tool_environment()};
+                   tool_environment(source_date_)};
   CommandResult result = runner_.run(pdftoppm);
   if (!result.started) {
     return tool_error(

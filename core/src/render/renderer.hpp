@@ -85,8 +85,11 @@ class Renderer {
 
   // The exact bytes pandoc will read for this document and format; a page set-up becomes the
   // @page rule of HTML and PDF; without one, `paper` is the size of the theme's page.
+  // `source_date`, when given, is this document's date instead of the renderer's (a coaching
+  // report carries its latest evaluation's); render_input must then be given the same.
   std::string pandoc_input(const Document& document, Format format, const Theme& theme,
-                           const PageSetup* page = nullptr, const PaperSize* paper = nullptr) const;
+                           const PageSetup* page = nullptr, const PaperSize* paper = nullptr,
+                           std::optional<std::int64_t> source_date = std::nullopt) const;
 
   // Each of these returns nothing when the file was written, else the problem (origin Tool:
   // a tool failed or could not be found).
@@ -100,13 +103,18 @@ class Renderer {
   std::optional<Problem> render_input(const std::string& input, Format format, const Theme& theme,
                                       const std::string& destination, bool fit_to_one_page = false,
                                       double smallest_font_pt = 0,
-                                      const PageSetup* office_page = nullptr);
+                                      const PageSetup* office_page = nullptr,
+                                      std::optional<std::int64_t> source_date = std::nullopt);
   // A PNG picture of a PDF's first page (pdftoppm), written atomically.
   std::optional<Problem> preview(const std::string& pdf, const std::string& png);
 
  private:
   // SOURCE_DATE_EPOCH for pandoc and WeasyPrint, when a date is set.
-  Environment tool_environment() const;
+  Environment tool_environment(const std::optional<std::int64_t>& date) const;
+  // The document's own date, else the renderer's.
+  std::optional<std::int64_t> date_of(const std::optional<std::int64_t>& own) const {
+    return own ? own : source_date_;
+  }
 
   ProcessRunner& runner_;
   double timeout_seconds_;
