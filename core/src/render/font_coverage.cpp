@@ -5,6 +5,7 @@
 
 #include <fontconfig/fontconfig.h>
 
+#include <bitset>
 #include <cstdio>
 #include <mutex>
 #include <regex>
@@ -13,6 +14,10 @@ namespace coachkit {
 
 struct FontCoverage::Fonts {
   FcCharSet* characters = nullptr;
+  // The answers for the alphabets below U+3000 (most text), looked up once: asking fontconfig
+  // for every character of a large pack took longer than loading it.
+  static constexpr char32_t kKnownBelow = 0x3000;
+  std::bitset<kKnownBelow> known;
   ~Fonts() {
     if (characters) FcCharSetDestroy(characters);
   }
@@ -37,6 +42,11 @@ FontCoverage::FontCoverage(const std::vector<std::string>& families)
   if (set) FcFontSetDestroy(set);
   FcPatternDestroy(pattern);
   fonts_->characters = characters;
+  if (characters) {
+    for (char32_t c = 0; c < Fonts::kKnownBelow; ++c) {
+      fonts_->known[c] = FcCharSetHasChar(characters, static_cast<FcChar32>(c)) == FcTrue;
+    }
+  }
 }
 
 FontCoverage::~FontCoverage() = default;
@@ -45,6 +55,7 @@ bool FontCoverage::usable() const { return fonts_->characters != nullptr; }
 
 bool FontCoverage::covers(char32_t c) const {
   if (!fonts_->characters) return true;
+  if (c < Fonts::kKnownBelow) return fonts_->known[c];
   return FcCharSetHasChar(fonts_->characters, static_cast<FcChar32>(c)) == FcTrue;
 }
 
@@ -108,8 +119,7 @@ std::string utf8(char32_t c) {
 
 class Checker {
  public:
-  Checker(const FontCoverage& fonts, std::vector<Problem>& out)
-      : fonts_(fonts), out_(out) {}
+  Checker(const FontCoverage& fonts, std::vector<Problem>& out) : fonts_(fonts), out_(out) {}
 
   void text(const SourcePosition& where, const std::string& item, const std::string& value) {
     std::u32string missing;
