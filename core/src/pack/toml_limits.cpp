@@ -96,10 +96,11 @@ void LimitScanner::skip_string() {
   if (at(triple)) {
     advance(3);
     // Whole runs at a time up to the next quote (or, in a basic string, backslash).
-    std::string_view stops = basic ? "\"\\" : "'";
     while (i_ < text_.size() && !at(triple)) {
-      std::size_t stop = text_.find_first_of(stops, i_);
-      if (stop == std::string_view::npos) stop = text_.size();
+      std::size_t stop = i_;
+      while (stop < text_.size() && text_[stop] != quote && (!basic || text_[stop] != '\\')) {
+        ++stop;
+      }
       if (stop > i_) {
         skip_to(stop);
         continue;
@@ -114,7 +115,11 @@ void LimitScanner::skip_string() {
   advance();
   // A one-line string that is not closed ends at the line's end; the parser reports it.
   while (i_ < text_.size() && text_[i_] != quote && text_[i_] != '\n') {
-    advance(basic && text_[i_] == '\\' && i_ + 1 < text_.size() && text_[i_ + 1] != '\n' ? 2 : 1);
+    if (text_[i_] != '\\') {
+      ++i_;  // not a new line, so the line is the same
+      continue;
+    }
+    advance(basic && i_ + 1 < text_.size() && text_[i_ + 1] != '\n' ? 2 : 1);
   }
   if (i_ < text_.size() && text_[i_] == quote) advance();
 }

@@ -119,7 +119,8 @@ bool TableReader::check_length(std::string_view key, const toml::node& value,
                                std::size_t max_chars) {
   // The subject of the message is written only when there is a message.
   const toml::value<std::string>* s = value.as_string();
-  if (!s || count_characters(s->get()) <= max_chars) return true;
+  // No more characters than bytes: only a long one needs counting.
+  if (!s || s->get().size() <= max_chars || count_characters(s->get()) <= max_chars) return true;
   return within_length("'" + std::string(key) + "' in " + context_, value, max_chars);
 }
 
@@ -277,7 +278,7 @@ std::vector<std::string> TableReader::string_list(std::string_view key, std::siz
       error(item, "an item of '" + std::string(key) + "' in " + context_ + " is empty");
       continue;
     }
-    if (count_characters(s) > max_chars &&
+    if (s.size() > max_chars && count_characters(s) > max_chars &&
         !within_length("an item of '" + std::string(key) + "' in " + context_, item, max_chars)) {
       continue;
     }

@@ -236,7 +236,9 @@ std::optional<toml::table> parse_toml(std::string_view text, const std::string& 
     return std::nullopt;
   }
   try {
-    return toml::parse(text, display);
+    // No source path: every node would hold a counted reference to it, and messages name the
+    // file by `display` anyway.
+    return toml::parse(text);
   } catch (const toml::parse_error& e) {
     const toml::source_region& r = e.source();
     diagnostics.add(display, static_cast<int>(r.begin.line), static_cast<int>(r.begin.column),

@@ -5,6 +5,7 @@
 
 #include <fontconfig/fontconfig.h>
 
+#include <algorithm>
 #include <bitset>
 #include <cstdio>
 #include <mutex>
@@ -119,9 +120,16 @@ std::string utf8(char32_t c) {
 
 class Checker {
  public:
-  Checker(const FontCoverage& fonts, std::vector<Problem>& out) : fonts_(fonts), out_(out) {}
+  Checker(const FontCoverage& fonts, std::vector<Problem>& out) : fonts_(fonts), out_(out) {
+    for (char32_t c = 0x20; c < 0x7F && ascii_; ++c) ascii_ = fonts_.covers(c);
+  }
 
   void text(const SourcePosition& where, const std::string& item, const std::string& value) {
+    // Most text is ASCII, which most fonts cover whole: then there is nothing to decode.
+    if (ascii_ && std::all_of(value.begin(), value.end(),
+                              [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
+      return;
+    }
     std::u32string missing;
     for (char32_t c : code_points(value)) {
       bool invisible = c < 0x20 || c == 0x7F || (c >= 0x200B && c <= 0x200F) || c == 0xFEFF;
@@ -145,6 +153,7 @@ class Checker {
  private:
   const FontCoverage& fonts_;
   std::vector<Problem>& out_;
+  bool ascii_ = true;  // the fonts cover every printable ASCII character
 };
 
 }  // namespace
