@@ -2,8 +2,8 @@
 // column that caused it, all mistakes of a pack are reported in one run, and valid packs (a
 // minimal one and the default pack) load with the values that were written.
 
-#include "support/diagnostics.hpp"
 #include "pack/pack_loader.hpp"
+#include "support/diagnostics.hpp"
 #include "test_support.hpp"
 
 #include <coachkit/model.hpp>
@@ -11,6 +11,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <optional>
@@ -1240,6 +1241,61 @@ TEST_F(LoaderTest, SuggestedAnswersDoNotApplyToAGrid) {
                                  "suggested_answers = [\"C\"]\n")}});
   EXPECT_TRUE(only_error(pack_, diagnostics_, file("activities/drill.toml"), 13, 21,
                          {"'suggested_answers' does not apply to a grid worksheet"}));
+}
+
+// Files are parsed on several threads and checked in name order: with many files, each with
+// its own mistake (syntax, unknown keys, duplicate ids that name the first definition,
+// references, refused characters), the problems and their order are those of one thread.
+TEST(LoaderThreads, ManyBrokenFilesGiveTheSameProblemsInTheSameOrderOnAnyNumberOfThreads) {
+  TempDir dir;
+  auto write = [&](const std::string& name, const std::string& contents) {
+    fs::path path = dir.path() / name;
+    fs::create_directories(path.parent_path());
+    std::ofstream(path, std::ios::binary) << contents;
+  };
+  write("pack.toml", kPackToml);
+  for (int i = 1; i <= 700; ++i) {
+    char name[32];
+    std::snprintf(name, sizeof name, "principles/p%04d.toml", i);
+    std::string id = "p" + std::to_string(i % 5 == 0 ? i - 1 : i);  // some ids twice
+    std::string text = "[principle]\nid = \"" + id + "\"\ntitle = \"Principle " +
+                       std::to_string(i) + "\"\nsummary = \"A summary.\"\n";
+    if (i % 7 == 0) text += "body = \"not closed\n";
+    if (i % 11 == 0) text += "sumary = \"a typo\"\n";
+    if (i % 13 == 0) text += "source = \"doug-smyth\"\n";
+    if (i % 17 == 0) text += "tags = [\"bell \\u0007\"]\n";
+    if (i % 19 == 0) text = "";
+    write(name, text);
+    if (i % 10 == 0) {
+      std::snprintf(name, sizeof name, "questions/q%04d.toml", i);
+      write(name, "[[question]]\nid = \"q" + std::to_string(i) + "\"\nprinciple = \"p" +
+                      std::to_string(i + 3) +
+                      "x\"\nkind = \"true-false\"\nprompt = \"Is it?\"\n"
+                      "answer = true\n");
+    }
+  }
+  auto problems = [&](std::size_t threads) {
+    Diagnostics diagnostics(Diagnostics::kKeepAll);
+    EXPECT_FALSE(coachkit::load_pack(coachkit::FolderPackFiles(dir.str()), diagnostics, threads));
+    std::vector<std::string> out;
+    for (const Diagnostic& d : diagnostics.items()) out.push_back(coachkit::problem_text(d));
+    return out;
+  };
+  std::vector<std::string> one = problems(1);
+  ASSERT_GT(one.size(), 400u);
+  // In file order: every problem of p0007.toml comes before any of p0008.toml.
+  std::vector<std::string> files;
+  for (const std::string& line : one) {
+    std::string name = line.substr(0, line.find(':'));
+    if (files.empty() || files.back() != name) files.push_back(name);
+  }
+  EXPECT_TRUE(std::is_sorted(files.begin(), files.end()));
+  EXPECT_EQ(std::adjacent_find(files.begin(), files.end()), files.end());
+  for (std::size_t threads : {2, 3, 8}) {
+    for (int run = 0; run < 3; ++run) {
+      EXPECT_EQ(problems(threads), one) << threads << " threads, run " << run;
+    }
+  }
 }
 
 }  // namespace

@@ -1,15 +1,19 @@
 #include "pack/pack_files.hpp"
 
 #include <algorithm>
+#include <cstdio>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
 namespace fs = std::filesystem;
 
 namespace coachkit {
 
-FolderPackFiles::FolderPackFiles(std::string directory) : directory_(std::move(directory)) {}
+FolderPackFiles::FolderPackFiles(std::string directory) : directory_(std::move(directory)) {
+  // Once, not per file: every read compares its file's real path with this one.
+  std::error_code ec;
+  root_ = fs::canonical(directory_, ec);
+  if (ec) root_.clear();
+}
 
 std::string FolderPackFiles::display(const std::string& relative) const {
   return (fs::path(directory_) / relative).lexically_normal().generic_string();
@@ -55,9 +59,8 @@ bool FolderPackFiles::read(const std::string& relative, std::string* text,
   // Packs are untrusted: a link must not make coachkit read a file outside the pack.
   std::error_code ec;
   fs::path real = fs::canonical(path, ec);
-  fs::path root = ec ? fs::path() : fs::canonical(directory_, ec);
-  fs::path inside = ec ? fs::path() : real.lexically_relative(root);
-  if (ec || inside.empty() || *inside.begin() == "..") {
+  fs::path inside = ec || root_.empty() ? fs::path() : real.lexically_relative(root_);
+  if (ec || root_.empty() || inside.empty() || *inside.begin() == "..") {
     return refuse(
         "refused: it is a link to a file outside the pack (content files must be inside the "
         "pack's folder)");
@@ -66,12 +69,21 @@ bool FolderPackFiles::read(const std::string& relative, std::string* text,
   std::uintmax_t size = fs::file_size(real, ec);
   if (ec) return refuse("cannot read the file: " + ec.message());
   if (size > kMaxContentFileBytes) return refuse(too_large_message(size));
-  std::ifstream in(real, std::ios::binary);
+  std::FILE* in = std::fopen(real.c_str(), "rb");
   if (!in) return refuse("cannot read the file");
-  std::ostringstream contents;
-  contents << in.rdbuf();
-  if (in.bad()) return refuse("cannot read the file");
-  *text = contents.str();
+  // One read into a buffer of the measured size (and one byte more, to see a file that grew).
+  text->resize(static_cast<std::size_t>(size) + 1);
+  std::size_t got = 0;
+  while (got < text->size()) {
+    std::size_t n = std::fread(&(*text)[got], 1, text->size() - got, in);
+    if (n == 0) break;
+    got += n;
+    if (got == text->size() && got <= kMaxContentFileBytes) text->resize(got * 2);
+  }
+  bool failed = std::ferror(in) != 0;
+  std::fclose(in);
+  if (failed) return refuse("cannot read the file");
+  text->resize(got);
   // The file may have grown since it was measured.
   if (text->size() > kMaxContentFileBytes) return refuse(too_large_message(text->size()));
   return true;

@@ -6,6 +6,7 @@
 #include "support/diagnostics.hpp"
 
 #include <cstddef>
+#include <filesystem>
 #include <map>
 #include <string>
 #include <vector>
@@ -50,6 +51,7 @@ class FolderPackFiles : public PackFiles {
 
  private:
   std::string directory_;
+  std::filesystem::path root_;  // the folder's real path; empty when it has none
 };
 
 // A pack held in memory, e.g. one a plugin provides: relative path -> TOML text. Messages name

@@ -117,6 +117,10 @@ SourcePosition TableReader::where(std::string_view key) const {
 
 bool TableReader::check_length(std::string_view key, const toml::node& value,
                                std::size_t max_chars) {
+  // The subject of the message is written only when there is a message.
+  const toml::value<std::string>* s = value.as_string();
+  // No more characters than bytes: only a long one needs counting.
+  if (!s || s->get().size() <= max_chars || count_characters(s->get()) <= max_chars) return true;
   return within_length("'" + std::string(key) + "' in " + context_, value, max_chars);
 }
 
@@ -274,7 +278,8 @@ std::vector<std::string> TableReader::string_list(std::string_view key, std::siz
       error(item, "an item of '" + std::string(key) + "' in " + context_ + " is empty");
       continue;
     }
-    if (!within_length("an item of '" + std::string(key) + "' in " + context_, item, max_chars)) {
+    if (s.size() > max_chars && count_characters(s) > max_chars &&
+        !within_length("an item of '" + std::string(key) + "' in " + context_, item, max_chars)) {
       continue;
     }
     values.push_back(s);

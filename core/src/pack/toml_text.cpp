@@ -27,9 +27,15 @@ std::string describe_character(char32_t c) {
   return std::string(code) + ", " + kind;
 }
 
-// The first refused character of `s`, or 0.
+// The first refused character of `s`, or 0. Printable ASCII, tab and new line, most of any
+// content, are passed over a byte at a time without decoding.
 char32_t first_refused(std::string_view s) {
   for (std::size_t i = 0; i < s.size();) {
+    unsigned char byte = static_cast<unsigned char>(s[i]);
+    if (byte >= 0x20 && byte < 0x7f) {
+      ++i;
+      continue;
+    }
     std::size_t n = utf8_sequence_length(s, i);
     if (n == 0) return 0;  // toml++ refuses malformed UTF-8 before we get here
     char32_t c = utf8_code_point(s, i, n);
@@ -135,19 +141,21 @@ class CharacterCheck {
   CharacterCheck(std::string_view text, const std::string& display, Diagnostics& diagnostics)
       : scanner_(text), display_(display), diagnostics_(diagnostics) {}
 
-  void check(const toml::node& node, const std::string& path) {
+  void check(const toml::node& node) {
     if (const toml::table* table = node.as_table()) {
       for (const auto& [key, value] : *table) {
-        std::string inner =
-            path.empty() ? std::string(key.str()) : path + "." + std::string(key.str());
+        path_.push_back({key.str(), 0});
         if (char32_t c = first_refused(key.str())) {
-          report(c, position_of_region(key.source()), "the key '" + inner + "'");
+          report(c, position_of_region(key.source()), "the key '" + path() + "'");
         }
-        check(value, inner);
+        check(value);
+        path_.pop_back();
       }
     } else if (const toml::array* array = node.as_array()) {
       for (std::size_t i = 0; i < array->size(); ++i) {
-        check(*array->get(i), path + "[" + std::to_string(i + 1) + "]");
+        path_.push_back({{}, i + 1});
+        check(*array->get(i));
+        path_.pop_back();
       }
     } else if (const toml::value<std::string>* s = node.as_string()) {
       if (char32_t c = first_refused(s->get())) {
@@ -156,7 +164,7 @@ class CharacterCheck {
           found.push_back({c, static_cast<int>(node.source().begin.line),
                            static_cast<int>(node.source().begin.column)});
         for (const StringScanner::Found& f : found)
-          report(f.character, {f.line, f.column}, "'" + path + "'");
+          report(f.character, {f.line, f.column}, "'" + path() + "'");
       }
     }
   }
@@ -189,7 +197,27 @@ class CharacterCheck {
                          "control characters allowed): not every output format can carry it");
   }
 
+  // A key, or (when `index` is not 0) the index from 1 of an array's item.
+  struct Step {
+    std::string_view key;
+    std::size_t index;
+  };
+  // Where the value being checked is, as "principle.do[2].text": built only for a message.
+  std::string path() const {
+    std::string out;
+    for (const Step& step : path_) {
+      if (step.index) {
+        out += "[" + std::to_string(step.index) + "]";
+      } else {
+        if (!out.empty()) out += ".";
+        out += step.key;
+      }
+    }
+    return out;
+  }
+
   StringScanner scanner_;
+  std::vector<Step> path_;
   const std::string& display_;
   Diagnostics& diagnostics_;
   bool clean_ = true;
@@ -208,7 +236,9 @@ std::optional<toml::table> parse_toml(std::string_view text, const std::string& 
     return std::nullopt;
   }
   try {
-    return toml::parse(text, display);
+    // No source path: every node would hold a counted reference to it, and messages name the
+    // file by `display` anyway.
+    return toml::parse(text);
   } catch (const toml::parse_error& e) {
     const toml::source_region& r = e.source();
     diagnostics.add(display, static_cast<int>(r.begin.line), static_cast<int>(r.begin.column),
@@ -222,7 +252,7 @@ std::optional<toml::table> parse_content_toml(std::string_view text, const std::
   std::optional<toml::table> table = parse_toml(text, display, diagnostics);
   if (!table) return std::nullopt;
   CharacterCheck check(text, display, diagnostics);
-  check.check(*table, "");
+  check.check(*table);
   if (!check.clean()) return std::nullopt;
   return table;
 }

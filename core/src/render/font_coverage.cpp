@@ -5,6 +5,8 @@
 
 #include <fontconfig/fontconfig.h>
 
+#include <algorithm>
+#include <bitset>
 #include <cstdio>
 #include <mutex>
 #include <regex>
@@ -13,6 +15,10 @@ namespace coachkit {
 
 struct FontCoverage::Fonts {
   FcCharSet* characters = nullptr;
+  // The answers for the alphabets below U+3000 (most text), looked up once: asking fontconfig
+  // for every character of a large pack took longer than loading it.
+  static constexpr char32_t kKnownBelow = 0x3000;
+  std::bitset<kKnownBelow> known;
   ~Fonts() {
     if (characters) FcCharSetDestroy(characters);
   }
@@ -37,6 +43,11 @@ FontCoverage::FontCoverage(const std::vector<std::string>& families)
   if (set) FcFontSetDestroy(set);
   FcPatternDestroy(pattern);
   fonts_->characters = characters;
+  if (characters) {
+    for (char32_t c = 0; c < Fonts::kKnownBelow; ++c) {
+      fonts_->known[c] = FcCharSetHasChar(characters, static_cast<FcChar32>(c)) == FcTrue;
+    }
+  }
 }
 
 FontCoverage::~FontCoverage() = default;
@@ -45,6 +56,7 @@ bool FontCoverage::usable() const { return fonts_->characters != nullptr; }
 
 bool FontCoverage::covers(char32_t c) const {
   if (!fonts_->characters) return true;
+  if (c < Fonts::kKnownBelow) return fonts_->known[c];
   return FcCharSetHasChar(fonts_->characters, static_cast<FcChar32>(c)) == FcTrue;
 }
 
@@ -108,10 +120,16 @@ std::string utf8(char32_t c) {
 
 class Checker {
  public:
-  Checker(const FontCoverage& fonts, std::vector<Problem>& out)
-      : fonts_(fonts), out_(out) {}
+  Checker(const FontCoverage& fonts, std::vector<Problem>& out) : fonts_(fonts), out_(out) {
+    for (char32_t c = 0x20; c < 0x7F && ascii_; ++c) ascii_ = fonts_.covers(c);
+  }
 
   void text(const SourcePosition& where, const std::string& item, const std::string& value) {
+    // Most text is ASCII, which most fonts cover whole: then there is nothing to decode.
+    if (ascii_ && std::all_of(value.begin(), value.end(),
+                              [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
+      return;
+    }
     std::u32string missing;
     for (char32_t c : code_points(value)) {
       bool invisible = c < 0x20 || c == 0x7F || (c >= 0x200B && c <= 0x200F) || c == 0xFEFF;
@@ -135,6 +153,7 @@ class Checker {
  private:
   const FontCoverage& fonts_;
   std::vector<Problem>& out_;
+  bool ascii_ = true;  // the fonts cover every printable ASCII character
 };
 
 }  // namespace
