@@ -306,6 +306,7 @@ BuildOutcome build_project(Workspace& workspace, const BuildSettings& settings,
   SystemProcessRunner runner;
   Renderer renderer(runner, settings.timeout);
   if (!renderer.detect_pandoc(&error)) return stop(tool_error(error));
+  renderer.enable_batches(layout.pandoc_batch());
   bool pdf = std::find(options.formats.begin(), options.formats.end(), Format::Pdf) !=
              options.formats.end();
   if (pdf && !renderer.detect_weasyprint(&error, layout.pdf_worker())) {

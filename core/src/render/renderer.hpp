@@ -22,7 +22,10 @@
 
 namespace coachkit {
 
+class BatchOutputs;
+class PandocBatch;
 class PdfWorkers;
+struct BatchDocument;
 
 // The look of the outputs, kept apart from the words: CSS for the formats styled by CSS, and
 // the reference documents the format table names (reference.docx, …) when the theme has them.
@@ -100,6 +103,16 @@ class Renderer {
                     const std::string& destination, std::string* error,
                     bool fit_to_one_page = false, double smallest_font_pt = 0,
                     bool* content_problem = nullptr, const PageSetup* office_page = nullptr);
+  // Many documents per pandoc process (render/pandoc_batch.hpp) through `script`
+  // (coachkit-pandoc-batch.lua); without it, with COACHKIT_PANDOC_BATCH=0 or with a pandoc older
+  // than 2.17, every document is rendered alone. After detect_pandoc.
+  void enable_batches(const std::string& script);
+  bool batches_enabled() const { return !batch_script_.empty(); }
+  // Runs pandoc once for `documents`, all in `format` and `theme`; while the batch lives, each
+  // output it made waits for render_input of the same input and destination, which then skips
+  // pandoc. Its `problems` say which documents it did not make (render_input renders those alone).
+  std::unique_ptr<PandocBatch> render_batch(const std::vector<BatchDocument>& documents,
+                                            Format format, const Theme& theme);
   // A PNG picture of a PDF's first page (pdftoppm), written atomically.
   bool preview(const std::string& pdf, const std::string& png, std::string* error);
   // One page showing each picture (a PNG path and its caption) under a title, as PDF.
@@ -109,6 +122,8 @@ class Renderer {
  private:
   // SOURCE_DATE_EPOCH for pandoc and WeasyPrint, when a date is set.
   Environment tool_environment() const;
+  // pandoc's command line for a document in `format` and `theme`, up to its own options.
+  std::vector<std::string> pandoc_arguments(Format format, const Theme& theme) const;
 
   ProcessRunner& runner_;
   double timeout_seconds_;
@@ -123,6 +138,8 @@ class Renderer {
   std::unique_ptr<PdfWorkers> pdf_workers_;
   std::once_flag workers_started_;
   bool workers_ready_ = false;
+  std::string batch_script_;  // coachkit-pandoc-batch.lua, "" when batches are off
+  std::unique_ptr<BatchOutputs> batch_outputs_;
 };
 
 }  // namespace coachkit
