@@ -4,6 +4,7 @@
 #include "build/fingerprint.hpp"
 #include "build/output_log.hpp"
 #include "render/office_page.hpp"
+#include "render/pandoc_batch.hpp"
 #include "support/atomic_file.hpp"
 #include "support/file_names.hpp"
 #include "support/utf8.hpp"
@@ -20,6 +21,7 @@
 #include <set>
 #include <sstream>
 #include <thread>
+#include <tuple>
 
 namespace fs = std::filesystem;
 
@@ -358,15 +360,64 @@ class PackBuild {
   //    recorded in the log the moment it is in place.
   void render(std::size_t first) {
     in_place_.resize(tasks_.size());
-    std::atomic<std::size_t> next{first};
-    auto worker = [&] {
-      for (std::size_t i = next++; i < tasks_.size(); i = next++) run_task(tasks_[i]);
-    };
     if (first >= tasks_.size()) return;
+    std::vector<std::vector<std::size_t>> work = plan_work(first);
+    std::atomic<std::size_t> next{0};
+    auto worker = [&] {
+      for (std::size_t i = next++; i < work.size(); i = next++) run_work(work[i]);
+    };
     std::vector<std::thread> threads;
-    int jobs = std::max(1, std::min<int>(options_.jobs, static_cast<int>(tasks_.size() - first)));
+    int jobs = std::max(1, std::min<int>(options_.jobs, static_cast<int>(work.size())));
     for (int j = 0; j < jobs; ++j) threads.emplace_back(worker);
     for (std::thread& t : threads) t.join();
+  }
+
+  // What the threads take, one item at a time: batches of documents that pandoc writes in one
+  // process (the same format and theme, so the same command line: render/pandoc_batch.hpp),
+  // then every other task alone.
+  std::vector<std::vector<std::size_t>> plan_work(std::size_t first) {
+    std::vector<std::vector<std::size_t>> work;
+    std::vector<bool> batched(tasks_.size(), false);
+    // One command line and one date per batch (a document may carry its own date).
+    std::map<std::tuple<Format, const Theme*, std::optional<std::int64_t>>,
+             std::vector<std::size_t>>
+        groups;
+    for (std::size_t i = first; renderer_.batches_enabled() && i < tasks_.size(); ++i) {
+      const Task& task = tasks_[i];
+      bool no_pdf =
+          format_info(task.format).through_weasyprint && !options_.pdf_unavailable.empty();
+      if (task.is_file || no_pdf || log_->up_to_date(task.relative, task.key)) continue;
+      groups[{task.format, task.theme, task.source_date}].push_back(i);
+    }
+    for (const auto& [command_line, members] : groups) {
+      for (const std::vector<std::size_t>& batch :
+           split_into_batches(members.size(), options_.jobs)) {
+        work.emplace_back();
+        for (std::size_t at : batch) {
+          work.back().push_back(members[at]);
+          batched[members[at]] = true;
+        }
+      }
+    }
+    for (std::size_t i = first; i < tasks_.size(); ++i) {
+      if (!batched[i]) work.push_back({i});
+    }
+    return work;
+  }
+
+  // A batch runs pandoc for all its documents first; each task then finishes as it would alone
+  // (a document the batch did not make is rendered alone).
+  void run_work(const std::vector<std::size_t>& item) {
+    std::unique_ptr<PandocBatch> batch;
+    if (item.size() > 1) {
+      std::vector<BatchDocument> documents;
+      for (std::size_t i : item) {
+        documents.push_back({&tasks_[i].input, (pack_out_ / tasks_[i].relative).string()});
+      }
+      const Task& task = tasks_[item.front()];
+      batch = renderer_.render_batch(documents, task.format, *task.theme, task.source_date);
+    }
+    for (std::size_t i : item) run_task(tasks_[i]);
   }
 
   void run_task(const Task& task) {

@@ -306,6 +306,7 @@ BuildOutcome build_project(Workspace& workspace, const BuildSettings& settings,
   SystemProcessRunner runner;
   Renderer renderer(runner, settings.timeout);
   if (auto problem = renderer.detect_pandoc()) return stop(std::move(*problem));
+  renderer.enable_batches(layout.pandoc_batch());
   bool pdf = std::find(options.formats.begin(), options.formats.end(), Format::Pdf) !=
              options.formats.end();
   std::optional<Problem> no_pdf =

@@ -2,6 +2,7 @@
 
 #include "render/docx_pictures.hpp"
 #include "render/office_page.hpp"
+#include "render/pandoc_batch.hpp"
 #include "render/pdf_workers.hpp"
 #include "render/table_rules.hpp"
 #include "support/atomic_file.hpp"
@@ -287,6 +288,15 @@ Environment Renderer::tool_environment(const std::optional<std::int64_t>& date) 
   return {{"SOURCE_DATE_EPOCH", std::to_string(*date)}};
 }
 
+std::vector<std::string> Renderer::pandoc_arguments(Format format, const Theme& theme) const {
+  const FormatInfo& info = format_info(format);
+  std::vector<std::string> argv{pandoc_, "--from", "json", "--standalone", "--to", info.writer};
+  if (*info.writer_option) argv.push_back(info.writer_option);
+  std::string reference = theme.reference_document(format);
+  if (!reference.empty()) argv.push_back("--reference-doc=" + reference);
+  return argv;
+}
+
 std::string Renderer::pandoc_input(const Document& document, Format format, const Theme& theme,
                                    const PageSetup* page, const PaperSize* paper,
                                    std::optional<std::int64_t> source_date) const {
@@ -346,11 +356,7 @@ std::optional<Problem> Renderer::render_input(const std::string& input, Format f
   ScopedTempFile guard(temporary);
 
   const FormatInfo& info = format_info(format);
-  Command pandoc{{pandoc_, "--from", "json", "--standalone"}, input, timeout_seconds_, environment};
-  pandoc.argv.insert(pandoc.argv.end(), {"--to", info.writer});
-  if (*info.writer_option) pandoc.argv.push_back(info.writer_option);
-  std::string reference = theme.reference_document(format);
-  if (!reference.empty()) pandoc.argv.push_back("--reference-doc=" + reference);
+  Command pandoc{pandoc_arguments(format, theme), input, timeout_seconds_, environment};
   // An EPUB's identifier is a random uuid unless one is given: the content's own makes the
   // same document the same book, byte for byte.
   if (info.content_identifier) {
@@ -371,8 +377,13 @@ std::optional<Problem> Renderer::render_input(const std::string& input, Format f
   ScopedTempFile html_guard(temporary_html);
   pandoc.argv.insert(pandoc.argv.end(), {"--output", pdf ? temporary_html : temporary});
 
-  CommandResult result = runner_.run(pandoc);
-  if (!result.ok()) return tool_error(failure(pandoc, result));
+  // A batch may have run pandoc for this document already (render/pandoc_batch.hpp).
+  bool batched =
+      batch_outputs_ && batch_outputs_->take(destination, input, pdf ? temporary_html : temporary);
+  if (!batched) {
+    CommandResult result = runner_.run(pandoc);
+    if (!result.ok()) return tool_error(failure(pandoc, result));
+  }
   std::string base_url = theme.directory.empty() ? "." : theme.directory + "/";
   // A PDF that cannot be made: the content's fault (text that fits only below the smallest
   // size, origin Content) or the tool's.

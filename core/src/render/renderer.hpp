@@ -21,7 +21,10 @@
 
 namespace coachkit {
 
+class BatchOutputs;
+class PandocBatch;
 class PdfWorkers;
+struct BatchDocument;
 
 // The look of the outputs, kept apart from the words: CSS for the formats styled by CSS, and
 // the reference documents the format table names (reference.docx, …) when the theme has them.
@@ -105,6 +108,18 @@ class Renderer {
                                       double smallest_font_pt = 0,
                                       const PageSetup* office_page = nullptr,
                                       std::optional<std::int64_t> source_date = std::nullopt);
+  // Many documents per pandoc process (render/pandoc_batch.hpp) through `script`
+  // (coachkit-pandoc-batch.lua); without it, with COACHKIT_PANDOC_BATCH=0 or with a pandoc older
+  // than 2.17, every document is rendered alone. After detect_pandoc.
+  void enable_batches(const std::string& script);
+  bool batches_enabled() const { return !batch_script_.empty(); }
+  // Runs pandoc once for `documents`, all in `format` and `theme`; while the batch lives, each
+  // output it made waits for render_input of the same input and destination, which then skips
+  // pandoc. Its `problems` say which documents it did not make (render_input renders those alone).
+  // `source_date` as for render_input.
+  std::unique_ptr<PandocBatch> render_batch(const std::vector<BatchDocument>& documents,
+                                            Format format, const Theme& theme,
+                                            std::optional<std::int64_t> source_date = std::nullopt);
   // A PNG picture of a PDF's first page (pdftoppm), written atomically.
   std::optional<Problem> preview(const std::string& pdf, const std::string& png);
 
@@ -115,6 +130,8 @@ class Renderer {
   std::optional<std::int64_t> date_of(const std::optional<std::int64_t>& own) const {
     return own ? own : source_date_;
   }
+  // pandoc's command line for a document in `format` and `theme`, up to its own options.
+  std::vector<std::string> pandoc_arguments(Format format, const Theme& theme) const;
 
   ProcessRunner& runner_;
   double timeout_seconds_;
@@ -129,6 +146,8 @@ class Renderer {
   std::unique_ptr<PdfWorkers> pdf_workers_;
   std::once_flag workers_started_;
   bool workers_ready_ = false;
+  std::string batch_script_;  // coachkit-pandoc-batch.lua, "" when batches are off
+  std::unique_ptr<BatchOutputs> batch_outputs_;
 };
 
 }  // namespace coachkit

@@ -4,7 +4,7 @@
 //
 //   PREFIX/bin/coachkit
 //   PREFIX/lib/coachkit/plugins/*.so
-//   PREFIX/share/coachkit/{themes,packs,pdf,schema}/
+//   PREFIX/share/coachkit/{themes,packs,pdf,pandoc,schema}/
 #pragma once
 
 #include <string>
@@ -19,6 +19,9 @@ struct InstallLayout {
   std::string packs() const { return prefix + "/share/coachkit/packs"; }
   std::string schemas() const { return prefix + "/share/coachkit/schema"; }
   std::string pdf_worker() const { return prefix + "/share/coachkit/pdf/coachkit-pdf-worker.py"; }
+  std::string pandoc_batch() const {
+    return prefix + "/share/coachkit/pandoc/coachkit-pandoc-batch.lua";
+  }
 
   // The layout around the running program (/proc/self/exe).
   static InstallLayout of_this_program();
