@@ -910,6 +910,41 @@ TEST(PdfWorkers, RenderHtmlFilesAndReportWeasyPrintErrors) {
   ASSERT_FALSE(problem) << problem->message;
 }
 
+// A worker keeps parsed stylesheets, its font configuration and font subsets from one PDF to
+// the next: each PDF is still the bytes a process of its own makes of it.
+TEST(PdfWorkers, APdfIsTheSameBytesWhateverTheWorkerRenderedBefore) {
+  TempDir dir;
+  const std::string script = std::string(COACHKIT_SOURCE_DIR) + "/core/pdf/coachkit-pdf-worker.py";
+  const std::string style =
+      "<style>@page { size: A5; margin: 15mm; @bottom-center { content: counter(page); } }"
+      " body { font-family: 'DejaVu Sans'; } h1 { font-family: 'DejaVu Serif'; }</style>";
+  fs::path first = dir.write("first.html", "<html><head>" + style +
+                                               "</head><body><h1>Listen</h1><p>Hear the caller "
+                                               "out before you answer.</p></body></html>");
+  fs::path second = dir.write("second.html", "<html><head>" + style +
+                                                 "</head><body><h1>Own it</h1><p>Quiet zebras "
+                                                 "vex; jumpy wizards fix the problem.</p>"
+                                                 "</body></html>");
+  const coachkit::Environment env{{"SOURCE_DATE_EPOCH", "1700000000"}};
+  coachkit::PdfWorkers workers("/usr/bin/python3", script, 60);
+  std::string version;
+  std::optional<coachkit::Problem> problem = workers.start(&version);
+  ASSERT_FALSE(problem) << problem->message;
+  SystemProcessRunner runner;
+  for (const fs::path& html : {first, second, first, second}) {
+    fs::path by_worker = dir.path() / "worker.pdf";
+    fs::path alone = dir.path() / "alone.pdf";
+    problem = workers.render(html.string(), by_worker.string(), dir.str() + "/", false, env);
+    ASSERT_FALSE(problem) << problem->message;
+    problem = coachkit::render_pdf_once({runner, "/usr/bin/python3", script, 60}, html.string(),
+                                        alone.string(), dir.str() + "/", false, env);
+    ASSERT_FALSE(problem) << problem->message;
+    // Compared as a whole, not printed: a PDF is unreadable as a test message.
+    EXPECT_TRUE(read_file(by_worker) == read_file(alone))
+        << html << ": the worker's PDF is not the bytes a process of its own makes";
+  }
+}
+
 TEST(RenderProcess, OutputErrorsAndExitCodeArePassedOn) {
   SystemProcessRunner runner;
   CommandResult r = runner.run(

@@ -24,8 +24,13 @@ files nor reach the network. A successful answer lists what was refused, {"ok": 
 Run as `coachkit-pdf-worker.py --once`, it answers one request and ends: the one-PDF-per-process
 path (COACHKIT_PDF_WORKERS=0) goes through the same fetcher.
 
-A document (not fitted) whose last page would be nearly empty is set up to 8 % smaller where
+A document (not fitted) whose last page would be nearly empty is set up to 12 % smaller where
 that saves the page (without_short_last_page).
+
+A worker keeps, from one document to the next, what does not depend on the document: one
+FontConfiguration (fontconfig's and Pango's font loading), the parsed <style> sheets (pandoc
+writes the same ones into every page), and each font subset already made for the same glyphs.
+Each is what WeasyPrint would make again, so the PDFs are the same bytes (see WorkerCaches).
 """
 
 import json
@@ -86,7 +91,150 @@ def content_bottom(box):
     return max((content_bottom(child) for child in getattr(box, "children", ())), default=0.0)
 
 
-def fit_to_one_page(weasyprint, document, smallest_legible):
+class WorkerCaches:
+    """What a worker reuses across documents, none of which changes a PDF's bytes.
+
+    - One FontConfiguration for every layout (WeasyPrint makes one per layout otherwise, which
+      loads fontconfig's configuration and starts Pango's font map cold). A layout that adds an
+      @font-face font to it retires it, so no document sees another's fonts.
+    - Parsed <style> sheets, by their text, base URL and medium. Only sheets whose at-rules are
+      all @page and @media are kept: those have no effect beyond their selectors and page rules
+      (@import, @font-face and @counter-style reach the fetcher, the fonts or the counters). A
+      sheet from the cache adds its page rules to the document's list, as parsing it would.
+    - Font subsets (fontTools' output for a font file and a set of glyphs, about half of a
+      handout's PDF time), by the font file, the glyphs and SOURCE_DATE_EPOCH (fontTools writes
+      it into the font); variable fonts, whose instance depends on the text's size and
+      weight, are not kept. The subsets are kept up to SUBSET_BYTES, oldest dropped first.
+
+    Each is installed only where WeasyPrint has the function it wraps (57 and its neighbours);
+    otherwise the worker renders as WeasyPrint does without it."""
+
+    SUBSET_BYTES = 64 << 20
+
+    def __init__(self, weasyprint):
+        import collections
+        self.weasyprint = weasyprint
+        self.font_config = None
+        self.sheets = {}
+        self.subsets = collections.OrderedDict()
+        self.subset_bytes = 0
+        try:
+            from weasyprint.text.fonts import FontConfiguration
+            self.make_font_config = FontConfiguration
+        except Exception:
+            self.make_font_config = None
+        self.install_sheets()
+        self.install_subsets()
+
+    def render(self, document, stylesheets=None):
+        """document.render, with the worker's FontConfiguration."""
+        if self.make_font_config is None:
+            return document.render(stylesheets=stylesheets)
+        if self.font_config is None:
+            self.font_config = self.make_font_config()
+        font_config = self.font_config
+        try:
+            return document.render(stylesheets=stylesheets, font_config=font_config)
+        finally:
+            folder = getattr(font_config, "_folder", None)
+            # The folder holds the fonts and configuration an @font-face rule added.
+            if folder is None or any(os.scandir(folder)):
+                self.font_config = None
+
+    def install_sheets(self):
+        import weasyprint.css as css_module
+        plain_css = getattr(css_module, "CSS", None)
+        if plain_css is None or not hasattr(css_module, "find_stylesheets"):
+            return
+        import tinycss2
+        caches = self
+
+        class Sheet:
+            """A parsed sheet as the cascade reads it: its matcher and the page rules."""
+            __slots__ = ("matcher", "page_rules", "base_url")
+
+        def only_page_and_media(rules):
+            for rule in rules:
+                if rule.type != "at-rule":
+                    continue
+                if rule.lower_at_keyword == "media":
+                    if not only_page_and_media(
+                            tinycss2.parse_rule_list(rule.content or [], skip_comments=True)):
+                        return False
+                elif rule.lower_at_keyword != "page":
+                    return False
+            return True
+
+        def css(*args, **kwargs):
+            string = kwargs.get("string")
+            page_rules = kwargs.get("page_rules")
+            if (args or not isinstance(string, str) or page_rules is None
+                    or set(kwargs) - {"string", "base_url", "url_fetcher", "media_type",
+                                      "font_config", "counter_style", "page_rules"}):
+                return plain_css(*args, **kwargs)
+            key = (string, kwargs.get("base_url"), kwargs.get("media_type"))
+            kept = caches.sheets.get(key)
+            if kept is None:
+                before = len(page_rules)
+                parsed = plain_css(*args, **kwargs)
+                if not only_page_and_media(tinycss2.parse_stylesheet(string,
+                                                                     skip_comments=True)):
+                    return parsed
+                kept = (parsed.matcher, parsed.base_url, tuple(page_rules[before:]))
+                caches.sheets[key] = kept
+                return parsed
+            sheet = Sheet()
+            sheet.matcher, sheet.base_url = kept[0], kept[1]
+            page_rules.extend(kept[2])
+            sheet.page_rules = page_rules
+            return sheet
+
+        css_module.CSS = css
+
+    def install_subsets(self):
+        try:
+            from weasyprint.pdf.stream import Font
+        except Exception:
+            return
+        plain_clean = getattr(Font, "clean", None)
+        if plain_clean is None:
+            return
+        import hashlib
+        caches = self
+
+        def clean(font, cmap):
+            epoch = os.environ.get("SOURCE_DATE_EPOCH")
+            ttfont = getattr(font, "ttfont", None)
+            content = getattr(font, "file_content", None)
+            if (epoch is None or ttfont is None or not isinstance(content, bytes)
+                    or "fvar" in ttfont):
+                return plain_clean(font, cmap)
+            key = (hashlib.sha256(content).digest(), getattr(font, "index", None),
+                   frozenset(cmap or ()), epoch)
+            kept = caches.subsets.get(key)
+            if kept is not None:
+                caches.subsets.move_to_end(key)
+                font.file_content = kept
+                return None
+            plain_clean(font, cmap)
+            caches.subsets[key] = font.file_content
+            caches.subset_bytes += len(font.file_content)
+            while caches.subset_bytes > caches.SUBSET_BYTES and len(caches.subsets) > 1:
+                _, dropped = caches.subsets.popitem(last=False)
+                caches.subset_bytes -= len(dropped)
+            return None
+
+        Font.clean = clean
+
+
+def lay_out(caches, document, stylesheets=None):
+    """document.render(stylesheets), through the worker's caches when it has them."""
+    if caches is None:
+        return document.render(stylesheets=stylesheets)
+    return caches.render(document, stylesheets)
+
+
+def fit_to_one_page(weasyprint, document, smallest_legible, caches=None):
     """The largest root font size at which the document is one page with no word too wide.
 
     Text needs room in proportion to the square of its size (lines get longer and taller), so
@@ -96,7 +244,7 @@ def fit_to_one_page(weasyprint, document, smallest_legible):
         css = weasyprint.CSS(string="html { font-size: %.3fpt !important; } "
                                     "body { font-size: 1rem !important; "
                                     "overflow-wrap: normal !important; }" % size)
-        rendered = document.render(stylesheets=[css])
+        rendered = lay_out(caches, document, [css])
         pages = rendered.pages
         room = pages[0]._page_box.height
         top = pages[0]._page_box.content_box_y()
@@ -256,7 +404,7 @@ def confined_fetcher(weasyprint, base_url, refused):
     return fetch
 
 
-def without_short_last_page(weasyprint, document, rendered):
+def without_short_last_page(weasyprint, document, rendered, caches=None):
     """The document one page shorter, set slightly tighter, when its last page is nearly empty.
 
     A handout whose quote and source line, or last prompt, spill onto a page of their own reads
@@ -290,13 +438,13 @@ def without_short_last_page(weasyprint, document, rendered):
         css = weasyprint.CSS(string="html { font-size: %.3fpx !important; } "
                                     "body { font-size: %.3fpx !important; }"
                                     % (sizes[0] * scale, sizes[1] * scale))
-        tighter = document.render(stylesheets=[css])
+        tighter = lay_out(caches, document, [css])
         if len(tighter.pages) < len(pages):
             return tighter
     return rendered
 
 
-def render(weasyprint, request, refused):
+def render(weasyprint, request, refused, caches=None):
     environment = request.get("environment") or {}
     saved = {name: os.environ.get(name) for name in environment}
     os.environ.update(environment)
@@ -312,9 +460,10 @@ def render(weasyprint, request, refused):
                                    url_fetcher=confined_fetcher(weasyprint, base_url, refused))
         if request.get("fit_to_one_page"):
             smallest = float(request.get("smallest_font_pt") or 0)
-            rendered = fit_to_one_page(weasyprint, document, smallest)
+            rendered = fit_to_one_page(weasyprint, document, smallest, caches)
         else:
-            rendered = without_short_last_page(weasyprint, document, document.render())
+            rendered = without_short_last_page(weasyprint, document,
+                                               lay_out(caches, document), caches)
         rendered.write_pdf(request["pdf"], finisher=finish(take_crop_marks(rendered)),
                            **TAGGED)
     finally:
@@ -333,6 +482,12 @@ def main():
     print(json.dumps({"ready": weasyprint is not None,
                       "version": getattr(weasyprint, "__version__", "")}), flush=True)
     once = "--once" in sys.argv[1:]
+    caches = None
+    if weasyprint is not None and not once:
+        try:
+            caches = WorkerCaches(weasyprint)
+        except Exception:  # a WeasyPrint unlike 57: render as it does by itself
+            caches = None
     for line in sys.stdin:
         if not line.strip():
             continue
@@ -340,7 +495,7 @@ def main():
             if weasyprint is None:
                 raise RuntimeError(start_error)
             refused = []
-            render(weasyprint, json.loads(line), refused)
+            render(weasyprint, json.loads(line), refused, caches)
             answer = {"ok": True, "refused": refused}
         except ContentError as error:
             answer = {"ok": False, "content": True, "error": str(error)}
