@@ -460,8 +460,7 @@ TEST(BuilderDates, AnArtifactsOwnDateIsTheDateItCarries) {
   TempDir dir;
   SystemProcessRunner runner;
   Renderer renderer(runner);
-  std::string error;
-  ASSERT_TRUE(renderer.detect_pandoc(&error)) << error;
+  ASSERT_EQ(testing::message_of(renderer.detect_pandoc()), "");
   std::int64_t own = 1767225600;  // 2026-01-01
   FakeHost host;
   host.add("dated", [&own](const Pack&, const GeneratorRequest&, Reporter&) {
