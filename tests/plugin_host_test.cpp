@@ -471,10 +471,15 @@ TEST(ArtifactNames, OnlyPlainRelativePathsInsideTheOutputFolder) {
   // Letters of every script, as a coaching report for 张伟 or a pack in Arabic names its files.
   EXPECT_EQ(check_artifact_name("coaching-\xE5\xBC\xA0\xE4\xBC\x9F"), "");
   EXPECT_EQ(check_artifact_name("handouts/\xD8\xA7\xD8\xAD\xD8\xAA\xD8\xB1\xD8\xA7\xD9\x85"), "");
-  for (const char* bad :
-       {"", "/etc/passwd", "../outside", "handouts/../../x", "a//b", ".hidden", "handouts/.partial",
-        "a\\b", "name with space", "a/b/", "zero\xE2\x80\x8B" "width", "no\xC2\xA0" "break",
-        "right\xE2\x80\xAE" "left", "broken\xC3", "overlong\xC0\xAF", "private\xEE\x80\x80"}) {
+  for (const char* bad : {"", "/etc/passwd", "../outside", "handouts/../../x", "a//b", ".hidden",
+                          "handouts/.partial", "a\\b", "name with space", "a/b/",
+                          "zero\xE2\x80\x8B"
+                          "width",
+                          "no\xC2\xA0"
+                          "break",
+                          "right\xE2\x80\xAE"
+                          "left",
+                          "broken\xC3", "overlong\xC0\xAF", "private\xEE\x80\x80"}) {
     EXPECT_NE(check_artifact_name(bad), "") << bad;
   }
 }
