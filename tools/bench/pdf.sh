@@ -22,26 +22,9 @@ python=/usr/bin/python3
 scratch=$(mktemp -d)
 trap 'rm -rf "$scratch"' EXIT
 
-# A pandoc that keeps a copy of each HTML it writes (coachkit gives its tools a clean
-# environment, so the folder is written into the script).
-cat >"$scratch/pandoc" <<SH
-#!/usr/bin/env bash
-KEEP_DIR=$scratch/kept
-SH
-cat >>"$scratch/pandoc" <<'SH'
-pandoc "$@" || exit
-for ((i = 1; i <= $#; i++)); do
-  if [[ ${!i} == --output ]]; then
-    j=$((i + 1))
-    case ${!j} in *.html.*) name=$(basename "${!j}"); cp "${!j}" "$KEEP_DIR/${name#.}" ;; esac
-  fi
-done
-SH
-chmod +x "$scratch/pandoc"
-mkdir -p "$scratch/kept"
-COACHKIT_PANDOC="$scratch/pandoc" \
-  "$build/bin/coachkit" build content/service-principles --out "$scratch/out" --only handout \
-  --format pdf >/dev/null
+# shellcheck source=tools/bench/catch_pdf_html.sh
+source tools/bench/catch_pdf_html.sh
+catch_pdf_html "$scratch" handout
 
 "$python" - "$worker" "$scratch" "$runs" "$PWD/$build/share/coachkit/themes/default/" <<'PY'
 import glob, json, os, resource, subprocess, sys, time
