@@ -1,6 +1,7 @@
 // Many documents per pandoc process (core/src/render/pandoc_batch.hpp): the same bytes as one
 // process per document in every format, one broken document failing alone, by name.
 #include "render/pandoc_batch.hpp"
+#include "build/work_plan.hpp"
 #include "render/renderer.hpp"
 #include "support/process.hpp"
 #include "test_support.hpp"
@@ -9,6 +10,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <cstdint>
 #include <filesystem>
 #include <map>
 #include <set>
@@ -49,6 +52,66 @@ TEST(SplitIntoBatches, AboutTwoPerJobNoneOfOneAtMostTheLargest) {
     total += batch.size();
   }
   EXPECT_EQ(total, 1000u);
+}
+
+// The build's order of work (core/src/build/work_plan.hpp).
+std::vector<std::size_t> flat(const std::vector<std::vector<std::size_t>>& work) {
+  std::vector<std::size_t> all;
+  for (const auto& item : work) all.insert(all.end(), item.begin(), item.end());
+  return all;
+}
+
+TEST(PlanWork, EveryTaskOnceABatchOfOneGroupTheLongestFirst) {
+  // 64 handout PDFs of one command line, the last one the whole-pack handout (40 times a
+  // principle's), then 10 HTML documents, two files and a task that is alone.
+  std::vector<Workload> loads;
+  for (std::size_t i = 0; i < 64; ++i) loads.push_back({i, i == 63 ? 4000u : 100u, 0});
+  for (std::size_t i = 64; i < 74; ++i) loads.push_back({i, 10, 1});
+  loads.push_back({74, 0, -1});
+  loads.push_back({75, 0, -1});
+  loads.push_back({76, 500, -1});
+  auto work = plan_work(loads, 2);
+  std::vector<std::size_t> all = flat(work);
+  std::sort(all.begin(), all.end());
+  ASSERT_EQ(all.size(), loads.size());
+  for (std::size_t i = 0; i < all.size(); ++i) EXPECT_EQ(all[i], i);
+  // The whole-pack handout is alone, and first: it no longer ends the build behind a batch.
+  ASSERT_FALSE(work.empty());
+  EXPECT_EQ(work.front(), (std::vector<std::size_t>{63}));
+  std::size_t previous = SIZE_MAX;
+  for (const auto& item : work) {
+    std::size_t cost = 0;
+    std::set<int> groups;
+    for (std::size_t task : item) {
+      cost += loads[task].cost;
+      groups.insert(loads[task].group);
+    }
+    EXPECT_EQ(groups.size(), 1u) << "a batch mixes command lines";
+    if (item.size() > 1) {
+      EXPECT_NE(*groups.begin(), -1) << "a lone task in a batch";
+    }
+    EXPECT_LE(cost, previous) << "a longer item after a shorter one";
+    previous = cost;
+  }
+  // The other 63 PDFs are still batched, as split_into_batches splits them.
+  std::size_t in_pdf_batches = 0;
+  for (const auto& item : work) {
+    if (item.size() > 1 && loads[item.front()].group == 0) in_pdf_batches += item.size();
+  }
+  EXPECT_EQ(in_pdf_batches, 63u);
+}
+
+TEST(PlanWork, EqualDocumentsAreBatchedAsBeforeAndNothingIsBatchedWithoutGroups) {
+  std::vector<Workload> loads;
+  for (std::size_t i = 0; i < 100; ++i) loads.push_back({i, 7, 0});
+  auto work = plan_work(loads, 2);
+  ASSERT_EQ(work.size(), split_into_batches(100, 2).size());
+  for (std::size_t b = 0; b < work.size(); ++b) EXPECT_EQ(work[b].size(), 25u);
+  for (Workload& load : loads) load.group = -1;
+  work = plan_work(loads, 2);
+  ASSERT_EQ(work.size(), 100u);
+  // Equal costs keep the planned order.
+  for (std::size_t i = 0; i < work.size(); ++i) EXPECT_EQ(work[i], (std::vector<std::size_t>{i}));
 }
 
 TEST(PandocCanBatch, FromSeventeenOn) {

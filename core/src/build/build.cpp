@@ -3,6 +3,7 @@
 #include "build/derived_outputs.hpp"
 #include "build/fingerprint.hpp"
 #include "build/output_log.hpp"
+#include "build/work_plan.hpp"
 #include "render/office_page.hpp"
 #include "render/pandoc_batch.hpp"
 #include "support/atomic_file.hpp"
@@ -372,37 +373,30 @@ class PackBuild {
     for (std::thread& t : threads) t.join();
   }
 
-  // What the threads take, one item at a time: batches of documents that pandoc writes in one
-  // process (the same format and theme, so the same command line: render/pandoc_batch.hpp),
-  // then every other task alone.
+  // What the threads take, one item at a time (build/work_plan.hpp): batches of documents that
+  // pandoc writes in one process (the same format, theme and date, so the same command line:
+  // render/pandoc_batch.hpp), and every other task alone, the longest first.
   std::vector<std::vector<std::size_t>> plan_work(std::size_t first) {
-    std::vector<std::vector<std::size_t>> work;
-    std::vector<bool> batched(tasks_.size(), false);
-    // One command line and one date per batch (a document may carry its own date).
-    std::map<std::tuple<Format, const Theme*, std::optional<std::int64_t>>,
-             std::vector<std::size_t>>
-        groups;
-    for (std::size_t i = first; renderer_.batches_enabled() && i < tasks_.size(); ++i) {
+    std::vector<Workload> loads;
+    std::map<std::tuple<Format, const Theme*, std::optional<std::int64_t>>, int> groups;
+    for (std::size_t i = first; i < tasks_.size(); ++i) {
       const Task& task = tasks_[i];
-      bool no_pdf =
-          format_info(task.format).through_weasyprint && !options_.pdf_unavailable.empty();
-      if (task.is_file || no_pdf || log_->up_to_date(task.relative, task.key)) continue;
-      groups[{task.format, task.theme, task.source_date}].push_back(i);
-    }
-    for (const auto& [command_line, members] : groups) {
-      for (const std::vector<std::size_t>& batch :
-           split_into_batches(members.size(), options_.jobs)) {
-        work.emplace_back();
-        for (std::size_t at : batch) {
-          work.back().push_back(members[at]);
-          batched[members[at]] = true;
+      const FormatInfo& info = format_info(task.format);
+      Workload load{i, 0, -1};
+      bool no_pdf = info.through_weasyprint && !options_.pdf_unavailable.empty();
+      if (!task.is_file && !no_pdf && !log_->up_to_date(task.relative, task.key)) {
+        // pandoc's and WeasyPrint's time grow with the document; a PDF costs about as much as
+        // sixteen pandoc documents, a poster fitted to its page a few PDFs.
+        load.cost =
+            task.input.size() * (info.through_weasyprint ? 16 : 1) * (task.fit_to_one_page ? 3 : 1);
+        if (renderer_.batches_enabled()) {
+          auto key = std::make_tuple(task.format, task.theme, task.source_date);
+          load.group = groups.emplace(key, static_cast<int>(groups.size())).first->second;
         }
       }
+      loads.push_back(load);
     }
-    for (std::size_t i = first; i < tasks_.size(); ++i) {
-      if (!batched[i]) work.push_back({i});
-    }
-    return work;
+    return coachkit::plan_work(loads, options_.jobs);
   }
 
   // A batch runs pandoc for all its documents first; each task then finishes as it would alone
