@@ -24,7 +24,8 @@ using coachkit::testing::TempDir;
 namespace coachkit {
 namespace {
 
-using FileMap = std::map<std::string, std::string>;
+using testing::FileMap;
+using testing::files_below;
 
 std::string script(const std::string& name) {
   return std::string(COACHKIT_SCRIPTS_DIR) + "/" + name;
@@ -44,24 +45,6 @@ std::vector<std::string> with_env(std::vector<std::string> env, std::vector<std:
 CommandResult run_argv(std::vector<std::string> argv, double timeout = 600) {
   SystemProcessRunner runner;
   return runner.run(Command{std::move(argv), "", timeout});
-}
-
-// Every visible file below `dir` (the log, stamps and temporaries are hidden) and its bytes.
-FileMap files_below(const fs::path& dir) {
-  FileMap files;
-  std::error_code ec;
-  for (auto it = fs::recursive_directory_iterator(dir, ec); !ec && it != fs::end(it);
-       it.increment(ec)) {
-    std::string name = it->path().filename().string();
-    if (name.front() == '.') {
-      if (it->is_directory()) it.disable_recursion_pending();
-      continue;
-    }
-    if (it->is_regular_file()) {
-      files[it->path().lexically_relative(dir).generic_string()] = read_file(it->path());
-    }
-  }
-  return files;
 }
 
 // The default pack, and an edited copy in which every principle's summary differs.
@@ -436,22 +419,7 @@ class BuildSequences : public ::testing::Test {
   // more principle, and one without posters and rubrics.
   void SetUp() override {
     fs::path base = dir_.path() / "v0";
-    fs::copy(default_pack(), base, fs::copy_options::recursive);
-    const std::set<std::string> keep = {
-        "respect",       "service", "integrity", "pride-in-workmanship", "service-not-surrender",
-        "team-treatment"};
-    for (const auto& entry : fs::directory_iterator(base / "principles")) {
-      if (!keep.count(entry.path().stem().string())) fs::remove(entry.path());
-    }
-    for (const char* folder : {"activities", "posters", "questions"}) {
-      for (const auto& entry : fs::directory_iterator(base / folder)) {
-        std::string stem = entry.path().stem().string();
-        bool kept = stem == "ending-abusive-calls" || stem == "team-treatment-audit" ||
-                    stem == "dos-and-donts" || stem == "core-principles";
-        if (!kept) fs::remove(entry.path());
-      }
-    }
-    fs::remove_all(base / "quotes");  // they name principles left out
+    testing::copy_small_default_pack(default_pack(), base);
     fs::copy(base, dir_.path() / "v1", fs::copy_options::recursive);
     for (const auto& entry : fs::directory_iterator(dir_.path() / "v1" / "principles")) {
       std::string text = read_file(entry.path());

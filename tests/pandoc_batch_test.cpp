@@ -195,32 +195,16 @@ TEST(PandocBatch, OneBrokenDocumentFailsAloneByNameAndTheOthersLand) {
   }
 }
 
-using FileMap = std::map<std::string, std::string>;
+using testing::FileMap;
+using testing::files_below;
 
-// Every visible file below `dir` (the log, stamps and temporaries are hidden) and its bytes.
-FileMap files_below(const fs::path& dir) {
-  FileMap files;
-  std::error_code ec;
-  for (auto it = fs::recursive_directory_iterator(dir, ec); !ec && it != fs::end(it);
-       it.increment(ec)) {
-    std::string name = it->path().filename().string();
-    if (name.front() == '.') {
-      if (it->is_directory()) it.disable_recursion_pending();
-      continue;
-    }
-    if (it->is_regular_file()) {
-      files[it->path().lexically_relative(dir).generic_string()] = read_file(it->path());
-    }
-  }
-  return files;
-}
-
-CommandResult build(const fs::path& out, const char* batch_setting, const std::string& only) {
+CommandResult build(const fs::path& pack, const fs::path& out, const char* batch_setting,
+                    const std::string& only) {
   std::vector<std::string> argv = {"env",
                                    std::string("COACHKIT_PANDOC_BATCH=") + batch_setting,
                                    COACHKIT_PROGRAM,
                                    "build",
-                                   std::string(COACHKIT_SOURCE_DIR) + "/content/service-principles",
+                                   pack.string(),
                                    "--out",
                                    out.string(),
                                    "--only",
@@ -233,17 +217,20 @@ CommandResult build(const fs::path& out, const char* batch_setting, const std::s
   return runner.run(Command{argv, "", 1200});
 }
 
-// The default pack's handouts and slides, in every format, with and without batches: the same
-// files, byte for byte, and the same report.
+// A small copy of the default pack's handouts and slides, in every format, with and without
+// batches: the same files, byte for byte, and the same report.
 TEST(PandocBatch, EveryFormatByteForByteAsOneProcessPerDocument) {
   if (find_program("pandoc").empty()) GTEST_SKIP() << "pandoc is not on PATH";
   TempDir dir;
+  fs::path pack = dir.path() / "pack";
+  testing::copy_small_default_pack(fs::path(COACHKIT_SOURCE_DIR) / "content/service-principles",
+                                   pack);
   std::set<std::string> formats_seen;
   for (const std::string& only : {std::string("handout"), std::string("slides")}) {
     fs::path alone = dir.path() / ("alone-" + only);
     fs::path batched = dir.path() / ("batched-" + only);
-    CommandResult a = build(alone, "0", only);
-    CommandResult b = build(batched, "1", only);
+    CommandResult a = build(pack, alone, "0", only);
+    CommandResult b = build(pack, batched, "1", only);
     ASSERT_TRUE(a.ok()) << a.errors;
     ASSERT_TRUE(b.ok()) << b.errors;
     // The same report, but for the folder's name.

@@ -5,7 +5,9 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <optional>
+#include <set>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -67,6 +69,49 @@ inline std::string read_file(const std::filesystem::path& path) {
   std::ostringstream text;
   text << in.rdbuf();
   return text.str();
+}
+
+// Every visible file below `dir` (the log, stamps and temporaries are hidden) and its bytes.
+using FileMap = std::map<std::string, std::string>;
+inline FileMap files_below(const std::filesystem::path& dir) {
+  FileMap files;
+  std::error_code ec;
+  for (auto it = std::filesystem::recursive_directory_iterator(dir, ec);
+       !ec && it != std::filesystem::end(it); it.increment(ec)) {
+    std::string name = it->path().filename().string();
+    if (name.front() == '.') {
+      if (it->is_directory()) it.disable_recursion_pending();
+      continue;
+    }
+    if (it->is_regular_file()) {
+      files[it->path().lexically_relative(dir).generic_string()] = read_file(it->path());
+    }
+  }
+  return files;
+}
+
+// A small copy of the default pack at `pack` into `to`, with its id: six principles, the two
+// activities, the poster and the question file that name only them, no quotes (they name
+// principles left out), and the rest as it is. Builds of it take seconds, not minutes.
+inline void copy_small_default_pack(const std::filesystem::path& pack,
+                                    const std::filesystem::path& to) {
+  namespace fs = std::filesystem;
+  fs::copy(pack, to, fs::copy_options::recursive);
+  const std::set<std::string> keep = {
+      "respect",       "service", "integrity", "pride-in-workmanship", "service-not-surrender",
+      "team-treatment"};
+  for (const auto& entry : fs::directory_iterator(to / "principles")) {
+    if (!keep.count(entry.path().stem().string())) fs::remove(entry.path());
+  }
+  for (const char* folder : {"activities", "posters", "questions"}) {
+    for (const auto& entry : fs::directory_iterator(to / folder)) {
+      std::string stem = entry.path().stem().string();
+      bool kept = stem == "ending-abusive-calls" || stem == "team-treatment-audit" ||
+                  stem == "dos-and-donts" || stem == "core-principles";
+      if (!kept) fs::remove(entry.path());
+    }
+  }
+  fs::remove_all(to / "quotes");
 }
 
 }  // namespace coachkit::testing
