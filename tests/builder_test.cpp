@@ -10,6 +10,8 @@
 #include <filesystem>
 #include <fstream>
 #include <functional>
+#include <mutex>
+#include <set>
 #include <stdexcept>
 
 namespace fs = std::filesystem;
@@ -141,6 +143,38 @@ TEST_F(BuilderTest, DocumentsInTheirFormatsAndFilesAsTheyAreAllLandAndAreRecorde
   EXPECT_EQ(again.written, 0);
   EXPECT_EQ(again.unchanged, 4);
   EXPECT_EQ(pandoc_.conversions, conversions);
+}
+
+// A preview's open page is rendered before everything else, and each output is announced as it
+// lands (in place when announced); an unchanged output is not announced.
+TEST_F(BuilderTest, AnOpenPageIsRenderedFirstAndEachOutputIsAnnouncedAsItLands) {
+  host_.add("many", [](const Pack&, const GeneratorRequest&, Reporter&) {
+    std::vector<Artifact> artifacts;
+    for (char c = 'a'; c <= 'h'; ++c) {
+      std::string name(1, c);
+      artifacts.push_back(Artifact::rendered("handouts/" + name, note(name), {Format::Html}));
+    }
+    return artifacts;
+  });
+  options_.jobs = 1;
+  options_.first = {"pack/handouts/g.html"};
+  std::mutex mutex;
+  std::vector<std::string> announced;
+  std::vector<bool> in_place;
+  options_.written = [&](const std::string& path) {
+    std::lock_guard<std::mutex> lock(mutex);
+    announced.push_back(path);
+    in_place.push_back(fs::exists(dir_.path() / path));
+  };
+  ASSERT_TRUE(build().ok());
+  ASSERT_EQ(announced.size(), 8u);
+  EXPECT_EQ(announced.front(), "pack/handouts/g.html");
+  for (std::size_t i = 0; i < in_place.size(); ++i) EXPECT_TRUE(in_place[i]) << announced[i];
+  std::set<std::string> distinct(announced.begin(), announced.end());
+  EXPECT_EQ(distinct.size(), 8u);
+  announced.clear();
+  ASSERT_TRUE(build().ok());
+  EXPECT_TRUE(announced.empty());
 }
 
 // What the build left in place, in the order planned, whether written or found unchanged; in

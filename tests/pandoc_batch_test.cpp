@@ -114,6 +114,23 @@ TEST(PlanWork, EqualDocumentsAreBatchedAsBeforeAndNothingIsBatchedWithoutGroups)
   for (std::size_t i = 0; i < work.size(); ++i) EXPECT_EQ(work[i], (std::vector<std::size_t>{i}));
 }
 
+TEST(PlanWork, WhatSomeoneIsLookingAtComesFirstAndAlone) {
+  std::vector<Workload> loads;
+  for (std::size_t i = 0; i < 40; ++i) loads.push_back({i, i == 0 ? 5000u : 100u, 0, false});
+  loads[17].first = true;
+  loads[30].first = true;
+  auto work = plan_work(loads, 2);
+  ASSERT_GE(work.size(), 3u);
+  EXPECT_EQ(work[0], (std::vector<std::size_t>{17}));
+  EXPECT_EQ(work[1], (std::vector<std::size_t>{30}));
+  // Then the longest, as before; and every task once.
+  EXPECT_EQ(work[2], (std::vector<std::size_t>{0}));
+  std::vector<std::size_t> all = flat(work);
+  std::sort(all.begin(), all.end());
+  ASSERT_EQ(all.size(), loads.size());
+  for (std::size_t i = 0; i < all.size(); ++i) EXPECT_EQ(all[i], i);
+}
+
 TEST(PandocCanBatch, FromSeventeenOn) {
   EXPECT_TRUE(pandoc_can_batch("pandoc 2.17.1.1"));
   EXPECT_TRUE(pandoc_can_batch("pandoc 3.1.3"));

@@ -382,7 +382,7 @@ class PackBuild {
     for (std::size_t i = first; i < tasks_.size(); ++i) {
       const Task& task = tasks_[i];
       const FormatInfo& info = format_info(task.format);
-      Workload load{i, 0, -1};
+      Workload load{i, 0, -1, false};
       bool no_pdf = info.through_weasyprint && !options_.pdf_unavailable.empty();
       if (!task.is_file && !no_pdf && !log_->up_to_date(task.relative, task.key)) {
         // pandoc's and WeasyPrint's time grow with the document; a PDF costs about as much as
@@ -392,6 +392,10 @@ class PackBuild {
         if (renderer_.batches_enabled()) {
           auto key = std::make_tuple(task.format, task.theme, task.source_date);
           load.group = groups.emplace(key, static_cast<int>(groups.size())).first->second;
+        }
+        if (std::find(options_.first.begin(), options_.first.end(), under_out(task.relative)) !=
+            options_.first.end()) {
+          load.first = true;
         }
       }
       loads.push_back(load);
@@ -462,7 +466,11 @@ class PackBuild {
       fail(task.relative, task.where, error, content_problem);
     }
     end(task.relative, ending);
-    if (preview == Preview::Written) ++report_.written;
+    if (ok && !unchanged && options_.written) options_.written(under_out(task.relative));
+    if (preview == Preview::Written) {
+      ++report_.written;
+      if (options_.written) options_.written(under_out(task.preview));
+    }
     if (preview == Preview::Unchanged) ++report_.unchanged;
     if (preview == Preview::Written || preview == Preview::Unchanged) {
       in_place_[index].push_back(
@@ -474,6 +482,11 @@ class PackBuild {
     }
     if (!task.preview.empty()) end(task.preview, ending);
     progress(task.preview.empty() ? 1 : 2, task.relative);
+  }
+
+  // An output's path under the output folder, as BuildOptions::first and ::written name it.
+  std::string under_out(const std::string& relative) const {
+    return (pack_out_ / relative).lexically_relative(options_.out_directory).generic_string();
   }
 
   void end(const std::string& relative, Ending ending) {

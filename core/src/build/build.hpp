@@ -13,6 +13,7 @@
 #include <coachkit/options.hpp>
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <string>
 #include <vector>
@@ -36,6 +37,13 @@ struct BuildOptions {
   // Outputs land in out_directory itself rather than in a folder named after the pack (a
   // coaching report's, whose pack is the rubric's).
   bool in_out_directory = false;
+  // Outputs someone is looking at (a preview's open pages), by path under out_directory
+  // ("pack/handouts/x.html"): rendered before all others, each alone.
+  std::vector<std::string> first;
+  // Called with each output's path under out_directory as soon as it is written and recorded
+  // (not for one left unchanged), from the thread that wrote it: it must be quick and safe to
+  // call from several threads at once.
+  std::function<void(const std::string&)> written;
 };
 
 // An output the build left in place: its path under the output folder and whether it was

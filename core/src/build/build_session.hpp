@@ -10,6 +10,7 @@
 #include "workspace/workspace.hpp"
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -34,6 +35,9 @@ struct BuildSettings {
   std::vector<std::string> plugin_dirs;
   bool progress = false;
   bool wait_for_lock = true;
+  // A preview's open pages first, and each output as it lands (BuildOptions::first, ::written).
+  std::vector<std::string> first;
+  std::function<void(const std::string&)> written;
 };
 
 // One pack's line of the summary: "ID: W written, U unchanged[, R removed][, F failed] in DIR".

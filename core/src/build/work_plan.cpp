@@ -14,9 +14,12 @@ std::vector<std::vector<std::size_t>> plan_work(const std::vector<Workload>& loa
     std::size_t cost = 0;
   };
   std::vector<Item> items;
+  std::vector<std::vector<std::size_t>> work;
   std::map<int, std::vector<const Workload*>> groups;
   for (const Workload& load : loads) {
-    if (load.group < 0) {
+    if (load.first) {
+      work.push_back({load.task});
+    } else if (load.group < 0) {
       items.push_back({{load.task}, load.cost});
     } else {
       groups[load.group].push_back(&load);
@@ -51,8 +54,7 @@ std::vector<std::vector<std::size_t>> plan_work(const std::vector<Workload>& loa
   }
   std::stable_sort(items.begin(), items.end(),
                    [](const Item& a, const Item& b) { return a.cost > b.cost; });
-  std::vector<std::vector<std::size_t>> work;
-  work.reserve(items.size());
+  work.reserve(work.size() + items.size());
   for (Item& item : items) work.push_back(std::move(item.tasks));
   return work;
 }
