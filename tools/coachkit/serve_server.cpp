@@ -57,6 +57,8 @@ struct LiveState {
   std::map<std::string, FileIdentity> outputs;
   std::vector<PreviewProblem> problems;
   std::string problems_json = "[]";
+  std::map<std::string, int> open;  // output path → pages showing it (their event streams)
+  bool index_stale = false;         // outputs changed mid-build: the index reloads at its end
   bool building = false;
   bool stopping = false;
 };
@@ -104,11 +106,36 @@ void publish(LiveState& state, const PreviewOutcome& outcome) {
     }
   }
   std::string json = serve::problems_json(outcome.problems);
-  if (any || json != state.problems_json) state.index_changed_at = state.generation;
+  if (any || state.index_stale || json != state.problems_json) {
+    state.index_changed_at = state.generation;
+  }
+  state.index_stale = false;
   state.outputs = outcome.outputs;
   state.problems = outcome.problems;
   state.problems_json = json;
   state.changed.notify_all();
+}
+
+// One output landed mid-build: the pages showing it reload now, not when the whole build ends
+// (publish then sees it unchanged).
+void publish_output(LiveState& state, const std::string& path, const std::string& folder) {
+  FileIdentity identity;
+  if (!identify_file((fs::path(folder) / path).string(), &identity)) return;
+  std::lock_guard<std::mutex> lock(state.mutex);
+  ++state.generation;
+  state.changed_at[path] = state.generation;
+  state.outputs[path] = identity;
+  state.index_stale = true;
+  state.changed.notify_all();
+}
+
+std::vector<std::string> open_pages(LiveState& state) {
+  std::lock_guard<std::mutex> lock(state.mutex);
+  std::vector<std::string> pages;
+  for (const auto& [path, count] : state.open) {
+    if (count > 0) pages.push_back(path);
+  }
+  return pages;
 }
 
 std::string lower(std::string s) {
@@ -262,6 +289,10 @@ int run_serve(serve::PreviewBuilder& builder, const ServeOptions& options, std::
     auto first = std::make_shared<bool>(true);
     auto seen = std::make_shared<std::uint64_t>(0);
     auto last = std::make_shared<std::uint64_t>(since);
+    if (!is_index) {
+      std::lock_guard<std::mutex> lock(state.mutex);
+      ++state.open[key];
+    }
     res.set_chunked_content_provider(
         "text/event-stream",
         [&state, key, is_index, first, seen, last](std::size_t, httplib::DataSink& sink) {
@@ -294,6 +325,11 @@ int run_serve(serve::PreviewBuilder& builder, const ServeOptions& options, std::
           }
           lock.unlock();
           return sink.write(message.data(), message.size());
+        },
+        [&state, key, is_index](bool) {
+          if (is_index) return;
+          std::lock_guard<std::mutex> lock(state.mutex);
+          if (--state.open[key] <= 0) state.open.erase(key);
         });
   });
 
@@ -360,7 +396,10 @@ int run_serve(serve::PreviewBuilder& builder, const ServeOptions& options, std::
         building_now.store(true);
       }
       auto start = std::chrono::steady_clock::now();
-      PreviewOutcome outcome = builder.rebuild(html_first);
+      std::string folder = builder.output_directory();
+      PreviewOutcome outcome = builder.rebuild(
+          html_first, open_pages(state),
+          [&state, folder](const std::string& path) { publish_output(state, path, folder); });
       building_now.store(false);
       // No HTML wanted: the full build follows.
       if (outcome.result == PreviewOutcome::Result::Skipped) return true;

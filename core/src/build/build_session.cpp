@@ -179,6 +179,8 @@ BuildOutcome build_project(Workspace& workspace, const BuildSettings& settings,
   unsigned cores = std::thread::hardware_concurrency();
   options.jobs = settings.jobs > 0 ? settings.jobs : static_cast<int>(cores ? cores : 2);
   options.progress = settings.progress;
+  options.first = settings.first;
+  options.written = settings.written;
   BuildSettings effective = settings;
   effective.seed = settings.seed ? settings.seed : project->seed;
   effective.edition = !settings.edition.empty() ? settings.edition : project->edition;

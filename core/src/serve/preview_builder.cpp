@@ -48,10 +48,13 @@ class BuildSessionPreview : public PreviewBuilder {
   std::string output_directory() const override { return out_; }
   std::vector<std::string> inputs() const override { return inputs_; }
 
-  PreviewOutcome rebuild(bool html_first) override {
+  PreviewOutcome rebuild(bool html_first, const std::vector<std::string>& open,
+                         const std::function<void(const std::string&)>& written) override {
     PreviewOutcome outcome;
     resolve();
     BuildSettings settings = settings_;
+    settings.first = open;
+    settings.written = written;
     if (html_first) {
       if (!html_wanted_) {
         outcome.result = PreviewOutcome::Result::Skipped;

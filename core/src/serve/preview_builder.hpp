@@ -9,6 +9,7 @@
 #include "build/output_log.hpp"
 #include "support/install_layout.hpp"
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <string>
@@ -45,8 +46,11 @@ class PreviewBuilder {
   virtual std::string output_directory() const = 0;
   virtual std::vector<std::string> inputs() const = 0;
   // `html_first`: only the HTML outputs, which a reader sees first; the next full rebuild
-  // makes the rest. Never throws.
-  virtual PreviewOutcome rebuild(bool html_first) = 0;
+  // makes the rest. `open`: outputs someone is looking at (paths under the output folder),
+  // rendered before every other; `written` is told of each output as soon as it is in place,
+  // from the build's threads. Never throws.
+  virtual PreviewOutcome rebuild(bool html_first, const std::vector<std::string>& open,
+                                 const std::function<void(const std::string&)>& written) = 0;
 };
 
 // build_project with these settings.
