@@ -441,6 +441,28 @@ TEST(Cli, AProjectFormatTypoIsReportedWhereItIsWritten) {
       << r.errors;
 }
 
+// A trainer's organisation, set in the project, is who the handouts and the deck name.
+TEST(Cli, TheProjectsOrganisationIsNamedInsteadOfThePacksAuthors) {
+  TempDir dir;
+  coachkit::testing::copy_small_default_pack(default_pack(), dir.path() / "pack");
+  dir.write(
+      "coachkit.toml",
+      "[project]\npacks = [\"pack\"]\nout = \"out\"\norganisation = \"Acme Customer Care\"\n");
+  CommandResult r = run({"build", dir.str(), "--only", "handout", "--format", "md"});
+  ASSERT_EQ(r.exit_code, 0) << r.errors;
+  std::string handout =
+      read_file(dir.path() / "out/service-principles/service-principles-handout.md");
+  EXPECT_NE(handout.find("Acme Customer Care"), std::string::npos) << handout.substr(0, 600);
+  EXPECT_EQ(handout.find("coachkit content team"), std::string::npos) << handout.substr(0, 600);
+  // Without it, the pack's own authors.
+  dir.write("coachkit.toml", "[project]\npacks = [\"pack\"]\nout = \"out\"\n");
+  r = run({"build", dir.str(), "--only", "handout", "--format", "md"});
+  ASSERT_EQ(r.exit_code, 0) << r.errors;
+  handout = read_file(dir.path() / "out/service-principles/service-principles-handout.md");
+  EXPECT_EQ(handout.find("Acme Customer Care"), std::string::npos);
+  EXPECT_NE(handout.find("coachkit content team"), std::string::npos) << handout.substr(0, 600);
+}
+
 TEST(Cli, ABuildLogCannotMakeTheBuildDeleteFilesElsewhere) {
   TempDir dir;
   std::string out = dir.str() + "/out";

@@ -322,7 +322,12 @@ BuildOutcome build_project(Workspace& workspace, const BuildSettings& settings,
   // 6. Each pack that changed.
   for (PackJob& job : jobs) {
     if (job.unchanged) continue;
-    const Pack& pack = *job.pack;
+    std::optional<Pack> presented;
+    if (!project->organisation.empty()) {
+      presented = *job.pack;
+      presented->authors = {project->organisation};
+    }
+    const Pack& pack = presented ? *presented : *job.pack;
     BuildOptions pack_options = options;
     if (auto problem = source_date_for(pack, job.date_files, &pack_options.source_date)) {
       return stop(std::move(*problem));

@@ -115,6 +115,7 @@ std::optional<Project> resolve_project(const std::string& path, Diagnostics& dia
       paper && project.paper != "a4" && project.paper != "letter") {
     r.error(*paper, "'paper' is \"" + project.paper + "\"; expected \"a4\" or \"letter\"");
   }
+  project.organisation = r.optional_string("organisation", kMaxLineChars);
   r.finish();
   if (diagnostics.size() != before) return std::nullopt;
   return project;

@@ -33,6 +33,9 @@ struct Project {
   std::optional<std::uint64_t> seed;
   std::string edition;
   std::string paper;  // "a4", "letter" or "": each pack's own choice
+  // Who presents the material ("Acme Customer Care"): named instead of each pack's authors on
+  // the title slide, the handouts' byline and every document's author field. "": the authors.
+  std::string organisation;
   // The [generators] table ([generators.KIND] options), read once the plugins are known.
   std::shared_ptr<const toml::table> root;
 };
