@@ -9,6 +9,7 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <memory>
 #include <string>
 
 namespace fs = std::filesystem;
@@ -38,7 +39,7 @@ TEST(Workspace, APackIsReadOnceHoweverOftenItIsAskedFor) {
   Diagnostics diagnostics;
   const std::string folder = (dir.path() / "pack").string();
   for (int i = 0; i < 3; ++i) {
-    std::optional<Pack> pack = workspace.pack(folder, diagnostics);
+    std::shared_ptr<const Pack> pack = workspace.pack(folder, diagnostics);
     ASSERT_TRUE(pack) << diagnostics.to_string();
     EXPECT_EQ(pack->title, "First");
   }

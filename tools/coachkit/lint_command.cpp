@@ -24,7 +24,7 @@ int run_lint(const std::vector<std::string>& paths, Workspace& workspace, Proble
     std::optional<Project> project = resolve_project(path, diagnostics);
     if (project) {
       for (const PackReference& reference : project->packs) {
-        std::optional<Pack> pack;
+        std::shared_ptr<const Pack> pack;
         std::string name = reference.folder;
         if (!reference.folder.empty()) {
           pack = workspace.pack(reference.folder, diagnostics);
@@ -32,7 +32,7 @@ int run_lint(const std::vector<std::string>& paths, Workspace& workspace, Proble
           const CatalogEntry* entry = workspace.find(reference, diagnostics);
           if (!entry) continue;
           name = entry->origin();
-          pack = entry->pack;
+          pack = std::make_shared<const Pack>(entry->pack);
         }
         if (pack) {
           std::size_t before = diagnostics.size();

@@ -21,6 +21,7 @@
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
+#include <memory>
 #include <set>
 #include <thread>
 #include <utility>
@@ -39,7 +40,7 @@ struct PackJob {
   Theme theme;
   std::string stamp;
   bool unchanged = false;
-  std::optional<Pack> pack;
+  std::shared_ptr<const Pack> pack;     // shared with the workspace
   std::vector<std::string> date_files;  // where the fallback date comes from
   std::vector<std::pair<std::string, std::string>> poster_themes;  // name, folder
 };
@@ -261,7 +262,7 @@ BuildOutcome build_project(Workspace& workspace, const BuildSettings& settings,
       continue;
     }
     if (const CatalogEntry* entry = workspace.find(job.reference, diagnostics)) {
-      job.pack = entry->pack;
+      job.pack = std::make_shared<const Pack>(entry->pack);
       job.date_files = {entry->date_file()};
     }
   }

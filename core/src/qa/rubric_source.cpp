@@ -7,6 +7,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <memory>
 
 namespace fs = std::filesystem;
 
@@ -83,7 +84,7 @@ std::optional<RubricSource> resolve_rubric(const std::string& argument, Workspac
   std::error_code ec;
   if (fs::is_regular_file(argument, ec)) return from_file(argument, diagnostics);
   if (fs::is_directory(argument, ec)) {
-    std::optional<Pack> pack = workspace.pack(argument, diagnostics);
+    std::shared_ptr<const Pack> pack = workspace.pack(argument, diagnostics);
     if (!pack) return std::nullopt;
     if (pack->rubrics.size() != 1) {
       diagnostics.add(argument, 0, 0,
@@ -92,7 +93,7 @@ std::optional<RubricSource> resolve_rubric(const std::string& argument, Workspac
                           ":ID (rubrics: " + rubric_ids(*pack) + ")");
       return std::nullopt;
     }
-    return RubricSource{std::move(*pack), 0};
+    return RubricSource{*pack, 0};
   }
   std::size_t colon = argument.rfind(':');
   if (colon == std::string::npos || colon == 0 || colon + 1 == argument.size()) {
@@ -103,9 +104,9 @@ std::optional<RubricSource> resolve_rubric(const std::string& argument, Workspac
   std::string pack_name = argument.substr(0, colon);
   std::string id = argument.substr(colon + 1);
   if (fs::is_directory(pack_name, ec)) {
-    std::optional<Pack> pack = workspace.pack(pack_name, diagnostics);
+    std::shared_ptr<const Pack> pack = workspace.pack(pack_name, diagnostics);
     if (!pack) return std::nullopt;
-    return pick(std::move(*pack), id, argument, diagnostics);
+    return pick(*pack, id, argument, diagnostics);
   }
   std::vector<std::string> ids;
   for (const CatalogEntry& entry : workspace.catalog(diagnostics)) {

@@ -54,18 +54,20 @@ const CatalogEntry* Workspace::find(const PackReference& reference, Diagnostics&
   return find_pack(catalog(diagnostics), reference, diagnostics);
 }
 
-std::optional<Pack> Workspace::pack(const std::string& folder, Diagnostics& diagnostics) {
+std::shared_ptr<const Pack> Workspace::pack(const std::string& folder, Diagnostics& diagnostics) {
   auto kept = packs_.find(folder);
   if (kept != packs_.end()) return kept->second.pack;
   // The stamp before the read: a change made while reading is seen by the next refresh().
   std::string stamp = tree_stamp(folder);
   std::size_t before = diagnostics.size();
   ++pack_reads_;
-  std::optional<Pack> pack = load_pack(folder, diagnostics);
-  if (pack && diagnostics.size() == before) {
+  std::optional<Pack> loaded = load_pack(folder, diagnostics);
+  if (!loaded) return nullptr;
+  auto pack = std::make_shared<const Pack>(std::move(*loaded));
+  if (diagnostics.size() == before) {
     KeptPack entry;
     entry.stamp = std::move(stamp);
-    entry.pack = *pack;
+    entry.pack = pack;
     packs_.emplace(folder, std::move(entry));
   }
   return pack;

@@ -41,9 +41,10 @@ class Workspace {
   // The catalog's pack that `reference` names, or nullptr with a problem.
   const CatalogEntry* find(const PackReference& reference, Diagnostics& diagnostics);
 
-  // The pack in `folder`, read the first time; a pack with problems is not kept, so they are
-  // found again next time.
-  std::optional<Pack> pack(const std::string& folder, Diagnostics& diagnostics);
+  // The pack in `folder`, read the first time and shared, never copied (a pack of 10,000
+  // principles is tens of megabytes); a pack with problems is not kept, so they are found again
+  // next time. nullptr when it does not load.
+  std::shared_ptr<const Pack> pack(const std::string& folder, Diagnostics& diagnostics);
   // The theme in `directory`, read the first time.
   std::optional<Problem> theme(const std::string& directory, Theme* theme);
 
@@ -59,7 +60,7 @@ class Workspace {
     std::string stamp;  // the tree's identity when it was read
   };
   struct KeptPack : Kept {
-    Pack pack;
+    std::shared_ptr<const Pack> pack;
   };
   struct KeptTheme : Kept {
     Theme theme;
