@@ -393,10 +393,9 @@ class PackBuild {
           auto key = std::make_tuple(task.format, task.theme, task.source_date);
           load.group = groups.emplace(key, static_cast<int>(groups.size())).first->second;
         }
-        if (std::find(options_.first.begin(), options_.first.end(), under_out(task.relative)) !=
-            options_.first.end()) {
-          load.first = true;
-        }
+        load.first =
+            !options_.first.empty() && std::find(options_.first.begin(), options_.first.end(),
+                                                 under_out(task.relative)) != options_.first.end();
       }
       loads.push_back(load);
     }
