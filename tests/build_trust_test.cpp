@@ -389,7 +389,8 @@ std::map<std::string, std::string> log_keys(const fs::path& pack_out) {
       fields.push_back(line.substr(start, tab - start));
     }
     fields.push_back(line.substr(start));
-    if (fields.size() == 3 && fields[1] == "-") keys.erase(fields[2]);
+    // A removal, or a claim made before its file is written (no record yet).
+    if (fields.size() == 3 && (fields[1] == "-" || fields[1] == "?")) keys.erase(fields[2]);
     if (fields.size() == 6) keys[fields[5]] = fields[1];
   }
   return keys;

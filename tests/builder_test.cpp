@@ -291,6 +291,30 @@ TEST_F(BuilderTest, OutputsNoLongerMadeGoOnlyAfterACompleteRun) {
   EXPECT_FALSE(OutputLog(out("").string()).records().count("b.txt"));
 }
 
+// A build killed after a new file landed but before its record leaves the file's claim: the
+// next complete build that no longer makes the file removes it, and one that does makes it anew.
+TEST_F(BuilderTest, AFileLeftByAKilledBuildIsKnownByItsClaim) {
+  std::vector<Artifact> made = {Artifact::file("a.txt", "a")};
+  host_.add("files", [&](const Pack&, const GeneratorRequest&, Reporter&) { return made; });
+  ASSERT_TRUE(build().ok());
+  auto die_after_landing = [&](const std::string& name) {
+    OutputLog log(out("").string());
+    ASSERT_EQ(testing::message_of(log.claim(name)), "");
+    std::ofstream(out(name)) << "half-built";
+  };
+  die_after_landing("b.txt");
+  die_after_landing("a2.txt");
+  made.push_back(Artifact::file("a2.txt", "a2"));
+  BuildReport report = build();
+  ASSERT_TRUE(report.ok());
+  EXPECT_EQ(report.removed, 1);
+  EXPECT_FALSE(fs::exists(out("b.txt"))) << "the killed build's file goes";
+  EXPECT_EQ(read_file(out("a2.txt")), "a2") << "a claim is never up to date";
+  OutputLog log(out("").string());
+  EXPECT_FALSE(log.records().count("b.txt"));
+  EXPECT_TRUE(log.up_to_date("a2.txt", log.records().at("a2.txt").key));
+}
+
 TEST_F(BuilderTest, BadNamesAndClashesAreTheGeneratorsFault) {
   host_.add("careless", [](const Pack&, const GeneratorRequest&, Reporter&) {
     return std::vector<Artifact>{Artifact::file("../escape.txt", "x"),
@@ -477,13 +501,28 @@ TEST(OutputLogTest, ARecordHoldsOnlyWhileItsFileIsTheOneRecorded) {
   fs::rename(dir.path() / "a.tmp", dir.path() / "a.txt");
   EXPECT_FALSE(OutputLog(dir.str()).up_to_date("a.txt", "k1"));
 
+  // A claim (written before its file) is known, never up to date, and survives compaction.
+  {
+    OutputLog log(dir.str());
+    ASSERT_EQ(testing::message_of(log.claim("b.txt")), "");
+    ASSERT_EQ(testing::message_of(log.claim("a.txt")), "") << "a known name is not claimed again";
+  }
+  {
+    OutputLog log(dir.str());
+    EXPECT_TRUE(log.records().count("b.txt"));
+    EXPECT_FALSE(log.up_to_date("b.txt", ""));
+    EXPECT_EQ(log.records().at("a.txt").key, "k1");
+    ASSERT_EQ(testing::message_of(log.compact()), "");
+  }
+  EXPECT_TRUE(OutputLog(dir.str()).records().count("b.txt"));
+
   // A torn last line (the process died inside the write) is ignored, not misread.
   {
     std::ofstream log(dir.path() / OutputLog::kFileName, std::ios::app | std::ios::binary);
     log << "v1\tk9\t1\t2";
   }
   OutputLog torn(dir.str());
-  EXPECT_EQ(torn.records().size(), 1u);
+  EXPECT_EQ(torn.records().size(), 2u);
   EXPECT_EQ(torn.records().at("a.txt").key, "k1");
 }
 

@@ -417,23 +417,28 @@ class PackBuild {
     for (std::size_t i : item) run_task(tasks_[i]);
   }
 
+  // Writes the task's file into place: as it is, or rendered.
+  std::optional<Problem> write_output(const Task& task, const fs::path& destination) {
+    if (task.is_file) return write_file_atomically(destination.string(), task.input);
+    if (format_info(task.format).through_weasyprint && !options_.pdf_unavailable.empty()) {
+      return tool_error(options_.pdf_unavailable);
+    }
+    return renderer_.render_input(task.input, task.format, *task.theme, destination.string(),
+                                  task.fit_to_one_page, task.smallest_font_pt, &task.office_page,
+                                  task.source_date);
+  }
+
   void run_task(const Task& task) {
     const std::size_t index = static_cast<std::size_t>(&task - tasks_.data());
     OutputLog& log = *log_;
     fs::path destination = pack_out_ / task.relative;
     bool unchanged = log.up_to_date(task.relative, task.key);
     std::optional<Problem> problem;
-    if (!unchanged && task.is_file) {
-      problem = write_file_atomically(destination.string(), task.input);
-    } else if (!unchanged && format_info(task.format).through_weasyprint &&
-               !options_.pdf_unavailable.empty()) {
-      problem = tool_error(options_.pdf_unavailable);
-    } else if (!unchanged) {
-      problem = renderer_.render_input(task.input, task.format, *task.theme, destination.string(),
-                                       task.fit_to_one_page, task.smallest_font_pt,
-                                       &task.office_page, task.source_date);
+    if (!unchanged) {
+      problem = log.claim(task.relative);
+      if (!problem) problem = write_output(task, destination);
+      if (!problem) problem = log.record(task.relative, task.key);
     }
-    if (!problem && !unchanged) problem = log.record(task.relative, task.key);
     bool ok = !problem;
     bool content_problem = problem && problem->origin == Origin::Content;
     std::string error = problem ? problem->message : "";
@@ -447,7 +452,8 @@ class PackBuild {
         preview_error = "not made, since " + task.relative + " failed";
       } else if (!unchanged || !log.up_to_date(task.preview, task.key)) {
         fs::path png = pack_out_ / task.preview;
-        std::optional<Problem> unmade = renderer_.preview(destination.string(), png.string());
+        std::optional<Problem> unmade = log.claim(task.preview);
+        if (!unmade) unmade = renderer_.preview(destination.string(), png.string());
         if (!unmade) unmade = log.record(task.preview, task.key);
         if (unmade) preview_error = unmade->message;
         preview = unmade ? Preview::Failed : Preview::Written;

@@ -22,10 +22,12 @@ namespace {
 // One line per event, fields separated by tabs, the path last (it may hold no tab or newline:
 // artifact names are checked before anything is written).
 //   v1 <key> <inode> <size> <mtime_ns> <relative>      an output in place
+//   v1 ? <relative>                                     an output about to be written
 //   v1 - <relative>                                     an output removed
 constexpr const char* kLogVersion = "v1";
 
 std::string record_line(const std::string& relative, const OutputRecord& r) {
+  if (r.key.empty()) return std::string(kLogVersion) + "\t?\t" + relative + "\n";
   return std::string(kLogVersion) + "\t" + r.key + "\t" + std::to_string(r.file.inode) + "\t" +
          std::to_string(r.file.size) + "\t" + std::to_string(r.file.mtime_ns) + "\t" + relative +
          "\n";
@@ -75,6 +77,10 @@ OutputLog::OutputLog(std::string directory) : directory_(std::move(directory)) {
     if (fields.empty() || fields[0] != kLogVersion || relative.empty()) continue;
     if (fields.size() == 2 && fields[1] == "-") {
       records_.erase(relative);
+      continue;
+    }
+    if (fields.size() == 2 && fields[1] == "?") {
+      records_[relative] = OutputRecord{};
       continue;
     }
     OutputRecord r;
@@ -137,6 +143,14 @@ std::optional<Problem> OutputLog::record(const std::string& relative, const std:
   std::lock_guard<std::mutex> guard(mutex_);
   if (auto problem = append(record_line(relative, r))) return problem;
   records_[relative] = std::move(r);
+  return std::nullopt;
+}
+
+std::optional<Problem> OutputLog::claim(const std::string& relative) {
+  std::lock_guard<std::mutex> guard(mutex_);
+  if (records_.count(relative)) return std::nullopt;
+  if (auto problem = append(record_line(relative, OutputRecord{}))) return problem;
+  records_[relative] = OutputRecord{};
   return std::nullopt;
 }
 

@@ -4,8 +4,9 @@
 // recorded. Each record holds the fingerprint of the inputs together with the file's identity
 // (inode, size, modification time) taken right after the file was renamed into place, and is
 // appended to the log at once (as ninja's .ninja_log is), so a build killed at any moment
-// leaves either no record for a new file (it is rebuilt) or a record whose identity no longer
-// matches the file (it is rebuilt). "Unchanged" is then always true.
+// leaves either a claim without a record for a new file (it is rebuilt, or removed once no build
+// makes it) or a record whose identity no longer matches the file (it is rebuilt). "Unchanged"
+// is then always true, and nothing a build wrote is ever left behind unknown.
 #pragma once
 
 #include "support/problem.hpp"
@@ -33,7 +34,7 @@ struct FileIdentity {
 bool identify_file(const std::string& path, FileIdentity* identity);
 
 struct OutputRecord {
-  std::string key;  // fingerprint of everything the output depends on
+  std::string key;  // fingerprint of everything the output depends on; empty for a claim
   FileIdentity file;
 };
 
@@ -61,6 +62,10 @@ class OutputLog {
   // this returns. Safe to call from several threads. Each of these returns the problem (origin
   // Tool) when the log cannot be written.
   std::optional<Problem> record(const std::string& relative, const std::string& key);
+  // Claims a name before its file is written, appended unless the log already knows the name:
+  // a build killed after the file lands but before its record leaves the name in the log, so
+  // a later build that no longer makes it removes it. A claim is never up to date.
+  std::optional<Problem> claim(const std::string& relative);
   // Records that an output was removed.
   std::optional<Problem> forget(const std::string& relative);
 
