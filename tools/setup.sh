@@ -11,6 +11,8 @@ packages=(
   cmake ninja-build g++ pkg-config
   libtomlplusplus-dev libboost-dev libcli11-dev nlohmann-json3-dev libxxhash-dev zlib1g-dev
   libgtest-dev libfontconfig-dev
+  # SHA-256 of plugins and of every output's inputs (OpenSSL's libcrypto).
+  libssl-dev
   # coachkit serve: the HTTP server (header and library; plain HTTP only).
   libcpp-httplib-dev
   pandoc weasyprint fonts-dejavu-core
