@@ -988,6 +988,37 @@ TEST_F(LoaderTest, ALinkInsideThePackIsRead) {
   EXPECT_EQ(pack_->principles.size(), 1u);
 }
 
+// A folder of the pack that is a link out of it: every file read through it is refused.
+TEST_F(LoaderTest, AFolderThatLeadsOutOfThePackIsRefused) {
+  TempDir elsewhere;
+  elsewhere.write("principles/secret.toml", kRespect);
+  fs::create_symlink(elsewhere.path() / "principles", dir_.path() / "principles");
+  load({});
+  EXPECT_TRUE(only_error(pack_, diagnostics_, file("principles/secret.toml"), 1, 1,
+                         {"link to a file outside the pack"}));
+}
+
+TEST_F(LoaderTest, ALinkThatClimbsOutOfThePackIsRefused) {
+  TempDir elsewhere;
+  elsewhere.write("principles/secret.toml", kRespect);
+  fs::create_directories(dir_.path() / "principles");
+  fs::create_symlink(
+      fs::relative(elsewhere.path() / "principles" / "secret.toml", dir_.path() / "principles"),
+      dir_.path() / "principles" / "climbs.toml");
+  load({});
+  EXPECT_TRUE(only_error(pack_, diagnostics_, file("principles/climbs.toml"), 1, 1,
+                         {"link to a file outside the pack"}));
+}
+
+TEST_F(LoaderTest, ARelativeLinkInsideThePackIsRead) {
+  write("shared/respect.toml", kRespect);
+  fs::create_directories(dir_.path() / "principles");
+  fs::create_symlink("../shared/respect.toml", dir_.path() / "principles" / "respect.toml");
+  load({});
+  ASSERT_TRUE(pack_) << diagnostics_.to_string();
+  EXPECT_EQ(pack_->principles.size(), 1u);
+}
+
 // An activity whose worksheet table is `worksheet` (the lines after [activity.worksheet]).
 std::string activity_with_worksheet(const std::string& worksheet) {
   return "[activity]\nid = \"drill\"\ntitle = \"Drill\"\nprinciples = [\"respect\"]\n"

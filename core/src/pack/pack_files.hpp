@@ -41,6 +41,9 @@ class FolderPackFiles : public PackFiles {
  public:
   // `directory` as the user typed it: messages name files by it.
   explicit FolderPackFiles(std::string directory);
+  ~FolderPackFiles() override;
+  FolderPackFiles(const FolderPackFiles&) = delete;
+  FolderPackFiles& operator=(const FolderPackFiles&) = delete;
 
   bool list(const std::string& folder, std::vector<std::string>* files,
             Diagnostic* problem) const override;
@@ -50,8 +53,12 @@ class FolderPackFiles : public PackFiles {
   std::string directory() const override { return directory_; }
 
  private:
+  // Reads the regular file open at `fd` (and closes it).
+  bool read_open(int fd, const std::string& relative, std::string* text, Diagnostic* problem) const;
+
   std::string directory_;
   std::filesystem::path root_;  // the folder's real path; empty when it has none
+  int root_fd_ = -1;            // the folder itself, that files are opened beneath
 };
 
 // A pack held in memory, e.g. one a plugin provides: relative path -> TOML text. Messages name
