@@ -11,7 +11,8 @@
 #   PDF per document against WeasyPrint's command line on the same HTML (tools/bench/pdf.sh when
 #     it is there; otherwise the cold PDF build of the default pack's handouts against its
 #     floor: pandoc and weasyprint's command line per document, JOBS at a time);
-#   lint of a pack of 10,000 principles, wall and peak memory (median of 3).
+#   lint of a pack of 10,000 principles, wall, CPU and peak memory (median of 3), against
+#     toml++ parsing the same files on JOBS threads and doing nothing else.
 #
 # Usage: tools/bench/compare.sh [N] [ROUNDS]
 #   N       principles in the synthetic pack (default 500)
@@ -161,10 +162,20 @@ fi
 
 big=$scratch/pack-10000
 /usr/bin/python3 tools/bench/make_pack.py "$big" --principles 10000
-lint_runs=()
-for _ in 1 2 3; do lint_runs+=("$(measure "$coachkit" lint "$big")"); done
+# The parser's own floor on the same files: toml++ parsing each file on JOBS threads and doing
+# nothing else (tools/bench/toml_floor.cpp), alternating with lint.
+c++ -std=c++17 -O2 tools/bench/toml_floor.cpp -o "$scratch/toml_floor" -ltomlplusplus -pthread
+lint_runs=() floor_runs=()
+for _ in 1 2 3; do
+  lint_runs+=("$(measure "$coachkit" lint "$big")")
+  floor_runs+=("$(measure "$scratch/toml_floor" "$big" "$jobs")")
+done
 lint_wall=$(printf '%s\n' "${lint_runs[@]}" | cut -d' ' -f1 | median)
+lint_cpu=$(printf '%s\n' "${lint_runs[@]}" | cut -d' ' -f2 | median)
 lint_kb=$(printf '%s\n' "${lint_runs[@]}" | cut -d' ' -f3 | median)
-printf 'lint 10,000  %6.2f s wall (median of 3: %s)  peak %d MB\n' "$lint_wall" \
+floor_wall=$(printf '%s\n' "${floor_runs[@]}" | cut -d' ' -f1 | median)
+floor_cpu=$(printf '%s\n' "${floor_runs[@]}" | cut -d' ' -f2 | median)
+printf 'lint 10,000  %6.2f s wall %6.2f s CPU (median of 3: %s)  peak %d MB   toml++ parse alone %6.2f s wall %6.2f s CPU   lint/parse %sx wall\n' \
+  "$lint_wall" "$lint_cpu" \
   "$(printf '%s ' "${lint_runs[@]}" | awk '{ for (i = 1; i <= NF; i += 3) printf "%s ", $i }')" \
-  "$((lint_kb / 1024))"
+  "$((lint_kb / 1024))" "$floor_wall" "$floor_cpu" "$(ratio "$lint_wall" "$floor_wall")"
