@@ -68,8 +68,9 @@ bool FolderPackFiles::read(const std::string& relative, std::string* text,
   };
   // Packs are untrusted: a link must not make coachkit read a file outside the pack. The kernel
   // opens a regular file beneath the pack's folder and refuses any link that resolves outside
-  // it (openat2's RESOLVE_BENEATH): five system calls a file where resolving its real path took
-  // twelve, which lint of a large pack felt.
+  // it (openat2's RESOLVE_BENEATH): six system calls a file where resolving its real path took
+  // twelve, which lint of a large pack felt. The stat comes first so that nothing but a
+  // regular file (no FIFO, no device) is ever opened.
   struct stat st;
   if (root_fd_ >= 0 && fstatat(root_fd_, relative.c_str(), &st, 0) == 0 && S_ISREG(st.st_mode)) {
     open_how how{};
