@@ -82,7 +82,11 @@ std::vector<std::string> behavior_texts(const std::vector<Behavior>& behaviors) 
   return out;
 }
 
-Block column(const std::string& title, const std::vector<std::string>& texts) {
+// A column of a principle's slide: its label ("Do", "Don't") and its items. A "(continued)" slide
+// leaves the column it has nothing more for empty, so that no label stands over nothing, which
+// would read as "none".
+Block column(const std::string& title, const std::vector<std::string>& texts, bool continued) {
+  if (texts.empty() && continued) return section({"column"}, {});
   Blocks inside{paragraph(Text{strong(title)})};
   if (!texts.empty()) inside.push_back(bullet_list(list_items(texts)));
   return section({"column"}, std::move(inside));
@@ -102,7 +106,8 @@ Blocks principle_slides(const Principle& p, Edition edition) {
     out.push_back(heading(2, slide_title(p.title, part), slide_id("principle-" + p.id, part)));
     // Nothing but the columns: pandoc 2.17 moves the columns of a slide that starts with text to
     // a slide of their own. The summary is said, from the notes.
-    out.push_back(section({"columns"}, {column("Do", these_dos), column("Don't", these_donts)}));
+    out.push_back(section(
+        {"columns"}, {column("Do", these_dos, part > 0), column("Don't", these_donts, part > 0)}));
     if (edition != Edition::Trainer) continue;
     // The notes of a slide: what to say about the behaviors on it (and, first, the principle).
     Blocks said;
