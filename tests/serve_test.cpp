@@ -78,22 +78,6 @@ TEST_F(RequestPath, FoldersAndMissingFilesAreNotFoundNotListed) {
   EXPECT_EQ(resolve("/etc/passwd").verdict, PathVerdict::kNotFound);
 }
 
-TEST(PreviewProblems, PositionedLinesQuoteTheOffendingLine) {
-  TempDir dir;
-  fs::path file = dir.write("p.toml", "[principle]\nid = \"x\"\ntitle = 12\n");
-  std::string errors = file.string() + ":3:9: title: expected a string, found an integer\n" +
-                       "pack: warning: the pack holds posters, which no loaded plugin makes\n" +
-                       "coachkit: theme 'x' not found\n" +
-                       "nothing was built: fix the problems above\n";
-  std::vector<PreviewProblem> problems = problems_from_build_errors(errors);
-  ASSERT_EQ(problems.size(), 2u);
-  EXPECT_EQ(problems[0].where(), file.string() + ":3:9");
-  EXPECT_EQ(problems[0].message, "title: expected a string, found an integer");
-  EXPECT_EQ(problems[0].quoted, "title = 12");
-  EXPECT_EQ(problems[1].where(), "");
-  EXPECT_EQ(problems[1].message, "coachkit: theme 'x' not found");
-}
-
 TEST(PreviewPage, TheIndexListsEveryOutputWithEditionsSideBySideAndProblemsAbove) {
   std::map<std::string, FileIdentity> outputs;
   for (const char* path :

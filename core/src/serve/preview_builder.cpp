@@ -12,7 +12,6 @@
 #include <filesystem>
 #include <fstream>
 #include <memory>
-#include <regex>
 #include <sstream>
 
 namespace fs = std::filesystem;
@@ -160,32 +159,6 @@ std::string PreviewProblem::where() const {
 std::unique_ptr<PreviewBuilder> make_build_session_preview(const BuildSettings& settings,
                                                            const InstallLayout& layout) {
   return std::make_unique<BuildSessionPreview>(settings, layout);
-}
-
-std::vector<PreviewProblem> problems_from_build_errors(const std::string& text) {
-  static const std::regex positioned(R"(^(.+?):([0-9]+):([0-9]+): (.*)$)");
-  std::vector<PreviewProblem> problems;
-  std::istringstream in(text);
-  std::string line;
-  while (std::getline(in, line)) {
-    if (line.empty() || line.find(": warning: ") != std::string::npos ||
-        line.find("nothing was built: fix the problems above") != std::string::npos) {
-      continue;
-    }
-    PreviewProblem problem;
-    std::smatch m;
-    if (std::regex_match(line, m, positioned)) {
-      problem.file = m[1];
-      problem.line = std::stoi(m[2].str().substr(0, 9));
-      problem.column = std::stoi(m[3].str().substr(0, 9));
-      problem.message = m[4];
-      problem.quoted = line_of(problem.file, problem.line);
-    } else {
-      problem.message = line;
-    }
-    problems.push_back(std::move(problem));
-  }
-  return problems;
 }
 
 std::map<std::string, FileIdentity> list_outputs(const std::string& folder) {

@@ -57,10 +57,6 @@ class PreviewBuilder {
 std::unique_ptr<PreviewBuilder> make_build_session_preview(const BuildSettings& settings,
                                                            const InstallLayout& layout);
 
-// What `coachkit build` writes to its error stream, as problems: "FILE:LINE:COL: message" lines
-// with the offending line read from FILE; warnings and the closing "nothing was built" left out.
-std::vector<PreviewProblem> problems_from_build_errors(const std::string& text);
-
 // The regular, non-hidden files under `folder`, by relative path.
 std::map<std::string, FileIdentity> list_outputs(const std::string& folder);
 
