@@ -10,6 +10,7 @@
 #include <filesystem>
 
 namespace fs = std::filesystem;
+using coachkit::testing::partial_files;
 using coachkit::testing::read_file;
 using coachkit::testing::TempDir;
 
@@ -42,18 +43,6 @@ std::string default_theme() { return std::string(COACHKIT_SOURCE_DIR) + "/conten
 
 std::string script(const std::string& name) {
   return std::string(COACHKIT_SCRIPTS_DIR) + "/" + name;
-}
-
-// Files below `dir` whose name marks them as unfinished.
-std::vector<std::string> partial_files(const fs::path& dir) {
-  std::vector<std::string> found;
-  std::error_code ec;
-  for (auto& entry : fs::recursive_directory_iterator(dir, ec)) {
-    if (entry.path().filename().string().find("partial") != std::string::npos) {
-      found.push_back(entry.path().string());
-    }
-  }
-  return found;
 }
 
 // A small pack whose principle carries markup that must stay literal text.

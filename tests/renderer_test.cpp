@@ -36,6 +36,7 @@ namespace fs = std::filesystem;
 namespace {
 
 using json = nlohmann::json;
+using coachkit::testing::partial_files;
 using coachkit::testing::text_of;
 using namespace coachkit::doc;
 using coachkit::Block;
@@ -690,15 +691,6 @@ class FakePandoc : public coachkit::ProcessRunner {
     return r;
   }
 };
-
-std::vector<std::string> partial_files(const fs::path& dir) {
-  std::vector<std::string> found;
-  for (const auto& entry : fs::recursive_directory_iterator(dir)) {
-    std::string name = entry.path().filename().string();
-    if (contains(name, ".coachkit-partial-")) found.push_back(entry.path().string());
-  }
-  return found;
-}
 
 TEST(RenderAtomic, FailedRenderKeepsTheOldFileAndReportsStderr) {
   TempDir dir;

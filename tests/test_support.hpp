@@ -71,6 +71,20 @@ inline std::string read_file(const std::filesystem::path& path) {
   return text.str();
 }
 
+// Temporary files a build or render left below `dir` (named with the atomic writer's
+// ".coachkit-partial-" marker), hidden ones included.
+inline std::vector<std::string> partial_files(const std::filesystem::path& dir) {
+  std::vector<std::string> found;
+  std::error_code ec;
+  for (auto it = std::filesystem::recursive_directory_iterator(dir, ec);
+       !ec && it != std::filesystem::end(it); it.increment(ec)) {
+    if (it->path().filename().string().find(".coachkit-partial-") != std::string::npos) {
+      found.push_back(it->path().string());
+    }
+  }
+  return found;
+}
+
 // Every visible file below `dir` (the log, stamps and temporaries are hidden) and its bytes.
 using FileMap = std::map<std::string, std::string>;
 inline FileMap files_below(const std::filesystem::path& dir) {
