@@ -66,11 +66,13 @@ async function violations(page, name) {
       // result boxes' colours and names are checked as well. The buttons are pressed from inside
       // the page: what is checked here is the marked state, not the pointer (the keyboard is
       // tested in QuizReaders.SelfCheckPageMarksAnswersGivenWithTheKeyboardAlone), and moving the
-      // pointer to each of a quiz's buttons took most of this script's time.
-      const press = () => page.$$eval('fieldset button', (bs) => bs.forEach((b) => b.click()));
-      const buttons = await page.$$('fieldset button');
-      if (buttons.length) {
-        await press();
+      // pointer to each of a quiz's buttons took most of this script's time. press() returns how
+      // many buttons it pressed.
+      const press = () => page.$$eval('fieldset button', (bs) => {
+        bs.forEach((b) => b.click());
+        return bs.length;
+      });
+      if (await press()) {
         await page.$$eval('fieldset', (boxes) => boxes.forEach((box) => {
           const input = box.querySelector('input[type=radio],input[type=checkbox]');
           if (input) input.checked = true;
